@@ -1,0 +1,186 @@
+import {
+  ConfigError,
+  HaCfConfig,
+  heartbeatTimeMs,
+  renderAuthkeys,
+  renderHaCf,
+  renderHaresources,
+} from "../../cloud-init";
+
+/** ha.cf from lab 002: serial + broadcast media, the timing values the lab types. */
+const lab002: HaCfConfig = {
+  nodes: ["nico.test.local", "dracofeu"],
+  media: [
+    { kind: "bcast", interfaces: ["eth0"] },
+    { kind: "serial", device: "/dev/ttyS0" },
+  ],
+  keepalive: 2,
+  deadtime: 10,
+  warntime: 6,
+  initdead: 60,
+  udpport: 694,
+  autoFailback: true,
+  logfacility: "local0",
+};
+
+function directives(text: string): string[] {
+  return text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+describe("ha.cf", () => {
+  it("writes the lab's directives line by line", () => {
+    expect(directives(renderHaCf(lab002))).toEqual([
+      "logfacility local0",
+      "keepalive 2",
+      "deadtime 10",
+      "warntime 6",
+      "initdead 60",
+      "udpport 694",
+      "baud 19200",
+      "bcast eth0",
+      "serial /dev/ttyS0",
+      "auto_failback on",
+      "node nico.test.local",
+      "node dracofeu",
+    ]);
+  });
+
+  it("defaults to one ucast medium per peer, 1 s keepalive and auto_failback on", () => {
+    const text = renderHaCf({ nodes: ["srv1", "srv2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] });
+    expect(directives(text)).toEqual(
+      expect.arrayContaining(["keepalive 1", "deadtime 5", "ucast private 192.168.200.12", "auto_failback on"]),
+    );
+    expect(text).not.toContain("baud");
+  });
+
+  it("accepts millisecond times, mcast, ping nodes, ipfail, logfile and auto_failback off", () => {
+    const text = renderHaCf({
+      nodes: ["lb1", "lb2"],
+      media: [{ kind: "mcast", interface: "eth1", group: "239.0.0.43", ttl: 1 }],
+      keepalive: "500ms",
+      deadtime: 2,
+      warntime: 1,
+      initdead: 10,
+      udpport: 695,
+      autoFailback: false,
+      logfile: "/var/log/ha-log",
+      pingNodes: ["192.168.56.1"],
+      ipfail: true,
+    });
+    const lines = directives(text);
+    expect(lines).toEqual(expect.arrayContaining([
+      "logfile /var/log/ha-log",
+      "keepalive 500ms",
+      "deadtime 2",
+      "mcast eth1 239.0.0.43 695 1 0",
+      "ping 192.168.56.1",
+      "respawn hacluster /usr/lib/heartbeat/ipfail",
+      "apiauth ipfail gid=haclient uid=hacluster",
+      "auto_failback off",
+    ]));
+  });
+
+  it("parses heartbeat times", () => {
+    expect(heartbeatTimeMs(2)).toBe(2000);
+    expect(heartbeatTimeMs("500ms")).toBe(500);
+    expect(heartbeatTimeMs("0ms")).toBeUndefined();
+    expect(heartbeatTimeMs(1.5)).toBeUndefined();
+    expect(heartbeatTimeMs("2s")).toBeUndefined();
+  });
+
+  it("refuses deadtime not more than twice keepalive, saying why", () => {
+    expect(() => renderHaCf({ ...lab002, keepalive: 1, deadtime: 2, warntime: 1 })).toThrow(
+      /deadtime = 2: deadtime must be more than twice keepalive \(1\); heartbeat refuses to start otherwise/,
+    );
+    expect(() => renderHaCf({ ...lab002, keepalive: "500ms", deadtime: 1, warntime: 1 })).toThrow(/deadtime/);
+  });
+
+  it("lists every problem at once", () => {
+    let error: ConfigError | undefined;
+    try {
+      renderHaCf({ ...lab002, keepalive: "2s" as never, udpport: 70000, nodes: ["Web_1"], media: [] });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.issues.map((i) => i.field)).toEqual(
+      expect.arrayContaining(["keepalive", "udpport", "nodes", "nodes[0]", "media"]),
+    );
+    expect(error!.message).toMatch(/udpport = 70000: must be a UDP port number, 1\.\.65535/);
+  });
+
+  it("rejects bad media", () => {
+    expect(() =>
+      renderHaCf({ ...lab002, media: [{ kind: "ucast", interface: "eth1", peer: "192.168.1" }] }),
+    ).toThrow(/media\[0\]\.peer = "192\.168\.1": must be the peer's IPv4 address/);
+    expect(() =>
+      renderHaCf({ ...lab002, media: [{ kind: "mcast", interface: "eth1", group: "10.0.0.1" }] }),
+    ).toThrow(/multicast group/);
+    expect(() => renderHaCf({ ...lab002, baud: 1234 })).toThrow(/baud = 1234/);
+  });
+});
+
+describe("authkeys", () => {
+  const secret = "${random_password.heartbeat.result}";
+
+  it("defaults to sha1 with key 1 and carries the secret reference verbatim", () => {
+    expect(renderAuthkeys({ secret }).split("\n").slice(1)).toEqual(["auth 1", `1 sha1 ${secret}`, ""]);
+  });
+
+  it("allows md5", () => {
+    expect(renderAuthkeys({ secret, method: "md5", keyIndex: 2 })).toContain(`auth 2\n2 md5 ${secret}\n`);
+  });
+
+  it("has no default secret", () => {
+    expect(() => renderAuthkeys({})).toThrow(/secret = \(unset\): sha1 needs a secret/);
+  });
+
+  it("refuses crc unless explicitly marked insecure", () => {
+    expect(() => renderAuthkeys({ method: "crc" })).toThrow(/method = "crc": crc only checks integrity/);
+    expect(renderAuthkeys({ method: "crc", allowInsecureCrc: true })).toContain("auth 1\n1 crc\n");
+  });
+
+  it("never echoes a secret in an error", () => {
+    expect(() => renderAuthkeys({ secret: "two words" })).toThrow(/secret = "\(hidden\)"/);
+    expect(() => renderAuthkeys({ secret: "two words" })).not.toThrow(/two words/);
+  });
+});
+
+describe("haresources", () => {
+  it("writes the lab 002 resource group: IPaddr2 on eth0:0, apache2, MailTo", () => {
+    const text = renderHaresources({
+      preferredNode: "nico.test.local",
+      nodes: ["nico.test.local", "dracofeu"],
+      vips: [{ address: "192.168.1.236", prefix: 24, interface: "eth0", label: "eth0:0" }],
+      resources: ["apache2"],
+      mailTo: "root",
+    });
+    expect(directives(text)).toEqual(["nico.test.local IPaddr2::192.168.1.236/24/eth0/eth0:0 apache2 MailTo::root"]);
+  });
+
+  it("puts several VIPs before the resources, for a NAT director pair", () => {
+    const text = renderHaresources({
+      preferredNode: "lb1",
+      nodes: ["lb1", "lb2"],
+      vips: [
+        { address: "192.168.56.10", prefix: 24, interface: "public" },
+        { address: "192.168.200.254", prefix: 24, interface: "private" },
+      ],
+      resources: ["ipvsadm"],
+    });
+    expect(directives(text)).toEqual(["lb1 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.254/24/private ipvsadm"]);
+  });
+
+  it("rejects an owner that is not a node, a VIP that is not IPv4, and a bad label", () => {
+    expect(() =>
+      renderHaresources({
+        preferredNode: "web3",
+        nodes: ["web1", "web2"],
+        vips: [{ address: "192.168.56.300", prefix: 24, interface: "eth0", label: "eth1:0" }],
+        resources: ["apache2"],
+      }),
+    ).toThrow(
+      /preferredNode = "web3": the resource owner must be a node of the cluster: web1, web2[\s\S]*vips\[0\]\.address = "192\.168\.56\.300": must be an IPv4 address[\s\S]*vips\[0\]\.label/,
+    );
+  });
+});

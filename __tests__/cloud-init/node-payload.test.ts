@@ -1,0 +1,207 @@
+import { NodeSpec, renderNodePayload } from "../../cloud-init";
+import { loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
+
+const SECRET_REF = "${random_password.heartbeat_authkey.result}";
+const SSH_REF = "${var.ssh_public_key}";
+
+const hosts = [
+  { hostname: "srv1", address: "192.168.56.11" },
+  { hostname: "srv2", address: "192.168.56.12" },
+];
+
+const heartbeatApache: NodeSpec = {
+  hostname: "srv1",
+  nics: [
+    { name: "public", mac: "52:54:00:00:01:01", address: "192.168.56.11/24", gateway: "192.168.56.1" },
+    { name: "private", mac: "52:54:00:00:01:02", address: "192.168.200.11/24" },
+  ],
+  hosts,
+  admin: { sshAuthorizedKeys: [SSH_REF] },
+  web: {},
+  heartbeat: {
+    haCf: { nodes: ["srv1", "srv2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
+    authkeys: { secret: SECRET_REF },
+    haresources: {
+      preferredNode: "srv1",
+      nodes: ["srv1", "srv2"],
+      vips: [{ address: "192.168.56.10", prefix: 24, interface: "public" }],
+      resources: ["apache2"],
+    },
+  },
+};
+
+const director: NodeSpec = {
+  hostname: "lb1",
+  nics: [
+    { name: "public", mac: "52:54:00:00:02:01", address: "192.168.56.20/24", extraAddresses: ["192.168.56.10/24"] },
+    { name: "private", mac: "52:54:00:00:02:02", address: "192.168.200.254/24" },
+  ],
+  hosts: [{ hostname: "lb1", address: "192.168.56.20" }],
+  admin: { sshAuthorizedKeys: [SSH_REF] },
+  director: {
+    services: [{ address: "192.168.56.10", port: 80, realServers: [{ address: "192.168.200.11" }, { address: "192.168.200.12" }] }],
+  },
+};
+
+const webServer: NodeSpec = {
+  hostname: "web1",
+  nics: [{ name: "private", mac: "52:54:00:00:03:01", address: "192.168.200.11/24", gateway: "192.168.200.254" }],
+  hosts: [{ hostname: "web1", address: "192.168.200.11" }],
+  admin: { sshAuthorizedKeys: [SSH_REF] },
+  web: {},
+};
+
+const haDirector: NodeSpec = {
+  ...heartbeatApache,
+  hostname: "lb1",
+  web: undefined,
+  hosts: [{ hostname: "lb1", address: "192.168.56.11" }, { hostname: "lb2", address: "192.168.56.12" }],
+  director: director.director,
+  heartbeat: {
+    haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
+    authkeys: { secret: SECRET_REF },
+    haresources: {
+      preferredNode: "lb1",
+      nodes: ["lb1", "lb2"],
+      vips: [
+        { address: "192.168.56.10", prefix: 24, interface: "public" },
+        { address: "192.168.200.254", prefix: 24, interface: "private" },
+      ],
+      resources: ["ipvsadm"],
+    },
+  },
+};
+
+const all = { heartbeatApache, director, webServer, haDirector };
+
+describe.each(Object.entries(all))("%s payload", (_, spec) => {
+  const payload = renderNodePayload(spec);
+
+  it("passes cloud-init's own schema", () => {
+    const result = validateUserData(payload.userData);
+    expect(result.output).toMatch(/^Valid cloud-config/);
+    expect(result.ok).toBe(true);
+  });
+
+  it("starts with #cloud-config and sets the hostname Heartbeat will see", () => {
+    expect(payload.userData.startsWith("#cloud-config\n")).toBe(true);
+    const config = loadAsCloudInit(payload.userData);
+    expect(config.hostname).toBe(spec.hostname);
+    expect(config.manage_etc_hosts).toBe(false);
+    expect(loadAsCloudInit(payload.metaData)["local-hostname"]).toBe(spec.hostname);
+  });
+
+  it("has an admin user with keys only, no password", () => {
+    const config = loadAsCloudInit(payload.userData);
+    expect(config.users).toEqual([expect.objectContaining({ name: "admin", lock_passwd: true, ssh_authorized_keys: [SSH_REF] })]);
+    expect(config.ssh_pwauth).toBe(false);
+    for (const key of ["passwd", "hashed_passwd", "plain_text_passwd"]) expect(config.users[0]).not.toHaveProperty(key);
+    expect(config).not.toHaveProperty("chpasswd");
+    expect(config).not.toHaveProperty("password");
+  });
+
+  it("is deterministic", () => {
+    expect(renderNodePayload(spec)).toEqual(payload);
+  });
+});
+
+function fileOf(userData: string, path: string) {
+  return loadAsCloudInit(userData).write_files.find((f: { path: string }) => f.path === path);
+}
+
+describe("Heartbeat + Apache node", () => {
+  const { userData } = renderNodePayload(heartbeatApache);
+  const config = loadAsCloudInit(userData);
+
+  it("installs apache2 and heartbeat", () => {
+    expect(config.packages).toEqual(["apache2", "heartbeat"]);
+  });
+
+  it("writes authkeys 0600 root with the secret reference, never a value", () => {
+    const authkeys = fileOf(userData, "/etc/ha.d/authkeys");
+    expect(authkeys).toMatchObject({ permissions: "0600", owner: "root:root", defer: true });
+    expect(authkeys.content).toContain(`1 sha1 ${SECRET_REF}`);
+  });
+
+  it("writes haresources with the VIP and apache2, and ha.cf with the node lines", () => {
+    expect(fileOf(userData, "/etc/ha.d/haresources").content).toMatch(/^srv1 IPaddr2::192\.168\.56\.10\/24\/public apache2$/m);
+    expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^node srv1\nnode srv2\n$/m);
+  });
+
+  it("writes an index page naming the host, after the apache2 package", () => {
+    expect(fileOf(userData, "/var/www/html/index.html")).toMatchObject({ defer: true, content: expect.stringContaining("<h1>srv1</h1>") });
+  });
+
+  it("hands apache2 to Heartbeat and starts Heartbeat last", () => {
+    expect(config.runcmd).toEqual([
+      ["update-rc.d", "apache2", "disable"],
+      ["service", "apache2", "stop"],
+      ["update-rc.d", "heartbeat", "enable"],
+      ["service", "heartbeat", "restart"],
+    ]);
+  });
+
+  it("double-quotes Terraform references so substituted values cannot break the YAML", () => {
+    expect(userData).toContain(`- "${SSH_REF}"`);
+  });
+});
+
+describe("standalone NAT director", () => {
+  const { userData } = renderNodePayload(director);
+  const config = loadAsCloudInit(userData);
+
+  it("enables forwarding, then restores the rules", () => {
+    expect(config.runcmd).toEqual([
+      ["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"],
+      ["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"],
+    ]);
+    expect(fileOf(userData, "/etc/sysctl.d/60-ipvs-director.conf").content).toContain("net.ipv4.ip_forward = 1");
+    expect(fileOf(userData, "/etc/ipvsadm.rules").content).toContain("-A -t 192.168.56.10:80 -s rr");
+    expect(fileOf(userData, "/etc/default/ipvsadm").content).toContain('AUTO="true"');
+    expect(config.packages).toEqual(["ipvsadm"]);
+  });
+});
+
+describe("Heartbeat director pair member", () => {
+  const config = loadAsCloudInit(renderNodePayload(haDirector).userData);
+
+  it("leaves the rules to Heartbeat: sysctl, then ipvsadm off the init system, Heartbeat last", () => {
+    expect(config.runcmd).toEqual([
+      ["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"],
+      ["update-rc.d", "ipvsadm", "disable"],
+      ["service", "ipvsadm", "stop"],
+      ["update-rc.d", "heartbeat", "enable"],
+      ["service", "heartbeat", "restart"],
+    ]);
+    expect(config.packages).toEqual(["heartbeat", "ipvsadm"]);
+  });
+});
+
+describe("web server", () => {
+  it("restarts apache2 once its page is written, and routes through the director", () => {
+    const payload = renderNodePayload(webServer);
+    expect(loadAsCloudInit(payload.userData).runcmd).toEqual([["service", "apache2", "restart"]]);
+    expect(loadAsCloudInit(payload.networkConfig).ethernets.private.gateway4).toBe("192.168.200.254");
+  });
+});
+
+describe("node validation", () => {
+  it("lists every problem of a node with its path", () => {
+    expect(() =>
+      renderNodePayload(
+        {
+          ...heartbeatApache,
+          hostname: "Srv_1",
+          admin: { sshAuthorizedKeys: [] },
+          heartbeat: {
+            ...heartbeatApache.heartbeat!,
+            haresources: { ...heartbeatApache.heartbeat!.haresources, vips: [{ address: "192.168.56.10", prefix: 24, interface: "eth0" }] },
+          },
+        },
+        "stack/pair/srv1",
+      ),
+    ).toThrow(
+      /stack\/pair\/srv1: hostname = "Srv_1"[\s\S]*admin\.sshAuthorizedKeys[\s\S]*this node \(Srv_1\) must be one of the cluster nodes[\s\S]*vips\[0\]\.interface = "eth0": no NIC of Srv_1 has this name; NICs: public, private/,
+    );
+  });
+});

@@ -1,0 +1,359 @@
+import { isIpv4 } from "./ip";
+import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+
+/** A Heartbeat time: whole seconds (`2`) or milliseconds (`"500ms"`), as `ha.cf` accepts. */
+export type HeartbeatTime = number | `${number}ms`;
+
+/** Heartbeat communication media, named after their `ha.cf` directives. */
+export type HeartbeatMedium =
+  /** `ucast <iface> <peer-ip>`: unicast UDP to the peer. */
+  | { readonly kind: "ucast"; readonly interface: string; readonly peer: string }
+  /** `bcast <iface…>`: broadcast UDP on each interface. Needs a broadcast address on the interface. */
+  | { readonly kind: "bcast"; readonly interfaces: readonly string[] }
+  /** `mcast <iface> <group> <port> <ttl> <loop>`. */
+  | {
+      readonly kind: "mcast";
+      readonly interface: string;
+      readonly group: string;
+      readonly port?: number;
+      readonly ttl?: number;
+      readonly loop?: boolean;
+    }
+  /** `serial <device>` over a null-modem cable; speed set by `baud`. */
+  | { readonly kind: "serial"; readonly device: string };
+
+export interface HaCfConfig {
+  /** Cluster node names, as `uname -n` prints them on each node. */
+  readonly nodes: readonly string[];
+  /** Media that carry the heartbeats. At least one. */
+  readonly media: readonly HeartbeatMedium[];
+  /** @default 1 */
+  readonly keepalive?: HeartbeatTime;
+  /** Must be more than twice keepalive. @default 5 */
+  readonly deadtime?: HeartbeatTime;
+  /** @default 3 */
+  readonly warntime?: HeartbeatTime;
+  /** @default 10 */
+  readonly initdead?: HeartbeatTime;
+  /** @default 694 */
+  readonly udpport?: number;
+  /** Serial line speed; only written when a serial medium is used. @default 19200 */
+  readonly baud?: number;
+  /** @default true */
+  readonly autoFailback?: boolean;
+  /** @default "local0" (false writes no logfacility) */
+  readonly logfacility?: string | false;
+  /** @default no logfile (syslog only) */
+  readonly logfile?: string;
+  /** `ping` nodes: addresses whose reachability ipfail weighs. @default none */
+  readonly pingNodes?: readonly string[];
+  /** Respawn ipfail, so a node that loses its ping nodes gives up resources. Needs pingNodes. @default false */
+  readonly ipfail?: boolean;
+}
+
+const SERIAL_SPEEDS = [9600, 19200, 38400, 57600, 115200];
+const SYSLOG_FACILITIES = [
+  "auth", "authpriv", "daemon", "syslog", "user",
+  "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+];
+/** Debian's heartbeat 3.0.6 keeps its helpers here. */
+export const HEARTBEAT_LIBEXEC = "/usr/lib/heartbeat";
+/** Matches the interface names the kernel accepts. */
+const INTERFACE_NAME = /^[A-Za-z0-9_.:-]{1,15}$/;
+/** A node name as uname -n may print it (RFC 1123 label, optionally dotted). */
+export const NODE_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Milliseconds of a HeartbeatTime, or undefined when it is not one. */
+export function heartbeatTimeMs(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value * 1000 : undefined;
+  if (typeof value === "string") {
+    const match = /^([1-9]\d*)ms$/.exec(value);
+    return match ? Number(match[1]) : undefined;
+  }
+  return undefined;
+}
+
+export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] {
+  const list = new IssueList(path);
+  const times = {
+    keepalive: config.keepalive ?? 1,
+    deadtime: config.deadtime ?? 5,
+    warntime: config.warntime ?? 3,
+    initdead: config.initdead ?? 10,
+  };
+  const ms: Record<string, number | undefined> = {};
+  for (const [field, value] of Object.entries(times)) {
+    ms[field] = heartbeatTimeMs(value);
+    if (ms[field] === undefined) {
+      list.add(field, value, 'must be a positive whole number of seconds (2) or of milliseconds ("500ms")');
+    }
+  }
+  const { keepalive, deadtime, warntime } = ms;
+  if (keepalive !== undefined && deadtime !== undefined && deadtime <= 2 * keepalive) {
+    list.add(
+      "deadtime",
+      times.deadtime,
+      `deadtime must be more than twice keepalive (${times.keepalive}); heartbeat refuses to start otherwise`,
+    );
+  }
+  if (warntime !== undefined && deadtime !== undefined && keepalive !== undefined) {
+    if (warntime >= deadtime || warntime < keepalive) {
+      list.add("warntime", times.warntime, "warntime must be at least keepalive and less than deadtime");
+    }
+  }
+  const udpport = config.udpport ?? 694;
+  if (!Number.isInteger(udpport) || udpport < 1 || udpport > 65535) {
+    list.add("udpport", udpport, "must be a UDP port number, 1..65535 (Heartbeat's own is 694)");
+  }
+  if (config.baud !== undefined && !SERIAL_SPEEDS.includes(config.baud)) {
+    list.add("baud", config.baud, `must be one of ${SERIAL_SPEEDS.join(", ")}`);
+  }
+  if (config.logfacility !== undefined && config.logfacility !== false && !SYSLOG_FACILITIES.includes(config.logfacility)) {
+    list.add("logfacility", config.logfacility, `must be a syslog facility: ${SYSLOG_FACILITIES.join(", ")}, or false`);
+  }
+  if (config.logfile !== undefined && !config.logfile.startsWith("/")) {
+    list.add("logfile", config.logfile, "must be an absolute path such as /var/log/ha-log");
+  }
+  if (config.nodes.length < 2) {
+    list.add("nodes", config.nodes, "a Heartbeat cluster needs at least two nodes");
+  }
+  config.nodes.forEach((node, i) => {
+    if (!NODE_NAME.test(node)) {
+      list.add(`nodes[${i}]`, node, "must be a lowercase host name as `uname -n` prints it (letters, digits, '-', '.')");
+    }
+  });
+  if (new Set(config.nodes).size !== config.nodes.length) {
+    list.add("nodes", config.nodes, "node names must be unique");
+  }
+  if (config.media.length === 0) {
+    list.add("media", config.media, "at least one medium (ucast, bcast, mcast or serial) is needed");
+  }
+  config.media.forEach((medium, i) => validateMedium(list, `media[${i}]`, medium));
+  (config.pingNodes ?? []).forEach((node, i) => {
+    if (!isIpv4(node)) list.add(`pingNodes[${i}]`, node, "must be an IPv4 address such as 192.168.56.1");
+  });
+  if (config.ipfail && (config.pingNodes ?? []).length === 0) {
+    list.add("ipfail", config.ipfail, "ipfail needs at least one ping node to weigh connectivity");
+  }
+  return [...list.issues];
+}
+
+function validateMedium(list: IssueList, field: string, medium: HeartbeatMedium): void {
+  const checkInterface = (name: string, where: string) => {
+    if (!INTERFACE_NAME.test(name)) list.add(where, name, "must be an interface name of 1..15 characters such as eth1");
+  };
+  switch (medium.kind) {
+    case "ucast":
+      checkInterface(medium.interface, `${field}.interface`);
+      if (!isIpv4(medium.peer)) list.add(`${field}.peer`, medium.peer, "must be the peer's IPv4 address");
+      break;
+    case "bcast":
+      if (medium.interfaces.length === 0) list.add(`${field}.interfaces`, medium.interfaces, "name at least one interface");
+      medium.interfaces.forEach((name, i) => checkInterface(name, `${field}.interfaces[${i}]`));
+      break;
+    case "mcast": {
+      checkInterface(medium.interface, `${field}.interface`);
+      const first = Number(medium.group.split(".")[0]);
+      if (!isIpv4(medium.group) || first < 224 || first > 239) {
+        list.add(`${field}.group`, medium.group, "must be an IPv4 multicast group, 224.0.0.0..239.255.255.255");
+      }
+      const ttl = medium.ttl ?? 1;
+      if (!Number.isInteger(ttl) || ttl < 1 || ttl > 255) list.add(`${field}.ttl`, ttl, "must be 1..255");
+      break;
+    }
+    case "serial":
+      if (!/^\/dev\/[A-Za-z0-9/_-]+$/.test(medium.device)) {
+        list.add(`${field}.device`, medium.device, "must be a device path such as /dev/ttyS0");
+      }
+      break;
+    default:
+      list.add(`${field}.kind`, (medium as { kind: unknown }).kind, "must be ucast, bcast, mcast or serial");
+  }
+}
+
+function renderMedium(medium: HeartbeatMedium, udpport: number): string {
+  switch (medium.kind) {
+    case "ucast":
+      return `ucast ${medium.interface} ${medium.peer}`;
+    case "bcast":
+      return `bcast ${medium.interfaces.join(" ")}`;
+    case "mcast":
+      return `mcast ${medium.interface} ${medium.group} ${medium.port ?? udpport} ${medium.ttl ?? 1} ${medium.loop ? 1 : 0}`;
+    case "serial":
+      return `serial ${medium.device}`;
+  }
+}
+
+/** Renders /etc/ha.d/ha.cf. Throws a ConfigError listing every problem. */
+export function renderHaCf(config: HaCfConfig): string {
+  throwIfIssues(validateHaCf(config));
+  const udpport = config.udpport ?? 694;
+  const lines: string[] = ["# /etc/ha.d/ha.cf: generated; edit the topology, not this file.", ""];
+  if (config.logfile) lines.push(`logfile ${config.logfile}`);
+  const facility = config.logfacility ?? "local0";
+  if (facility !== false) lines.push(`logfacility ${facility}`);
+  lines.push(
+    "",
+    "# Timing: heartbeat every keepalive; a peer silent for deadtime is declared dead.",
+    `keepalive ${config.keepalive ?? 1}`,
+    `deadtime ${config.deadtime ?? 5}`,
+    `warntime ${config.warntime ?? 3}`,
+    `initdead ${config.initdead ?? 10}`,
+    "",
+    "# Media",
+    `udpport ${udpport}`,
+  );
+  if (config.media.some((m) => m.kind === "serial")) lines.push(`baud ${config.baud ?? 19200}`);
+  lines.push(...config.media.map((m) => renderMedium(m, udpport)));
+  if ((config.pingNodes ?? []).length > 0) {
+    lines.push("", "# Ping nodes: reachability that ipfail weighs", ...(config.pingNodes ?? []).map((ip) => `ping ${ip}`));
+  }
+  if (config.ipfail) {
+    lines.push(`respawn hacluster ${HEARTBEAT_LIBEXEC}/ipfail`, "apiauth ipfail gid=haclient uid=hacluster");
+  }
+  lines.push(
+    "",
+    "# Whether resources move back to their preferred node when it returns",
+    `auto_failback ${config.autoFailback ?? true ? "on" : "off"}`,
+    "",
+    "# Cluster nodes (uname -n)",
+    ...config.nodes.map((node) => `node ${node}`),
+  );
+  return lines.join("\n") + "\n";
+}
+
+/** Authentication methods Heartbeat offers. crc is integrity only, not authentication. */
+export type AuthMethod = "sha1" | "md5" | "crc";
+
+export interface AuthkeysConfig {
+  /**
+   * The shared secret. May be a Terraform reference such as `${random_password.x.result}`,
+   * which Terraform fills at apply time. Required for sha1 and md5; no default exists.
+   */
+  readonly secret?: string;
+  /** @default "sha1" */
+  readonly method?: AuthMethod;
+  /** Key index used by `auth N`. @default 1 */
+  readonly keyIndex?: number;
+  /** crc authenticates nothing; it is only accepted when this is true. @default false */
+  readonly allowInsecureCrc?: boolean;
+}
+
+export function validateAuthkeys(config: AuthkeysConfig, path = "authkeys"): ConfigIssue[] {
+  const list = new IssueList(path);
+  const method = config.method ?? "sha1";
+  const keyIndex = config.keyIndex ?? 1;
+  if (!["sha1", "md5", "crc"].includes(method)) {
+    list.add("method", method, "must be sha1 (recommended), md5, or crc with allowInsecureCrc");
+  }
+  if (method === "crc" && !config.allowInsecureCrc) {
+    list.add(
+      "method",
+      method,
+      "crc only checks integrity and lets anyone on the link forge heartbeats; use sha1, or set allowInsecureCrc: true to accept the risk",
+    );
+  }
+  if (method !== "crc") {
+    if (config.secret === undefined || config.secret.trim() === "") {
+      list.add("secret", config.secret, `${method} needs a secret: pass a Terraform reference (random_password or a sensitive variable)`);
+    } else if (/\s/.test(config.secret)) {
+      list.add("secret", "(hidden)", "the secret may not contain whitespace; authkeys would cut it at the first space");
+    }
+  }
+  if (!Number.isInteger(keyIndex) || keyIndex < 1 || keyIndex > 15) {
+    list.add("keyIndex", keyIndex, "must be a whole number, 1..15");
+  }
+  return [...list.issues];
+}
+
+/** Renders /etc/ha.d/authkeys. Write it with mode 0600: Heartbeat refuses other modes. */
+export function renderAuthkeys(config: AuthkeysConfig): string {
+  throwIfIssues(validateAuthkeys(config));
+  const method = config.method ?? "sha1";
+  const keyIndex = config.keyIndex ?? 1;
+  const key = method === "crc" ? `${keyIndex} crc` : `${keyIndex} ${method} ${config.secret}`;
+  return `# /etc/ha.d/authkeys: generated. Mode 0600.\nauth ${keyIndex}\n${key}\n`;
+}
+
+/** A floating address managed by the IPaddr2 resource agent. */
+export interface VirtualIp {
+  /** The address, such as 192.168.56.10. */
+  readonly address: string;
+  /** Prefix length of the subnet it lives in. */
+  readonly prefix: number;
+  /** Interface that carries it. */
+  readonly interface: string;
+  /** Optional alias label, such as `eth0:0` (must start with the interface name). */
+  readonly label?: string;
+}
+
+export interface HaresourcesConfig {
+  /** The node that holds the resources when it is up. */
+  readonly preferredNode: string;
+  /** Cluster nodes, to check that the preferred node is one of them. */
+  readonly nodes: readonly string[];
+  /** Floating addresses, brought up first and taken down last. */
+  readonly vips: readonly VirtualIp[];
+  /** Resource scripts started after the addresses, in order: `apache2`, `ipvsadm`, `ldirectord`. */
+  readonly resources: readonly string[];
+  /** `MailTo::<addr>` notification on failover. @default none */
+  readonly mailTo?: string;
+}
+
+const RESOURCE_NAME = /^[A-Za-z0-9_.-]+(::[^\s:]+(::[^\s:]+)*)?$/;
+
+export function validateHaresources(config: HaresourcesConfig, path = "haresources"): ConfigIssue[] {
+  const list = new IssueList(path);
+  if (!config.nodes.includes(config.preferredNode)) {
+    list.add(
+      "preferredNode",
+      config.preferredNode,
+      `the resource owner must be a node of the cluster: ${config.nodes.join(", ") || "(none declared)"}`,
+    );
+  }
+  config.vips.forEach((vip, i) => {
+    if (!isIpv4(vip.address)) list.add(`vips[${i}].address`, vip.address, "must be an IPv4 address such as 192.168.56.10");
+    if (!Number.isInteger(vip.prefix) || vip.prefix < 1 || vip.prefix > 32) {
+      list.add(`vips[${i}].prefix`, vip.prefix, "must be a prefix length, 1..32");
+    }
+    if (!INTERFACE_NAME.test(vip.interface)) list.add(`vips[${i}].interface`, vip.interface, "must be an interface name such as eth0");
+    if (vip.label !== undefined && !(vip.label.startsWith(vip.interface) && vip.label.length <= 15)) {
+      list.add(`vips[${i}].label`, vip.label, `must start with the interface name (${vip.interface}:0) and be at most 15 characters`);
+    }
+  });
+  if (config.vips.length === 0 && config.resources.length === 0) {
+    list.add("resources", config.resources, "haresources needs at least one VIP or resource");
+  }
+  config.resources.forEach((resource, i) => {
+    if (!RESOURCE_NAME.test(resource)) {
+      list.add(`resources[${i}]`, resource, "must be an init script or resource name such as apache2, optionally with ::arguments");
+    }
+  });
+  if (config.mailTo !== undefined && !/^[^\s:@]+(@[^\s:@]+)?$/.test(config.mailTo)) {
+    list.add("mailTo", config.mailTo, "must be a mail address or local user such as root or ops@example.org");
+  }
+  return [...list.issues];
+}
+
+/** The IPaddr2 resource for one VIP: `IPaddr2::<vip>/<prefix>/<iface>[/<label>]`. */
+export function ipaddr2Resource(vip: VirtualIp): string {
+  const label = vip.label ? `/${vip.label}` : "";
+  return `IPaddr2::${vip.address}/${vip.prefix}/${vip.interface}${label}`;
+}
+
+/** Renders /etc/ha.d/haresources: one resource group, owned by the preferred node. */
+export function renderHaresources(config: HaresourcesConfig): string {
+  throwIfIssues(validateHaresources(config));
+  const group = [
+    config.preferredNode,
+    ...config.vips.map(ipaddr2Resource),
+    ...config.resources,
+    ...(config.mailTo ? [`MailTo::${config.mailTo}`] : []),
+  ];
+  return [
+    "# /etc/ha.d/haresources: generated. Identical on every node.",
+    "# <preferred node> <resources, started left to right and stopped right to left>",
+    group.join(" "),
+    "",
+  ].join("\n");
+}

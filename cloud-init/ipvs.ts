@@ -1,0 +1,152 @@
+import { isIpv4 } from "./ip";
+import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+
+/** Every scheduler ipvsadm accepts with `-s`. */
+export const IPVS_SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"] as const;
+export type IpvsScheduler = (typeof IPVS_SCHEDULERS)[number];
+
+/** masquerade = NAT (`-m`), gatewaying = direct routing (`-g`), ipip = tunnelling (`-i`). */
+export type IpvsForwarding = "masquerade" | "gatewaying" | "ipip";
+const FORWARDING_FLAG: Record<IpvsForwarding, string> = { masquerade: "-m", gatewaying: "-g", ipip: "-i" };
+
+export interface IpvsRealServer {
+  readonly address: string;
+  /** @default the virtual service's port */
+  readonly port?: number;
+  /** @default "masquerade" */
+  readonly forwarding?: IpvsForwarding;
+  /** 0 takes the server out of rotation without removing it. @default 1 */
+  readonly weight?: number;
+}
+
+export interface IpvsVirtualService {
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  /** The VIP clients connect to. */
+  readonly address: string;
+  readonly port: number;
+  /** @default "rr" */
+  readonly scheduler?: IpvsScheduler;
+  /** Persistence timeout in seconds (`-p`); a client sticks to one real server. @default none */
+  readonly persistence?: number;
+  readonly realServers: readonly IpvsRealServer[];
+}
+
+function validPort(port: unknown): boolean {
+  return Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65535;
+}
+
+export function validateIpvsServices(services: readonly IpvsVirtualService[], path = "ipvsadm.rules"): ConfigIssue[] {
+  const list = new IssueList(path);
+  const seen = new Set<string>();
+  services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    const protocol = service.protocol ?? "tcp";
+    if (protocol !== "tcp" && protocol !== "udp") list.add(`${at}.protocol`, protocol, "must be tcp or udp");
+    if (!isIpv4(service.address)) list.add(`${at}.address`, service.address, "must be an IPv4 address such as 192.168.56.10");
+    if (!validPort(service.port)) list.add(`${at}.port`, service.port, "must be a port number, 1..65535");
+    const scheduler = service.scheduler ?? "rr";
+    if (!(IPVS_SCHEDULERS as readonly string[]).includes(scheduler)) {
+      list.add(`${at}.scheduler`, scheduler, `unknown scheduler; ipvsadm accepts ${IPVS_SCHEDULERS.join(", ")}`);
+    }
+    if (service.persistence !== undefined && (!Number.isInteger(service.persistence) || service.persistence < 1)) {
+      list.add(`${at}.persistence`, service.persistence, "must be a whole number of seconds, at least 1");
+    }
+    const key = `${protocol} ${service.address}:${service.port}`;
+    if (seen.has(key)) list.add(at, key, "the same virtual service is declared twice");
+    seen.add(key);
+    if (service.realServers.length === 0) list.add(`${at}.realServers`, [], "a virtual service needs at least one real server");
+    const seenReal = new Set<string>();
+    service.realServers.forEach((real, j) => {
+      const rat = `${at}.realServers[${j}]`;
+      if (!isIpv4(real.address)) list.add(`${rat}.address`, real.address, "must be an IPv4 address");
+      if (real.port !== undefined && !validPort(real.port)) list.add(`${rat}.port`, real.port, "must be a port number, 1..65535");
+      const weight = real.weight ?? 1;
+      if (!Number.isInteger(weight) || weight < 0 || weight > 65535) {
+        list.add(`${rat}.weight`, weight, "must be a whole number, 0..65535 (0 drains the server)");
+      }
+      const forwarding = real.forwarding ?? "masquerade";
+      if (!(forwarding in FORWARDING_FLAG)) {
+        list.add(`${rat}.forwarding`, forwarding, "must be masquerade (-m, NAT), gatewaying (-g, DR) or ipip (-i, tunnel)");
+      }
+      const realKey = `${real.address}:${real.port ?? service.port}`;
+      if (seenReal.has(realKey)) list.add(rat, realKey, "the same real server is listed twice under one service");
+      seenReal.add(realKey);
+    });
+  });
+  return [...list.issues];
+}
+
+/** `-t 192.168.56.10:80` */
+function serviceSwitch(service: IpvsVirtualService): string {
+  return `${(service.protocol ?? "tcp") === "udp" ? "-u" : "-t"} ${service.address}:${service.port}`;
+}
+
+/**
+ * Renders /etc/ipvsadm.rules in the exact format `ipvsadm-save -n` writes and `ipvsadm-restore` reads:
+ * `-A` per service, then `-a` per real server with its forwarding flag and weight.
+ */
+export function renderIpvsadmRules(services: readonly IpvsVirtualService[]): string {
+  throwIfIssues(validateIpvsServices(services));
+  const lines: string[] = [];
+  for (const service of services) {
+    const svc = serviceSwitch(service);
+    const persistence = service.persistence !== undefined ? ` -p ${service.persistence}` : "";
+    lines.push(`-A ${svc} -s ${service.scheduler ?? "rr"}${persistence}`);
+    for (const real of service.realServers) {
+      const flag = FORWARDING_FLAG[real.forwarding ?? "masquerade"];
+      lines.push(`-a ${svc} -r ${real.address}:${real.port ?? service.port} ${flag} -w ${real.weight ?? 1}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export interface IpvsadmDefaults {
+  /** Load /etc/ipvsadm.rules when the ipvsadm init script starts. @default true */
+  readonly auto?: boolean;
+  /** Connection-sync daemon role. @default "none" */
+  readonly daemon?: "none" | "master" | "backup";
+  /** Interface the sync daemon uses. @default "eth0" */
+  readonly iface?: string;
+  /** Sync id; 0 means no filtering. @default 0 */
+  readonly syncId?: number;
+}
+
+export function validateIpvsadmDefaults(config: IpvsadmDefaults, path = "/etc/default/ipvsadm"): ConfigIssue[] {
+  const list = new IssueList(path);
+  const daemon = config.daemon ?? "none";
+  if (!["none", "master", "backup"].includes(daemon)) list.add("daemon", daemon, "must be none, master or backup");
+  const syncId = config.syncId ?? 0;
+  if (!Number.isInteger(syncId) || syncId < 0 || syncId > 255) list.add("syncId", syncId, "must be 0..255");
+  if (config.iface !== undefined && !/^[A-Za-z0-9_.:-]{1,15}$/.test(config.iface)) {
+    list.add("iface", config.iface, "must be an interface name such as eth1");
+  }
+  return [...list.issues];
+}
+
+/** Renders /etc/default/ipvsadm, in the layout of Debian's own file. */
+export function renderIpvsadmDefaults(config: IpvsadmDefaults = {}): string {
+  throwIfIssues(validateIpvsadmDefaults(config));
+  return [
+    "# ipvsadm: generated.",
+    "",
+    "# if you want to start ipvsadm on boot set this to true",
+    `AUTO="${config.auto ?? true ? "true" : "false"}"`,
+    "",
+    "# daemon method (none|master|backup)",
+    `DAEMON="${config.daemon ?? "none"}"`,
+    "",
+    "# use interface (eth0,eth1...)",
+    `IFACE="${config.iface ?? "eth0"}"`,
+    "",
+    "# syncid to use",
+    "# (0 means no filtering of syncids happen, that is the default)",
+    `SYNCID="${config.syncId ?? 0}"`,
+    "",
+  ].join("\n");
+}
+
+/** Renders the sysctl drop-in a NAT director needs: it routes replies from the real servers back to clients. */
+export function renderDirectorSysctl(): string {
+  return "# IPVS NAT director: forward between the client and real-server networks.\nnet.ipv4.ip_forward = 1\n";
+}

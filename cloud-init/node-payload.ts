@@ -1,0 +1,201 @@
+import { createHash } from "crypto";
+import { renderHealthz, renderIndexPage } from "./apache";
+import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cloud-config";
+import {
+  AuthkeysConfig,
+  HaCfConfig,
+  HaresourcesConfig,
+  NODE_NAME,
+  renderAuthkeys,
+  renderHaCf,
+  renderHaresources,
+  validateAuthkeys,
+  validateHaCf,
+  validateHaresources,
+} from "./heartbeat";
+import {
+  IpvsadmDefaults,
+  IpvsVirtualService,
+  renderDirectorSysctl,
+  renderIpvsadmDefaults,
+  renderIpvsadmRules,
+  validateIpvsadmDefaults,
+  validateIpvsServices,
+} from "./ipvs";
+import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, validateHosts, validateNics } from "./network";
+
+export interface AdminUserConfig {
+  /** @default "admin" */
+  readonly name?: string;
+  /** Public keys, or a Terraform reference to a variable holding one. Passwords are never set. */
+  readonly sshAuthorizedKeys: readonly string[];
+}
+
+export interface WebRole {
+  /** Line under the host name on the index page. @default none */
+  readonly subtitle?: string;
+}
+
+export interface HeartbeatRole {
+  readonly haCf: HaCfConfig;
+  readonly authkeys: AuthkeysConfig;
+  readonly haresources: HaresourcesConfig;
+}
+
+export interface DirectorRole {
+  readonly services: readonly IpvsVirtualService[];
+  readonly defaults?: IpvsadmDefaults;
+}
+
+/** Everything one VM runs, in the domain's words. The topology constructs derive it; renderers turn it into text. */
+export interface NodeSpec {
+  readonly hostname: string;
+  readonly nics: readonly NicConfig[];
+  /** Every node of the topology, for /etc/hosts. */
+  readonly hosts: readonly HostsEntry[];
+  readonly admin: AdminUserConfig;
+  /** Apache with a page naming this host. */
+  readonly web?: WebRole;
+  /** IPVS director: the ipvsadm rules. */
+  readonly director?: DirectorRole;
+  /** Heartbeat member. Resources it names (apache2, ipvsadm) are started by Heartbeat only. */
+  readonly heartbeat?: HeartbeatRole;
+}
+
+/** The three documents a NoCloud seed, a libvirt cloud-init disk or vSphere guestinfo carries. */
+export interface NodePayload {
+  readonly userData: string;
+  readonly metaData: string;
+  readonly networkConfig: string;
+}
+
+const HA_RESOURCE_SERVICES = ["apache2", "ipvsadm", "ldirectord"];
+
+function heartbeatOwns(spec: NodeSpec, service: string): boolean {
+  return spec.heartbeat?.haresources.resources.includes(service) ?? false;
+}
+
+function usesNat(spec: NodeSpec): boolean {
+  return (spec.director?.services ?? []).some((s) => s.realServers.some((r) => (r.forwarding ?? "masquerade") === "masquerade"));
+}
+
+/** All problems of one node's spec, each under `path`. */
+export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
+  const list = new IssueList(path);
+  if (!NODE_NAME.test(spec.hostname)) {
+    list.add("hostname", spec.hostname, "must be a lowercase host name (letters, digits, '-'), as `uname -n` will print it");
+  }
+  if (spec.admin.sshAuthorizedKeys.length === 0) {
+    list.add("admin.sshAuthorizedKeys", [], "at least one SSH public key is needed: the admin user has no password");
+  }
+  list.addAll(validateNics(spec.nics, path));
+  list.addAll(validateHosts(spec.hosts, path));
+  if (spec.heartbeat) {
+    list.addAll(validateHaCf(spec.heartbeat.haCf, `${path}/ha.cf`));
+    list.addAll(validateAuthkeys(spec.heartbeat.authkeys, `${path}/authkeys`));
+    list.addAll(validateHaresources(spec.heartbeat.haresources, `${path}/haresources`));
+    if (!spec.heartbeat.haCf.nodes.includes(spec.hostname)) {
+      list.add("heartbeat.haCf.nodes", spec.heartbeat.haCf.nodes, `this node (${spec.hostname}) must be one of the cluster nodes`);
+    }
+    const nicNames = spec.nics.map((n) => n.name);
+    spec.heartbeat.haresources.vips.forEach((vip, i) => {
+      if (!nicNames.includes(vip.interface)) {
+        list.add(`heartbeat.haresources.vips[${i}].interface`, vip.interface, `no NIC of ${spec.hostname} has this name; NICs: ${nicNames.join(", ")}`);
+      }
+    });
+  }
+  if (spec.director) {
+    list.addAll(validateIpvsServices(spec.director.services, `${path}/ipvsadm.rules`));
+    list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
+  }
+  return [...list.issues];
+}
+
+function filesFor(spec: NodeSpec): WriteFile[] {
+  const files: WriteFile[] = [{ path: "/etc/hosts", content: renderHosts(spec.hosts), permissions: "0644" }];
+  if (spec.web) {
+    // Deferred: apache2's package would otherwise install its own index.html over ours.
+    files.push(
+      { path: "/var/www/html/index.html", content: renderIndexPage({ hostname: spec.hostname, subtitle: spec.web.subtitle }), permissions: "0644", defer: true },
+      { path: "/var/www/html/healthz", content: renderHealthz(spec.hostname), permissions: "0644", defer: true },
+    );
+  }
+  if (spec.director) {
+    if (usesNat(spec)) {
+      files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(), permissions: "0644" });
+    }
+    files.push(
+      { path: "/etc/ipvsadm.rules", content: renderIpvsadmRules(spec.director.services), permissions: "0644", defer: true },
+      { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
+    );
+  }
+  if (spec.heartbeat) {
+    files.push(
+      { path: "/etc/ha.d/ha.cf", content: renderHaCf(spec.heartbeat.haCf), permissions: "0644", defer: true },
+      { path: "/etc/ha.d/authkeys", content: renderAuthkeys(spec.heartbeat.authkeys), permissions: "0600", defer: true },
+      { path: "/etc/ha.d/haresources", content: renderHaresources(spec.heartbeat.haresources), permissions: "0644", defer: true },
+    );
+  }
+  return files;
+}
+
+/**
+ * First-boot commands, in the order the labs type them: sysctl, then the IPVS rules,
+ * then taking Heartbeat's resources away from the init system, and Heartbeat last.
+ * `service` and `update-rc.d` work both under systemd and under plain init scripts.
+ */
+function runcmdFor(spec: NodeSpec): string[][] {
+  const commands: string[][] = [];
+  if (spec.director && usesNat(spec)) commands.push(["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"]);
+  if (spec.director && !heartbeatOwns(spec, "ipvsadm")) {
+    commands.push(["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"]);
+  }
+  for (const service of HA_RESOURCE_SERVICES) {
+    if (heartbeatOwns(spec, service)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
+  }
+  if (spec.web && !heartbeatOwns(spec, "apache2")) commands.push(["service", "apache2", "restart"]);
+  if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "restart"]);
+  return commands;
+}
+
+function packagesFor(spec: NodeSpec): string[] {
+  const packages = new Set<string>();
+  if (spec.web) packages.add("apache2");
+  if (spec.director) packages.add("ipvsadm");
+  if (spec.heartbeat) packages.add("heartbeat");
+  for (const resource of spec.heartbeat?.haresources.resources ?? []) {
+    if (HA_RESOURCE_SERVICES.includes(resource)) packages.add(resource);
+  }
+  return [...packages].sort();
+}
+
+/** Builds the `#cloud-config` document for one node. */
+export function cloudConfigFor(spec: NodeSpec): CloudConfig {
+  return {
+    hostname: spec.hostname,
+    users: [
+      {
+        name: spec.admin.name ?? "admin",
+        gecos: "Cluster administrator",
+        groups: ["sudo"],
+        sudo: "ALL=(ALL) NOPASSWD:ALL",
+        sshAuthorizedKeys: spec.admin.sshAuthorizedKeys,
+      },
+    ],
+    packages: packagesFor(spec),
+    writeFiles: filesFor(spec),
+    runcmd: runcmdFor(spec),
+  };
+}
+
+/** Renders user-data, meta-data and network-config for one node. Throws one ConfigError listing every problem. */
+export function renderNodePayload(spec: NodeSpec, path = spec.hostname): NodePayload {
+  throwIfIssues(validateNodeSpec(spec, path));
+  const userData = renderCloudConfig(cloudConfigFor(spec));
+  const networkConfig = renderNetworkConfig(spec.nics);
+  // A new instance-id when the payload changes makes cloud-init apply it again on the next boot.
+  const digest = createHash("sha256").update(userData).update(networkConfig).digest("hex").slice(0, 12);
+  const metaData = toCloudInitYaml({ "instance-id": `${spec.hostname}-${digest}`, "local-hostname": spec.hostname });
+  return { userData, metaData, networkConfig };
+}
