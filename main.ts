@@ -1,5 +1,7 @@
 import { App } from "cdktf";
+import { addPresetStacks } from "./stacks";
 
-// The stacks are added as the topology constructs land.
+// The three classic labs, each on libvirt and on vSphere.
 const app = new App();
+addPresetStacks(app);
 app.synth();

@@ -195,7 +195,9 @@ export function renderNodePayload(spec: NodeSpec, path = spec.hostname): NodePay
   const userData = renderCloudConfig(cloudConfigFor(spec));
   const networkConfig = renderNetworkConfig(spec.nics);
   // A new instance-id when the payload changes makes cloud-init apply it again on the next boot.
-  const digest = createHash("sha256").update(userData).update(networkConfig).digest("hex").slice(0, 12);
+  // References (`${…}`) are left out: their text is a placeholder until Terraform fills it.
+  const stable = (text: string) => text.replace(/\$\{[^}]*\}/g, "${}");
+  const digest = createHash("sha256").update(stable(userData)).update(networkConfig).digest("hex").slice(0, 12);
   const metaData = toCloudInitYaml({ "instance-id": `${spec.hostname}-${digest}`, "local-hostname": spec.hostname });
   return { userData, metaData, networkConfig };
 }

@@ -1,0 +1,156 @@
+import { ConfigError } from "../../cloud-init";
+import { ClusterDecl, planCluster } from "../../constructs";
+
+const mac = (node: string, role: string) => `52:54:00:00:${role === "public" ? "01" : "02"}:${node.length.toString(16).padStart(2, "0")}`;
+// A MAC allocator good enough for planning tests: unique per node and role.
+let counter = 0;
+const uniqueMac = () => `52:54:00:00:00:${(counter++ % 256).toString(16).padStart(2, "0")}`;
+
+const networks = {
+  public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" },
+  private: { cidr: "192.168.200.0/24" },
+};
+const admin = { sshAuthorizedKeys: ["${var.ssh_public_key}"] };
+
+const haLb: ClusterDecl = {
+  networks,
+  admin,
+  nodes: [
+    { name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.251" },
+    { name: "lb2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.252" },
+    { name: "web1", privateAddress: "192.168.200.11", web: true },
+    { name: "web2", privateAddress: "192.168.200.12", web: true },
+  ],
+  heartbeat: { nodes: ["lb1", "lb2"], vips: [{ address: "192.168.56.10" }], resources: [], secret: "${random_password.x.result}" },
+  loadBalancer: {
+    directors: ["lb1", "lb2"],
+    vip: "192.168.56.10",
+    gatewayVip: "192.168.200.254",
+    services: [{ port: 80, realServers: [{ node: "web1" }, { node: "web2", weight: 3 }] }],
+  },
+};
+
+function issuesOf(decl: ClusterDecl): { field: string; value: unknown; message: string }[] {
+  try {
+    planCluster(decl, "stack/topology", uniqueMac);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).issues];
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("planCluster: derived facts", () => {
+  const nodes = planCluster(haLb, "stack/topology", mac);
+  const byName = Object.fromEntries(nodes.map((n) => [n.name, n]));
+
+  it("derives the pair's haresources: both VIPs and ipvsadm, owned by lb1", () => {
+    const hr = byName.lb1.spec.heartbeat!.haresources;
+    expect(hr.preferredNode).toBe("lb1");
+    expect(hr.vips.map((v) => `${v.address}/${v.prefix}/${v.interface}`)).toEqual(["192.168.56.10/24/public", "192.168.200.254/24/private"]);
+    expect(hr.resources).toEqual(["ipvsadm"]);
+    expect(byName.lb2.spec.heartbeat!.haresources).toEqual(hr);
+  });
+
+  it("points each director's ucast at its peer on the private network", () => {
+    expect(byName.lb1.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.252" }]);
+    expect(byName.lb2.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.251" }]);
+  });
+
+  it("lists the web servers as NAT real servers with their weights", () => {
+    expect(byName.lb1.spec.director!.services[0].realServers).toEqual([
+      { address: "192.168.200.11", port: undefined, weight: undefined, forwarding: "masquerade" },
+      { address: "192.168.200.12", port: undefined, weight: 3, forwarding: "masquerade" },
+    ]);
+  });
+
+  it("routes the web servers through the floating gateway, on their only NIC", () => {
+    expect(byName.web1.spec.nics).toEqual([{ name: "private", mac: mac("web1", "private"), address: "192.168.200.11/24", gateway: "192.168.200.254" }]);
+    expect(byName.web1.nics).toEqual([{ role: "private", mac: mac("web1", "private") }]);
+  });
+
+  it("gives directors two NICs, 2 vCPU and 2 GiB by default", () => {
+    expect(byName.lb1.nics.map((n) => n.role)).toEqual(["public", "private"]);
+    expect([byName.lb1.cpus, byName.lb1.memoryMiB]).toEqual([2, 2048]);
+  });
+
+  it("writes every node into every /etc/hosts", () => {
+    expect(byName.web2.spec.hosts.map((h) => h.hostname)).toEqual(["lb1", "lb2", "web1", "web2"]);
+  });
+
+  it("puts a standalone director's VIP on its public NIC", () => {
+    const single = planCluster(
+      {
+        ...haLb,
+        heartbeat: undefined,
+        nodes: haLb.nodes.filter((n) => n.name !== "lb2"),
+        loadBalancer: { directors: ["lb1"], vip: "192.168.56.10", services: [{ port: 80, realServers: [{ node: "web1" }] }] },
+      },
+      "s",
+      mac,
+    );
+    const lb1 = single.find((n) => n.name === "lb1")!;
+    expect(lb1.spec.nics[0].extraAddresses).toEqual(["192.168.56.10/24"]);
+    expect(single.find((n) => n.name === "web1")!.spec.nics[0].gateway).toBe("192.168.200.251");
+  });
+});
+
+describe("planCluster: one error lists every problem", () => {
+  it("finds a VIP outside its subnet", () => {
+    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, vips: [{ address: "10.0.0.10" }] } });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.vips[0].address", value: "10.0.0.10", message: expect.stringContaining("outside the public subnet 192.168.56.0/24") }));
+  });
+
+  it("finds duplicate addresses and host names", () => {
+    const issues = issuesOf({
+      ...haLb,
+      nodes: [...haLb.nodes, { name: "web1", privateAddress: "192.168.200.12", web: true }],
+    });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "nodes[4].name", value: "web1", message: expect.stringContaining("duplicate host name") }));
+    expect(issues).toContainEqual(expect.objectContaining({ field: "nodes[4].privateAddress", message: "duplicate address: already used by web2" }));
+  });
+
+  it("finds a resource owner that is not a node of the pair", () => {
+    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, preferredNode: "web1" } });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.preferredNode", value: "web1", message: "the resource owner must be a node of the pair: lb1, lb2" }));
+  });
+
+  it("finds a Heartbeat pair that is not exactly two nodes", () => {
+    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, nodes: ["lb1", "lb2", "web1"] } });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.nodes", message: expect.stringContaining("exactly 2 nodes") }));
+  });
+
+  it("finds NAT real servers off the director's private network, or reachable directly", () => {
+    const issues = issuesOf({
+      ...haLb,
+      nodes: haLb.nodes.map((n) => (n.name === "web2" ? { ...n, privateAddress: undefined, publicAddress: "192.168.56.30" } : n)),
+    });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.services[0].realServers[1].node", value: "web2", message: expect.stringContaining("must be on the director's private network 192.168.200.0/24") }));
+  });
+
+  it("finds a pair of directors without a floating gateway", () => {
+    const issues = issuesOf({ ...haLb, loadBalancer: { ...haLb.loadBalancer!, gatewayVip: undefined } });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.gatewayVip", message: expect.stringContaining("floating private VIP") }));
+  });
+
+  it("reports timing, sizing and address problems together, with the construct path", () => {
+    let message = "";
+    try {
+      planCluster(
+        {
+          ...haLb,
+          nodes: haLb.nodes.map((n) => (n.name === "lb1" ? { ...n, cpus: 0, publicAddress: "192.168.56.255" } : n)),
+          heartbeat: { ...haLb.heartbeat!, keepalive: 1, deadtime: 2, warntime: 1 },
+        },
+        "ha-lb-libvirt/ha/lb",
+        mac,
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid topology, 3 problems; nothing was written:/);
+    expect(message).toContain('ha-lb-libvirt/ha/lb: nodes[0].publicAddress = "192.168.56.255": is the network or broadcast address of 192.168.56.0/24');
+    expect(message).toContain("ha-lb-libvirt/ha/lb: nodes[0].cpus = 0: must be a whole number of vCPUs, 1..64");
+    expect(message).toContain("ha-lb-libvirt/ha/lb: heartbeat.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise");
+  });
+});

@@ -1,0 +1,203 @@
+import { mkdtempSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App, Testing } from "cdktf";
+import { parse } from "yaml";
+import { Domain } from "../../.gen/providers/libvirt/domain";
+import { CloudinitDisk } from "../../.gen/providers/libvirt/cloudinit-disk";
+import { Network } from "../../.gen/providers/libvirt/network";
+import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
+import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
+import { synthesizedNodes } from "../../lab/common/synthesized";
+import { loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
+
+type Kind = (typeof PLATFORMS)[number];
+
+function synth(preset: keyof typeof PRESET_STACKS, kind: Kind): string {
+  const app = Testing.app();
+  const Stack = PRESET_STACKS[preset];
+  return Testing.synth(new Stack(app, `${preset}-${kind}`, { platform: { kind } }));
+}
+
+const cases = Object.keys(PRESET_STACKS).flatMap((preset) => PLATFORMS.map((kind) => [preset, kind] as [keyof typeof PRESET_STACKS, Kind]));
+const outputs = new Map(cases.map(([preset, kind]) => [`${preset}-${kind}`, synth(preset, kind)]));
+const output = (preset: string, kind: Kind) => outputs.get(`${preset}-${kind}`)!;
+const nodesOf = (preset: string, kind: Kind) => synthesizedNodes(JSON.parse(output(preset, kind)));
+
+describe.each(cases)("%s on %s", (preset, kind) => {
+  it("matches the reviewed snapshot", () => {
+    expect(output(preset, kind)).toMatchSnapshot();
+  });
+
+  it("is byte-identical on a second synth", () => {
+    expect(synth(preset, kind)).toBe(output(preset, kind));
+  });
+
+  it("passes cloud-init's schema for every user-data", () => {
+    const nodes = nodesOf(preset, kind);
+    expect(nodes.length).toBeGreaterThanOrEqual(2);
+    for (const node of nodes) {
+      const result = validateUserData(node.userData);
+      expect([node.hostname, result.output]).toEqual([node.hostname, expect.stringMatching(/^Valid cloud-config/)]);
+    }
+  });
+
+  it("keeps the authkeys secret a reference, never a value", () => {
+    const text = output(preset, kind);
+    expect(text).not.toMatch(/"result"\s*:/);
+    for (const node of nodesOf(preset, kind)) {
+      const authkeys = loadAsCloudInit(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ha.d/authkeys");
+      if (authkeys) {
+        expect(authkeys.permissions).toBe("0600");
+        expect(authkeys.content).toMatch(/^1 sha1 \$\{random_password\.[a-z0-9_]+_[0-9A-F]{8}\.result\}$/im);
+      }
+    }
+  });
+
+  it("writes no absolute path of this machine", () => {
+    expect(output(preset, kind)).not.toContain(process.cwd());
+  });
+});
+
+describe("libvirt machines", () => {
+  const out = output("heartbeat-apache", "libvirt");
+
+  it("are 2 vCPU / 2 GiB KVM domains with two virtio NICs: host bridge, then the private network", () => {
+    expect(out).toHaveResourceWithProperties(Domain, {
+      name: "srv1",
+      type: "kvm",
+      vcpu: 2,
+      memory: 2048,
+      memory_unit: "MiB",
+      devices: expect.objectContaining({
+        interfaces: [
+          expect.objectContaining({ source: { bridge: { bridge: "br0" } }, mac: { address: expect.stringMatching(/^52:54:00:/) } }),
+          expect.objectContaining({ source: { network: { network: expect.stringMatching(/^\$\{libvirt_network\..*\.name\}$/) } } }),
+        ],
+      }),
+    });
+  });
+
+  it("attach the cloud-init disk as a cdrom", () => {
+    const domain = Object.values<any>(JSON.parse(out).resource.libvirt_domain)[0];
+    expect(domain.devices.disks.map((d: any) => d.device)).toEqual(["disk", "cdrom"]);
+    expect(out).toHaveResourceWithProperties(CloudinitDisk, { name: "srv1-cloud-init" });
+  });
+
+  it("match NICs by the MACs the domain declares", () => {
+    const json = JSON.parse(out);
+    const domain = Object.values<any>(json.resource.libvirt_domain).find((d) => d.name === "srv1");
+    const node = nodesOf("heartbeat-apache", "libvirt").find((n) => n.hostname === "srv1")!;
+    const ethernets = parse(node.networkConfig).ethernets;
+    expect(domain.devices.interfaces.map((i: any) => i.mac.address)).toEqual([ethernets.public.match.macaddress, ethernets.private.match.macaddress]);
+  });
+
+  it("create an isolated private network (no forward)", () => {
+    expect(out).toHaveResourceWithProperties(Network, { name: "ha-private" });
+    expect(Object.values<any>(JSON.parse(out).resource.libvirt_network)[0]).not.toHaveProperty("forward");
+  });
+
+  it("generate the authkeys secret with random_password", () => {
+    expect(out).toHaveResourceWithProperties(Password, { length: 40, special: false });
+  });
+
+  it("carry the VIP in haresources", () => {
+    for (const node of nodesOf("heartbeat-apache", "libvirt")) {
+      const hr = loadAsCloudInit(node.userData).write_files.find((f: any) => f.path === "/etc/ha.d/haresources");
+      expect(hr.content).toMatch(/^srv1 IPaddr2::192\.168\.56\.10\/24\/public apache2$/m);
+    }
+  });
+});
+
+describe("vSphere machines", () => {
+  const out = output("ha-lb", "vsphere");
+
+  it("get cloud-init through gzip+base64 guestinfo, encoded by Terraform", () => {
+    expect(out).toHaveResourceWithProperties(VirtualMachine, {
+      name: "lb1",
+      num_cpus: 2,
+      memory: 2048,
+      extra_config: {
+        "guestinfo.userdata": "${base64gzip(local.lb1_user_data)}",
+        "guestinfo.userdata.encoding": "gzip+base64",
+        "guestinfo.metadata": "${base64gzip(local.lb1_metadata)}",
+        "guestinfo.metadata.encoding": "gzip+base64",
+      },
+    });
+  });
+
+  it("use static MACs in VMware's range, on VM Network and the private port group", () => {
+    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "lb1");
+    expect(vm.network_interface).toHaveLength(2);
+    for (const nic of vm.network_interface) {
+      expect(nic).toMatchObject({ use_static_mac: true, mac_address: expect.stringMatching(/^00:50:56:[0-3][0-9a-f]:/) });
+    }
+    expect(vm.network_interface[0].network_id).toMatch(/vsphere_network\.vsphere_public_network/);
+    expect(vm.network_interface[1].network_id).toMatch(/vsphere_network\.vsphere_private_network/);
+  });
+
+  it("create the private port group on a vSwitch with no uplinks", () => {
+    expect(out).toHaveResourceWithProperties(HostVirtualSwitch, { network_adapters: [], active_nics: [] });
+  });
+
+  it("attach a per-VM copy of the base disk on a standalone ESXi host", () => {
+    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "web1");
+    expect(vm.disk).toEqual([expect.objectContaining({ attach: true, path: "ha-web-disks/web1.vmdk" })]);
+    expect(vm.network_interface).toHaveLength(1);
+  });
+
+  it("clone a template on vCenter", () => {
+    const stack = new HeartbeatApacheStack(Testing.app(), "t", {
+      platform: { kind: "vsphere", props: { image: { kind: "vcenter-template", template: "debian-12-template" } } },
+    });
+    const vm = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.vsphere_virtual_machine)[0];
+    expect(vm.clone).toEqual({ template_uuid: expect.stringContaining("data.vsphere_virtual_machine") });
+  });
+
+  it("carry the ipvsadm rules and both VIPs on the directors", () => {
+    const lb1 = nodesOf("ha-lb", "vsphere").find((n) => n.hostname === "lb1")!;
+    const files = loadAsCloudInit(lb1.userData).write_files;
+    expect(files.find((f: any) => f.path === "/etc/ipvsadm.rules").content).toBe(
+      "-A -t 192.168.56.10:80 -s rr\n" +
+        ["11", "12", "13"].map((n) => `-a -t 192.168.56.10:80 -r 192.168.200.${n}:80 -m -w 1\n`).join(""),
+    );
+    expect(files.find((f: any) => f.path === "/etc/ha.d/haresources").content).toContain(
+      "lb1 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.254/24/private ipvsadm",
+    );
+  });
+});
+
+describe("bad topologies", () => {
+  it("fail at construction with the construct path, field, value and hint", () => {
+    const build = () => new HeartbeatApacheStack(Testing.app(), "bad", { pair: { vips: ["10.1.1.1"], keepalive: 2, deadtime: 3 } });
+    expect(build).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
+    expect(build).toThrow('bad/pair: heartbeat.vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
+    expect(build).toThrow("bad/pair: heartbeat.deadtime = 3: deadtime must be more than twice keepalive (2); heartbeat refuses to start otherwise");
+  });
+
+  it("write nothing, not even the good stacks", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
+    try {
+      expect(() => {
+        const app = new App({ outdir });
+        new HeartbeatApacheStack(app, "good");
+        new HeartbeatApacheStack(app, "bad", { pair: { preferredNode: "srv3" } });
+        app.synth();
+      }).toThrow(/bad\/pair: heartbeat\.preferredNode = "srv3"/);
+      // cdktf's App makes an empty stacks/ folder when constructed; no file may follow.
+      const files = readdirSync(outdir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      expect(files.map((f) => f.name)).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuse a payload over vSphere's guestinfo limit", () => {
+    const huge = "x".repeat(200_000).replace(/x/g, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+    expect(
+      () => new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } }),
+    ).toThrow(/big\/pair\/srv1: guestinfo\.userdata = "\d+ bytes after gzip\+base64": exceeds the 65536-byte guestinfo value limit/);
+  });
+});

@@ -1,0 +1,50 @@
+import { Construct } from "constructs";
+import { ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
+import { ClusterDecl, planCluster, PlannedNode } from "./plan";
+import { IMachine, IPlatform, MachineSpec } from "./platform";
+
+export interface ClusterProps {
+  readonly platform: IPlatform;
+  readonly topology: ClusterDecl;
+}
+
+/** The nodes of a deployed topology and their machines. */
+export interface DeployedTopology {
+  readonly nodes: readonly PlannedNode[];
+  readonly machines: Readonly<Record<string, IMachine>>;
+}
+
+/**
+ * Plans and validates a whole topology, including the platform's payload limits, before it creates
+ * a single resource; then creates one machine per node under `scope`. Errors name `scope`'s path.
+ */
+export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl): DeployedTopology {
+  const path = scope.node.path;
+  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role));
+  const specs: MachineSpec[] = nodes.map((node) => ({
+    name: node.name,
+    cpus: node.cpus,
+    memoryMiB: node.memoryMiB,
+    nics: node.nics,
+    payload: renderNodePayload(node.spec, `${path}/${node.name}`),
+  }));
+  const platformIssues: ConfigIssue[] = specs.flatMap((spec) => platform.payloadIssues(spec, path));
+  throwIfIssues(platformIssues);
+  const machines: Record<string, IMachine> = {};
+  for (const spec of specs) machines[spec.name] = platform.addMachine(scope, spec.name, spec);
+  return { nodes, machines };
+}
+
+/**
+ * Any topology of Heartbeat pairs, IPVS directors and web servers, declared in full. The named
+ * topology constructs (HeartbeatPair, IpvsLoadBalancer, HaLoadBalancedWeb, WebServer) are shorthands for it.
+ */
+export class Cluster extends Construct implements DeployedTopology {
+  readonly nodes: readonly PlannedNode[];
+  readonly machines: Readonly<Record<string, IMachine>>;
+
+  constructor(scope: Construct, id: string, props: ClusterProps) {
+    super(scope, id);
+    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, props.topology));
+  }
+}

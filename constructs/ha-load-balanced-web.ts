@@ -1,0 +1,47 @@
+import { Construct } from "constructs";
+import { HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
+import { IpvsScheduler } from "../cloud-init";
+import { NodeDecl } from "./plan";
+
+export interface HaLoadBalancedWebProps extends TopologyBaseProps, HeartbeatOptions {
+  /** lb1 and lb2: the Heartbeat pair of directors. */
+  readonly directors: readonly NodeDecl[];
+  /** web1..webN behind them, on the private network only. */
+  readonly webServers: readonly RealServerNode[];
+  /** The public VIP. */
+  readonly vip: string;
+  /** The floating private gateway of the web servers, owned with the VIP. */
+  readonly gatewayVip: string;
+  /** @default 80 */
+  readonly port?: number;
+  /** @default "rr" */
+  readonly scheduler?: IpvsScheduler;
+}
+
+/**
+ * The full classic setup (lab 000): lb1/lb2 as a Heartbeat pair owning the VIP, the web servers'
+ * gateway and the ipvsadm rules, in front of web1..webN.
+ */
+export class HaLoadBalancedWeb extends Construct {
+  readonly loadBalancer: IpvsLoadBalancer;
+
+  constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
+    super(scope, id);
+    const { directors, webServers, vip, gatewayVip, port, scheduler, ...rest } = props;
+    this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
+      platform: props.platform,
+      networks: props.networks,
+      admin: props.admin,
+      interfaceNames: props.interfaceNames,
+      subtitle: props.subtitle,
+      directors,
+      webServers,
+      vip,
+      gatewayVip,
+      port,
+      scheduler,
+      heartbeat: rest,
+    });
+  }
+}

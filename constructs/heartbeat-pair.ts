@@ -1,0 +1,42 @@
+import { Construct } from "constructs";
+import { deployTopology, DeployedTopology } from "./cluster";
+import { HeartbeatSecret } from "./heartbeat-secret";
+import { NodeDecl, PlannedNode } from "./plan";
+import { IMachine } from "./platform";
+import { HeartbeatOptions, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
+
+export interface HeartbeatPairProps extends TopologyBaseProps, HeartbeatOptions {
+  /** The two nodes. Each needs a privateAddress (heartbeats) and a publicAddress (the VIP). */
+  readonly nodes: readonly NodeDecl[];
+  /** Floating addresses, on the public network unless said otherwise. */
+  readonly vips: readonly VipInput[];
+  /** Init scripts Heartbeat starts after the VIPs. @default ["apache2"] */
+  readonly resources?: readonly string[];
+  /** Install Apache with a page naming the host on both nodes. @default true */
+  readonly serveWeb?: boolean;
+}
+
+/** Two Heartbeat nodes sharing one or more VIPs in front of Apache (labs 002, 003, 004). */
+export class HeartbeatPair extends Construct implements DeployedTopology {
+  readonly nodes: readonly PlannedNode[];
+  readonly machines: Readonly<Record<string, IMachine>>;
+
+  constructor(scope: Construct, id: string, props: HeartbeatPairProps) {
+    super(scope, id);
+    const serveWeb = props.serveWeb ?? true;
+    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, {
+      networks: props.networks,
+      admin: props.admin,
+      interfaceNames: props.interfaceNames,
+      subtitle: props.subtitle,
+      nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
+      heartbeat: {
+        ...props,
+        nodes: props.nodes.map((node) => node.name),
+        vips: props.vips.map(toVipDecl),
+        resources: props.resources ?? ["apache2"],
+        secret: props.secret ?? new HeartbeatSecret(this, "authkey").value,
+      },
+    }));
+  }
+}

@@ -1,0 +1,83 @@
+import { Construct } from "constructs";
+import { IpvsScheduler } from "../cloud-init";
+import { deployTopology, DeployedTopology } from "./cluster";
+import { HeartbeatSecret } from "./heartbeat-secret";
+import { NodeDecl, PlannedNode, ServiceDecl } from "./plan";
+import { IMachine } from "./platform";
+import { HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+
+export interface RealServerNode extends NodeDecl {
+  /** ipvsadm weight (`-w`). @default 1 */
+  readonly weight?: number;
+}
+
+export interface IpvsLoadBalancerProps extends TopologyBaseProps {
+  /**
+   * One director, or two that form a Heartbeat pair owning the VIPs and the ipvsadm rules.
+   * Directors need a publicAddress (clients) and a privateAddress (real servers).
+   */
+  readonly directors: readonly NodeDecl[];
+  /** The public VIP clients connect to. */
+  readonly vip: string;
+  /** Floating private address real servers route through; needed for a pair of directors. @default none */
+  readonly gatewayVip?: string;
+  /** Apache real servers on the private network, created with the load balancer. */
+  readonly webServers: readonly RealServerNode[];
+  /** @default 80 */
+  readonly port?: number;
+  /** @default "rr" */
+  readonly scheduler?: IpvsScheduler;
+  /** Persistence timeout, seconds. @default none */
+  readonly persistence?: number;
+  /** Further virtual services on the same VIP, over the same web servers. @default none */
+  readonly extraServices?: readonly ServiceDecl[];
+  /** Heartbeat settings when there are two directors. @default Heartbeat's defaults */
+  readonly heartbeat?: HeartbeatOptions;
+}
+
+/**
+ * An IPVS NAT load balancer (ipvsadm -m) spreading a VIP over Apache real servers (lab 001);
+ * with two directors, a Heartbeat pair owns the VIPs and the rules (lab 000).
+ */
+export class IpvsLoadBalancer extends Construct implements DeployedTopology {
+  readonly nodes: readonly PlannedNode[];
+  readonly machines: Readonly<Record<string, IMachine>>;
+
+  constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
+    super(scope, id);
+    const directorNames = props.directors.map((d) => d.name);
+    const pair = props.directors.length === 2;
+    const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
+    const hb = props.heartbeat ?? {};
+    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, {
+      networks: props.networks,
+      admin: props.admin,
+      interfaceNames: props.interfaceNames,
+      subtitle: props.subtitle,
+      nodes: [
+        ...props.directors,
+        ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true })),
+      ],
+      loadBalancer: {
+        directors: directorNames,
+        vip: props.vip,
+        gatewayVip: props.gatewayVip,
+        services: [
+          { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
+          ...(props.extraServices ?? []),
+        ],
+      },
+      ...(pair
+        ? {
+            heartbeat: {
+              ...hb,
+              nodes: directorNames,
+              vips: [{ address: props.vip, network: "public" as const }],
+              resources: ["ipvsadm"],
+              secret: hb.secret ?? new HeartbeatSecret(this, "authkey").value,
+            },
+          }
+        : {}),
+    }));
+  }
+}

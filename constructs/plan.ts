@@ -1,0 +1,532 @@
+/**
+ * The whole-topology planner: one declaration of nodes, networks, Heartbeat and IPVS in, one NodeSpec
+ * per VM out. Every derived fact (ha.cf node lines, haresources VIPs, real servers, gateways, /etc/hosts,
+ * NICs) comes from the declaration here, so nothing is typed twice. Pure: no cdktf.
+ */
+import {
+  AdminUserConfig,
+  AuthMethod,
+  ConfigIssue,
+  HeartbeatMedium,
+  HeartbeatTime,
+  HostsEntry,
+  inSubnet,
+  IpvsScheduler,
+  IpvsVirtualService,
+  isIpv4,
+  isNetworkOrBroadcast,
+  IssueList,
+  NicConfig,
+  NodeSpec,
+  parseIpv4Cidr,
+  validateNodeSpec,
+  VirtualIp,
+  Ipv4Cidr,
+  throwIfIssues,
+  networkOf,
+  validateAuthkeys,
+  validateHaCf,
+} from "../cloud-init";
+
+export type NetworkRole = "public" | "private";
+export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
+
+export interface NetworkDecl {
+  /** The subnet, such as 192.168.56.0/24. */
+  readonly cidr: string;
+  /** Default gateway for nodes whose default route is on this network. @default none */
+  readonly gateway?: string;
+  /** @default none */
+  readonly nameservers?: readonly string[];
+}
+
+export interface NodeDecl {
+  /** Host name; Heartbeat's node name (`uname -n`). */
+  readonly name: string;
+  /** Address on the public "VM Network". @default no public NIC */
+  readonly publicAddress?: string;
+  /** Address on the private bridge. @default no private NIC */
+  readonly privateAddress?: string;
+  /** @default 2 */
+  readonly cpus?: number;
+  /** @default 2048 */
+  readonly memoryMiB?: number;
+}
+
+export interface WebNodeDecl extends NodeDecl {
+  /** Serve Apache with a page naming the host. @default false */
+  readonly web?: boolean;
+}
+
+export interface HeartbeatTiming {
+  /** @default 1 */
+  readonly keepalive?: HeartbeatTime;
+  /** @default 5 */
+  readonly deadtime?: HeartbeatTime;
+  /** @default 3 */
+  readonly warntime?: HeartbeatTime;
+  /** @default 10 */
+  readonly initdead?: HeartbeatTime;
+}
+
+export interface VipDecl {
+  readonly address: string;
+  /** @default "public" */
+  readonly network?: NetworkRole;
+  /** IP alias label suffix: 0 gives `<iface>:0`. @default no label */
+  readonly labelIndex?: number;
+}
+
+export interface HeartbeatDecl extends HeartbeatTiming {
+  /** The two nodes of the pair, by name. */
+  readonly nodes: readonly string[];
+  /** The node that holds the resources when up. @default the first node */
+  readonly preferredNode?: string;
+  readonly vips: readonly VipDecl[];
+  /** Init scripts Heartbeat starts after the VIPs, such as apache2. */
+  readonly resources: readonly string[];
+  /** @default true */
+  readonly autoFailback?: boolean;
+  /** @default 694 */
+  readonly udpport?: number;
+  /** Which networks carry heartbeats, as ucast to the peer on each. @default ["private"] */
+  readonly heartbeatNetworks?: readonly NetworkRole[];
+  /** Extra media, such as a serial link. @default none */
+  readonly extraMedia?: readonly HeartbeatMedium[];
+  /** The authkeys secret: a Terraform reference. */
+  readonly secret: string;
+  /** @default "sha1" */
+  readonly authMethod?: AuthMethod;
+  /** @default none */
+  readonly mailTo?: string;
+  /** @default none */
+  readonly pingNodes?: readonly string[];
+  /** @default false */
+  readonly ipfail?: boolean;
+}
+
+export interface RealServerDecl {
+  /** A node of the topology, by name; its private address is used. */
+  readonly node: string;
+  /** @default the service port */
+  readonly port?: number;
+  /** @default 1 */
+  readonly weight?: number;
+}
+
+export interface ServiceDecl {
+  readonly port: number;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  /** @default "rr" */
+  readonly scheduler?: IpvsScheduler;
+  /** @default none */
+  readonly persistence?: number;
+  readonly realServers: readonly RealServerDecl[];
+}
+
+export interface LoadBalancerDecl {
+  /** One director, or both nodes of the Heartbeat pair. */
+  readonly directors: readonly string[];
+  /** The public VIP clients connect to. */
+  readonly vip: string;
+  /**
+   * The private address real servers route replies through (NAT needs it). With one director it is
+   * the director's private address; with a Heartbeat pair it is a floating private VIP.
+   * @default the director's private address (one director); required for a pair
+   */
+  readonly gatewayVip?: string;
+  readonly services: readonly ServiceDecl[];
+}
+
+export interface ClusterDecl {
+  readonly networks: { readonly public: NetworkDecl; readonly private: NetworkDecl };
+  readonly nodes: readonly WebNodeDecl[];
+  readonly heartbeat?: HeartbeatDecl;
+  readonly loadBalancer?: LoadBalancerDecl;
+  readonly admin: AdminUserConfig;
+  /** Interface names cloud-init gives the NICs. @default { public: "public", private: "private" } */
+  readonly interfaceNames?: { readonly public?: string; readonly private?: string };
+  /** Line under the host name on index pages. @default none */
+  readonly subtitle?: string;
+}
+
+export interface PlannedNic {
+  readonly role: NetworkRole;
+  readonly mac: string;
+}
+
+export interface PlannedNode {
+  readonly name: string;
+  readonly cpus: number;
+  readonly memoryMiB: number;
+  readonly nics: readonly PlannedNic[];
+  readonly spec: NodeSpec;
+}
+
+export type MacAllocator = (node: string, role: NetworkRole) => string;
+
+const DEFAULT_CPUS = 2;
+const DEFAULT_MEMORY_MIB = 2048;
+
+interface Networks {
+  readonly public?: Ipv4Cidr;
+  readonly private?: Ipv4Cidr;
+}
+
+function checkNetworks(decl: ClusterDecl, list: IssueList): Networks {
+  const result: { public?: Ipv4Cidr; private?: Ipv4Cidr } = {};
+  for (const role of NETWORK_ROLES) {
+    const net = decl.networks[role];
+    const cidr = parseIpv4Cidr(net.cidr);
+    if (!cidr) {
+      list.add(`networks.${role}.cidr`, net.cidr, "must be an IPv4 subnet such as 192.168.56.0/24");
+      continue;
+    }
+    if (networkOf(cidr) !== net.cidr) {
+      list.add(`networks.${role}.cidr`, net.cidr, `must name the network address: ${networkOf(cidr)}`);
+    }
+    result[role] = cidr;
+    if (net.gateway !== undefined && !(isIpv4(net.gateway) && inSubnet(net.gateway, cidr))) {
+      list.add(`networks.${role}.gateway`, net.gateway, `must be an address inside ${net.cidr}`);
+    }
+    (net.nameservers ?? []).forEach((ns, i) => {
+      if (!isIpv4(ns)) list.add(`networks.${role}.nameservers[${i}]`, ns, "must be an IPv4 address");
+    });
+  }
+  const pub = result.public;
+  const priv = result.private;
+  if (pub && priv && (inSubnet(priv.address, pub) || inSubnet(pub.address, priv))) {
+    list.add("networks", [decl.networks.public.cidr, decl.networks.private.cidr], "the public and private subnets overlap");
+  }
+  return result;
+}
+
+/** Checks one address against its network; records it so duplicates across the plan are found. */
+class AddressBook {
+  private readonly owners = new Map<string, string>();
+
+  constructor(
+    private readonly list: IssueList,
+    private readonly networks: Networks,
+    private readonly decl: ClusterDecl,
+  ) {}
+
+  claim(field: string, address: string | undefined, role: NetworkRole, owner: string): boolean {
+    if (address === undefined) return false;
+    if (!isIpv4(address)) {
+      this.list.add(field, address, `must be an IPv4 address inside ${this.decl.networks[role].cidr}`);
+      return false;
+    }
+    const net = this.networks[role];
+    if (net && !inSubnet(address, net)) {
+      this.list.add(field, address, `is outside the ${role} subnet ${this.decl.networks[role].cidr}`);
+      return false;
+    }
+    if (net && isNetworkOrBroadcast(address, net)) {
+      this.list.add(field, address, `is the network or broadcast address of ${this.decl.networks[role].cidr}`);
+      return false;
+    }
+    const previous = this.owners.get(address);
+    if (previous !== undefined) {
+      this.list.add(field, address, `duplicate address: already used by ${previous}`);
+      return false;
+    }
+    this.owners.set(address, owner);
+    return true;
+  }
+}
+
+function checkNodes(decl: ClusterDecl, list: IssueList, book: AddressBook): Map<string, WebNodeDecl> {
+  const byName = new Map<string, WebNodeDecl>();
+  const gateways = NETWORK_ROLES.flatMap((role) => (decl.networks[role].gateway ? [[role, decl.networks[role].gateway!] as const] : []));
+  for (const [role, gateway] of gateways) book.claim(`networks.${role}.gateway`, gateway, role, `the ${role} gateway`);
+  decl.nodes.forEach((node, i) => {
+    const at = `nodes[${i}]`;
+    if (byName.has(node.name)) list.add(`${at}.name`, node.name, "duplicate host name: each node needs its own");
+    byName.set(node.name, node);
+    if (node.publicAddress === undefined && node.privateAddress === undefined) {
+      list.add(at, node.name, "a node needs a publicAddress, a privateAddress or both");
+    }
+    book.claim(`${at}.publicAddress`, node.publicAddress, "public", node.name);
+    book.claim(`${at}.privateAddress`, node.privateAddress, "private", node.name);
+    const cpus = node.cpus ?? DEFAULT_CPUS;
+    if (!Number.isInteger(cpus) || cpus < 1 || cpus > 64) list.add(`${at}.cpus`, cpus, "must be a whole number of vCPUs, 1..64");
+    const memory = node.memoryMiB ?? DEFAULT_MEMORY_MIB;
+    if (!Number.isInteger(memory) || memory < 512) list.add(`${at}.memoryMiB`, memory, "must be a whole number of MiB, at least 512");
+  });
+  return byName;
+}
+
+function interfaceName(decl: ClusterDecl, role: NetworkRole): string {
+  return decl.interfaceNames?.[role] ?? role;
+}
+
+interface HeartbeatPlan {
+  readonly nodes: readonly string[];
+  readonly preferredNode: string;
+  readonly vips: readonly VirtualIp[];
+  readonly resources: readonly string[];
+}
+
+function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, byName: Map<string, WebNodeDecl>): HeartbeatPlan | undefined {
+  const hb = decl.heartbeat;
+  if (!hb) return undefined;
+  if (hb.nodes.length !== 2) {
+    list.add("heartbeat.nodes", hb.nodes, "a haresources cluster is exactly 2 nodes; for more, use Pacemaker");
+  }
+  hb.nodes.forEach((name, i) => {
+    if (!byName.has(name)) list.add(`heartbeat.nodes[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+  });
+  const preferredNode = hb.preferredNode ?? hb.nodes[0];
+  if (!hb.nodes.includes(preferredNode)) {
+    list.add("heartbeat.preferredNode", preferredNode, `the resource owner must be a node of the pair: ${hb.nodes.join(", ")}`);
+  }
+  for (const role of hb.heartbeatNetworks ?? ["private"]) {
+    hb.nodes.forEach((name, i) => {
+      const node = byName.get(name);
+      if (node && addressOf(node, role) === undefined) {
+        list.add(`heartbeat.nodes[${i}]`, name, `heartbeats travel on the ${role} network, but this node has no ${role}Address`);
+      }
+    });
+  }
+  // Timing, media and auth are checked here too, so one pass reports them with the addresses.
+  const settings = validateHaCf({
+    nodes: ["a", "b"],
+    media: [{ kind: "ucast", interface: "x", peer: "127.0.0.1" }, ...(hb.extraMedia ?? [])],
+    keepalive: hb.keepalive,
+    deadtime: hb.deadtime,
+    warntime: hb.warntime,
+    initdead: hb.initdead,
+    udpport: hb.udpport,
+    pingNodes: hb.pingNodes,
+    ipfail: hb.ipfail,
+  });
+  const auth = validateAuthkeys({ secret: hb.secret, method: hb.authMethod });
+  for (const issue of [...settings, ...auth]) {
+    const field = issue.field.replace(/^media\[(\d+)\]/, (_, n) => `extraMedia[${Number(n) - 1}]`);
+    list.add(`heartbeat.${field === "method" ? "authMethod" : field}`, issue.value, issue.message);
+  }
+  const vips: VirtualIp[] = [];
+  const declaredVips = [...hb.vips];
+  if (decl.loadBalancer?.gatewayVip !== undefined && sameMembers(decl.loadBalancer.directors, hb.nodes)) {
+    declaredVips.push({ address: decl.loadBalancer.gatewayVip, network: "private" });
+  }
+  declaredVips.forEach((vip, i) => {
+    const role = vip.network ?? "public";
+    const field = i < hb.vips.length ? `heartbeat.vips[${i}].address` : "loadBalancer.gatewayVip";
+    if (book.claim(field, vip.address, role, `a VIP of ${hb.nodes.join("/")}`)) {
+      const iface = interfaceName(decl, role);
+      vips.push({
+        address: vip.address,
+        prefix: parseIpv4Cidr(decl.networks[role].cidr)!.prefix,
+        interface: iface,
+        ...(vip.labelIndex !== undefined ? { label: `${iface}:${vip.labelIndex}` } : {}),
+      });
+      hb.nodes.forEach((name, j) => {
+        const node = byName.get(name);
+        if (node && addressOf(node, role) === undefined) {
+          list.add(`heartbeat.nodes[${j}]`, name, `must have a ${role}Address to carry the VIP ${vip.address}`);
+        }
+      });
+    }
+  });
+  const resources = [...hb.resources];
+  if (decl.loadBalancer && sameMembers(decl.loadBalancer.directors, hb.nodes) && !resources.includes("ipvsadm")) {
+    resources.push("ipvsadm");
+  }
+  return { nodes: hb.nodes, preferredNode, vips, resources };
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function addressOf(node: NodeDecl, role: NetworkRole): string | undefined {
+  return role === "public" ? node.publicAddress : node.privateAddress;
+}
+
+interface LoadBalancerPlan {
+  readonly directors: readonly string[];
+  readonly services: readonly IpvsVirtualService[];
+  /** Where real servers send replies. */
+  readonly gateway?: string;
+  readonly realServerNodes: ReadonlySet<string>;
+  /** A standalone director carries the VIP as a static address; a pair leaves it to Heartbeat. */
+  readonly staticVip: boolean;
+}
+
+function planLoadBalancer(
+  decl: ClusterDecl,
+  list: IssueList,
+  book: AddressBook,
+  byName: Map<string, WebNodeDecl>,
+  heartbeat: HeartbeatPlan | undefined,
+): LoadBalancerPlan | undefined {
+  const lb = decl.loadBalancer;
+  if (!lb) return undefined;
+  const pair = heartbeat !== undefined && sameMembers(lb.directors, heartbeat.nodes);
+  if (!(lb.directors.length === 1 || pair)) {
+    list.add("loadBalancer.directors", lb.directors, "must be one node, or exactly the two nodes of the Heartbeat pair");
+  }
+  lb.directors.forEach((name, i) => {
+    const node = byName.get(name);
+    if (!node) {
+      list.add(`loadBalancer.directors[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+    } else if (node.publicAddress === undefined || node.privateAddress === undefined) {
+      list.add(`loadBalancer.directors[${i}]`, name, "a NAT director needs both a publicAddress (clients) and a privateAddress (real servers)");
+    }
+  });
+  // A pair's public VIP is a Heartbeat VIP (already claimed there); a single director's is claimed here.
+  if (!pair) book.claim("loadBalancer.vip", lb.vip, "public", `the VIP of ${lb.directors.join("/")}`);
+  else if (!heartbeat!.vips.some((v) => v.address === lb.vip)) {
+    list.add("loadBalancer.vip", lb.vip, "a pair of directors serves a VIP of the Heartbeat pair: add it to heartbeat.vips");
+  }
+  let gateway = lb.gatewayVip;
+  if (!pair) {
+    const director = byName.get(lb.directors[0]);
+    if (lb.gatewayVip !== undefined) {
+      list.add("loadBalancer.gatewayVip", lb.gatewayVip, "only a Heartbeat pair of directors needs a floating gateway; one director routes through its own private address");
+    }
+    gateway = director?.privateAddress;
+  } else if (gateway === undefined) {
+    list.add("loadBalancer.gatewayVip", gateway, "a pair of NAT directors needs a floating private VIP that real servers use as their gateway");
+  }
+
+  const realServerNodes = new Set<string>();
+  const privateNet = parseIpv4Cidr(decl.networks.private.cidr);
+  const services: IpvsVirtualService[] = lb.services.map((service, i) => ({
+    protocol: service.protocol,
+    address: lb.vip,
+    port: service.port,
+    scheduler: service.scheduler,
+    persistence: service.persistence,
+    realServers: service.realServers.map((real, j) => {
+      const field = `loadBalancer.services[${i}].realServers[${j}]`;
+      const node = byName.get(real.node);
+      realServerNodes.add(real.node);
+      if (!node) {
+        list.add(`${field}.node`, real.node, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+      } else if (lb.directors.includes(real.node)) {
+        list.add(`${field}.node`, real.node, "a director cannot be its own NAT real server");
+      } else if (node.privateAddress === undefined || (privateNet && !inSubnet(node.privateAddress, privateNet))) {
+        list.add(`${field}.node`, real.node, `NAT real servers must be on the director's private network ${decl.networks.private.cidr}, so replies return through it`);
+      } else if (node.publicAddress !== undefined) {
+        list.add(`${field}.node`, real.node, "a NAT real server with a public address would answer clients directly, bypassing the director; remove its publicAddress");
+      }
+      return { address: node?.privateAddress ?? "0.0.0.0", port: real.port, weight: real.weight, forwarding: "masquerade" as const };
+    }),
+  }));
+  return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair };
+}
+
+function hostsOf(decl: ClusterDecl): HostsEntry[] {
+  return decl.nodes.flatMap((node) => {
+    const address = node.publicAddress ?? node.privateAddress;
+    return address !== undefined && isIpv4(address) ? [{ hostname: node.name, address }] : [];
+  });
+}
+
+function nicsFor(
+  decl: ClusterDecl,
+  node: WebNodeDecl,
+  macAddress: MacAllocator,
+  lbPlan: LoadBalancerPlan | undefined,
+): { nics: NicConfig[]; planned: PlannedNic[] } {
+  const nics: NicConfig[] = [];
+  const planned: PlannedNic[] = [];
+  const routesViaDirector = lbPlan?.realServerNodes.has(node.name) ?? false;
+  for (const role of NETWORK_ROLES) {
+    const address = addressOf(node, role);
+    if (address === undefined) continue;
+    const net = decl.networks[role];
+    const prefix = parseIpv4Cidr(net.cidr)?.prefix ?? 24;
+    const mac = macAddress(node.name, role);
+    const isStandaloneDirector = lbPlan?.staticVip === true && lbPlan.directors.includes(node.name) && role === "public";
+    let gateway: string | undefined;
+    if (routesViaDirector) gateway = role === "private" ? lbPlan?.gateway : undefined;
+    else if (role === "public" || node.publicAddress === undefined) gateway = net.gateway;
+    nics.push({
+      name: interfaceName(decl, role),
+      mac,
+      address: `${address}/${prefix}`,
+      ...(isStandaloneDirector ? { extraAddresses: [`${lbPlan!.services[0]?.address}/${prefix}`] } : {}),
+      ...(gateway ? { gateway } : {}),
+      ...(net.nameservers?.length ? { nameservers: net.nameservers } : {}),
+    });
+    planned.push({ role, mac });
+  }
+  return { nics, planned };
+}
+
+/**
+ * Plans every VM of a topology. Validates the whole plan first and throws one ConfigError that lists
+ * every problem, each under `path`; nothing is planned when anything is wrong.
+ */
+export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllocator): PlannedNode[] {
+  const list = new IssueList(path);
+  const networks = checkNetworks(decl, list);
+  const book = new AddressBook(list, networks, decl);
+  const byName = checkNodes(decl, list, book);
+  const heartbeat = planHeartbeat(decl, list, book, byName);
+  const lb = planLoadBalancer(decl, list, book, byName, heartbeat);
+  list.throwIfAny();
+
+  const hosts = hostsOf(decl);
+  const hb = decl.heartbeat;
+  const planned = decl.nodes.map((node): PlannedNode => {
+    const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
+    const inPair = heartbeat?.nodes.includes(node.name) ?? false;
+    const isDirector = lb?.directors.includes(node.name) ?? false;
+    const peers = inPair ? heartbeat!.nodes.filter((n) => n !== node.name).map((n) => byName.get(n)!) : [];
+    const spec: NodeSpec = {
+      hostname: node.name,
+      nics,
+      hosts,
+      admin: decl.admin,
+      ...(node.web ? { web: { subtitle: decl.subtitle } } : {}),
+      ...(isDirector ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") } } } : {}),
+      ...(inPair && hb
+        ? {
+            heartbeat: {
+              haCf: {
+                nodes: heartbeat!.nodes,
+                media: [
+                  ...(hb.heartbeatNetworks ?? ["private"]).flatMap((role) =>
+                    peers.map((peer): HeartbeatMedium => ({ kind: "ucast", interface: interfaceName(decl, role), peer: addressOf(peer, role)! })),
+                  ),
+                  ...(hb.extraMedia ?? []),
+                ],
+                keepalive: hb.keepalive,
+                deadtime: hb.deadtime,
+                warntime: hb.warntime,
+                initdead: hb.initdead,
+                udpport: hb.udpport,
+                autoFailback: hb.autoFailback,
+                pingNodes: hb.pingNodes,
+                ipfail: hb.ipfail,
+              },
+              authkeys: { secret: hb.secret, method: hb.authMethod },
+              haresources: {
+                preferredNode: heartbeat!.preferredNode,
+                nodes: heartbeat!.nodes,
+                vips: heartbeat!.vips,
+                resources: heartbeat!.resources,
+                mailTo: hb.mailTo,
+              },
+            },
+          }
+        : {}),
+    };
+    return {
+      name: node.name,
+      cpus: node.cpus ?? DEFAULT_CPUS,
+      memoryMiB: node.memoryMiB ?? DEFAULT_MEMORY_MIB,
+      nics: nicPlan,
+      spec,
+    };
+  });
+  const nodeIssues: ConfigIssue[] = planned.flatMap((node) => validateNodeSpec(node.spec, `${path}/${node.name}`));
+  throwIfIssues(nodeIssues);
+  return planned;
+}

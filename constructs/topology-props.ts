@@ -1,0 +1,47 @@
+import { AdminUserConfig, AuthMethod, HeartbeatMedium } from "../cloud-init";
+import { HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
+import { IPlatform } from "./platform";
+
+/** What every topology construct needs: where it runs, its networks and who administers it. */
+export interface TopologyBaseProps {
+  readonly platform: IPlatform;
+  /** The public "VM Network" and the private bridge, each declared once. */
+  readonly networks: { readonly public: NetworkDecl; readonly private: NetworkDecl };
+  /** The admin user; SSH keys only. */
+  readonly admin: AdminUserConfig;
+  /** Interface names cloud-init sets. @default { public: "public", private: "private" } */
+  readonly interfaceNames?: { readonly public?: string; readonly private?: string };
+  /** Line under the host name on index pages. @default none */
+  readonly subtitle?: string;
+}
+
+/** Heartbeat settings, named after their ha.cf and haresources directives. */
+export interface HeartbeatOptions extends HeartbeatTiming {
+  /** @default true */
+  readonly autoFailback?: boolean;
+  /** @default 694 */
+  readonly udpport?: number;
+  /** Networks that carry ucast heartbeats to the peer. @default ["private"] */
+  readonly heartbeatNetworks?: readonly NetworkRole[];
+  /** Extra media, such as `{ kind: "serial", device: "/dev/ttyS0" }`. @default none */
+  readonly extraMedia?: readonly HeartbeatMedium[];
+  /** The node that holds the resources when up. @default the first node */
+  readonly preferredNode?: string;
+  /** authkeys secret, as a Terraform reference. @default a random_password created for the pair */
+  readonly secret?: string;
+  /** @default "sha1" */
+  readonly authMethod?: AuthMethod;
+  /** `MailTo::<addr>` on failover. @default none */
+  readonly mailTo?: string;
+  /** @default none */
+  readonly pingNodes?: readonly string[];
+  /** @default false */
+  readonly ipfail?: boolean;
+}
+
+/** A VIP given as an address (on the public network) or in full. */
+export type VipInput = string | VipDecl;
+
+export function toVipDecl(vip: VipInput): VipDecl {
+  return typeof vip === "string" ? { address: vip, network: "public" } : vip;
+}

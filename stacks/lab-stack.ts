@@ -1,0 +1,63 @@
+import { Construct } from "constructs";
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { AdminUserConfig } from "../cloud-init";
+import { DeployedTopology, IPlatform, namedVariable, LibvirtPlatform, LibvirtPlatformProps, NetworkDecl, VspherePlatform, VspherePlatformProps } from "../constructs";
+
+export type PlatformChoice =
+  | { readonly kind: "libvirt"; readonly props?: LibvirtPlatformProps }
+  | { readonly kind: "vsphere"; readonly props?: VspherePlatformProps };
+
+export interface LabStackProps {
+  /** @default { kind: "libvirt" } */
+  readonly platform?: PlatformChoice;
+}
+
+/** The labs' networks: host-only 192.168.56.0/24 as the public side, 192.168.200.0/24 as the private bridge. */
+export const LAB_NETWORKS: { readonly public: NetworkDecl; readonly private: NetworkDecl } = {
+  public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1", nameservers: ["192.168.56.1"] },
+  private: { cidr: "192.168.200.0/24" },
+};
+
+/** A public key line: type, base64 body, optional comment without quotes or backslashes. */
+const SSH_KEY_PATTERN = "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( [^\"\\\\\\n]*)?$";
+
+/**
+ * A stack holding one lab topology on one platform, with the inputs every lab needs: the SSH key
+ * of the admin user (a variable) and outputs for the VIP URL and node addresses.
+ */
+export abstract class LabStack extends TerraformStack {
+  readonly platform: IPlatform;
+  readonly admin: AdminUserConfig;
+
+  constructor(scope: Construct, id: string, props: LabStackProps = {}) {
+    super(scope, id);
+    // Relative: the default local backend writes this machine's absolute path into the output.
+    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    const choice = props.platform ?? { kind: "libvirt" };
+    this.platform =
+      choice.kind === "libvirt"
+        ? new LibvirtPlatform(this, "libvirt", choice.props)
+        : new VspherePlatform(this, "vsphere", choice.props);
+    const sshKey = namedVariable(this, "ssh_public_key", {
+      type: "string",
+      description: "Public key of the admin user on every VM (no password is ever set)",
+      validation: [
+        {
+          condition: `\${can(regex(${JSON.stringify(SSH_KEY_PATTERN)}, var.ssh_public_key))}`,
+          errorMessage: "ssh_public_key must be one OpenSSH public key line, such as 'ssh-ed25519 AAAA... you@host'.",
+        },
+      ],
+    });
+    this.admin = { sshAuthorizedKeys: [sshKey.stringValue] };
+  }
+
+  /** Outputs: the VIP URL and every node's addresses. */
+  protected addOutputs(vip: string, topology: DeployedTopology): void {
+    new TerraformOutput(this, "vip_url", { value: `http://${vip}/` });
+    const addresses: Record<string, Record<string, string>> = {};
+    for (const node of topology.nodes) {
+      addresses[node.name] = Object.fromEntries(node.spec.nics.map((nic) => [nic.name, nic.address]));
+    }
+    new TerraformOutput(this, "node_addresses", { value: addresses });
+  }
+}
