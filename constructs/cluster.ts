@@ -35,16 +35,37 @@ export function deployTopology(scope: Construct, platform: IPlatform, topology: 
   return { nodes, machines };
 }
 
+/** Base of the topology constructs: each builds a ClusterDecl from its props and deploys it once. */
+export abstract class TopologyConstruct extends Construct implements DeployedTopology {
+  private deployed?: DeployedTopology;
+
+  /** The planned nodes, with their NICs and payload specs. */
+  get nodes(): readonly PlannedNode[] {
+    return this.deployment().nodes;
+  }
+
+  /** The machines, by host name. */
+  get machines(): Readonly<Record<string, IMachine>> {
+    return this.deployment().machines;
+  }
+
+  protected deploy(platform: IPlatform, topology: ClusterDecl): void {
+    this.deployed = deployTopology(this, platform, topology);
+  }
+
+  private deployment(): DeployedTopology {
+    if (!this.deployed) throw new Error(`${this.node.path}: the topology is read before it was deployed`);
+    return this.deployed;
+  }
+}
+
 /**
  * Any topology of Heartbeat pairs, IPVS directors and web servers, declared in full. The named
  * topology constructs (HeartbeatPair, IpvsLoadBalancer, HaLoadBalancedWeb, WebServer) are shorthands for it.
  */
-export class Cluster extends Construct implements DeployedTopology {
-  readonly nodes: readonly PlannedNode[];
-  readonly machines: Readonly<Record<string, IMachine>>;
-
+export class Cluster extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
-    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, props.topology));
+    this.deploy(props.platform, props.topology);
   }
 }

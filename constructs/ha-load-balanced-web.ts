@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+import { baseDecl, HeartbeatOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
 import { NodeDecl } from "./plan";
@@ -30,11 +30,8 @@ export class HaLoadBalancedWeb extends Construct {
     super(scope, id);
     const { directors, webServers, vip, gatewayVip, port, scheduler, ...rest } = props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
+      ...baseDecl(props),
       platform: props.platform,
-      networks: props.networks,
-      admin: props.admin,
-      interfaceNames: props.interfaceNames,
-      subtitle: props.subtitle,
       directors,
       webServers,
       vip,

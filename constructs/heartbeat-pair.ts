@@ -1,9 +1,8 @@
 import { Construct } from "constructs";
-import { deployTopology, DeployedTopology } from "./cluster";
+import { TopologyConstruct } from "./cluster";
 import { HeartbeatSecret } from "./heartbeat-secret";
-import { NodeDecl, PlannedNode } from "./plan";
-import { IMachine } from "./platform";
-import { HeartbeatOptions, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
+import { NodeDecl } from "./plan";
+import { baseDecl, HeartbeatOptions, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
 
 export interface HeartbeatPairProps extends TopologyBaseProps, HeartbeatOptions {
   /** The two nodes. Each needs a privateAddress (heartbeats) and a publicAddress (the VIP). */
@@ -17,18 +16,12 @@ export interface HeartbeatPairProps extends TopologyBaseProps, HeartbeatOptions 
 }
 
 /** Two Heartbeat nodes sharing one or more VIPs in front of Apache (labs 002, 003, 004). */
-export class HeartbeatPair extends Construct implements DeployedTopology {
-  readonly nodes: readonly PlannedNode[];
-  readonly machines: Readonly<Record<string, IMachine>>;
-
+export class HeartbeatPair extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: HeartbeatPairProps) {
     super(scope, id);
     const serveWeb = props.serveWeb ?? true;
-    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, {
-      networks: props.networks,
-      admin: props.admin,
-      interfaceNames: props.interfaceNames,
-      subtitle: props.subtitle,
+    this.deploy(props.platform, {
+      ...baseDecl(props),
       nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
       heartbeat: {
         ...props,
@@ -37,6 +30,6 @@ export class HeartbeatPair extends Construct implements DeployedTopology {
         resources: props.resources ?? ["apache2"],
         secret: props.secret ?? new HeartbeatSecret(this, "authkey").value,
       },
-    }));
+    });
   }
 }

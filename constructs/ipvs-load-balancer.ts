@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
-import { deployTopology, DeployedTopology } from "./cluster";
+import { TopologyConstruct } from "./cluster";
 import { HeartbeatSecret } from "./heartbeat-secret";
-import { NodeDecl, PlannedNode, ServiceDecl } from "./plan";
-import { IMachine } from "./platform";
-import { HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+import { NodeDecl, ServiceDecl } from "./plan";
+import { baseDecl, HeartbeatOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
   /** ipvsadm weight (`-w`). @default 1 */
@@ -39,21 +38,15 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps {
  * An IPVS NAT load balancer (ipvsadm -m) spreading a VIP over Apache real servers (lab 001);
  * with two directors, a Heartbeat pair owns the VIPs and the rules (lab 000).
  */
-export class IpvsLoadBalancer extends Construct implements DeployedTopology {
-  readonly nodes: readonly PlannedNode[];
-  readonly machines: Readonly<Record<string, IMachine>>;
-
+export class IpvsLoadBalancer extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(scope, id);
     const directorNames = props.directors.map((d) => d.name);
     const pair = props.directors.length === 2;
     const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
     const hb = props.heartbeat ?? {};
-    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, {
-      networks: props.networks,
-      admin: props.admin,
-      interfaceNames: props.interfaceNames,
-      subtitle: props.subtitle,
+    this.deploy(props.platform, {
+      ...baseDecl(props),
       nodes: [
         ...props.directors,
         ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true })),
@@ -78,6 +71,6 @@ export class IpvsLoadBalancer extends Construct implements DeployedTopology {
             },
           }
         : {}),
-    }));
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { AdminUserConfig, AuthMethod, HeartbeatMedium } from "../cloud-init";
-import { HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
+import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
 import { IPlatform } from "./platform";
 
 /** What every topology construct needs: where it runs, its networks and who administers it. */
@@ -44,4 +44,9 @@ export type VipInput = string | VipDecl;
 
 export function toVipDecl(vip: VipInput): VipDecl {
   return typeof vip === "string" ? { address: vip, network: "public" } : vip;
+}
+
+/** The parts of a ClusterDecl every topology construct takes straight from its props. */
+export function baseDecl(props: TopologyBaseProps): Pick<ClusterDecl, "networks" | "admin" | "interfaceNames" | "subtitle"> {
+  return { networks: props.networks, admin: props.admin, interfaceNames: props.interfaceNames, subtitle: props.subtitle };
 }

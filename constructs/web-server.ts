@@ -1,26 +1,19 @@
 import { Construct } from "constructs";
-import { deployTopology, DeployedTopology } from "./cluster";
-import { NodeDecl, PlannedNode } from "./plan";
-import { IMachine } from "./platform";
-import { TopologyBaseProps } from "./topology-props";
+import { TopologyConstruct } from "./cluster";
+import { NodeDecl } from "./plan";
+import { baseDecl, TopologyBaseProps } from "./topology-props";
 
 export interface WebServerProps extends TopologyBaseProps {
   readonly node: NodeDecl;
 }
 
 /** One Apache VM with a page naming the host. Load balancers create their own; this is for standalone use. */
-export class WebServer extends Construct implements DeployedTopology {
-  readonly nodes: readonly PlannedNode[];
-  readonly machines: Readonly<Record<string, IMachine>>;
-
+export class WebServer extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: WebServerProps) {
     super(scope, id);
-    ({ nodes: this.nodes, machines: this.machines } = deployTopology(this, props.platform, {
-      networks: props.networks,
-      admin: props.admin,
-      interfaceNames: props.interfaceNames,
-      subtitle: props.subtitle,
+    this.deploy(props.platform, {
+      ...baseDecl(props),
       nodes: [{ ...props.node, web: true }],
-    }));
+    });
   }
 }
