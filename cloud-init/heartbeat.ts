@@ -56,8 +56,8 @@ const SYSLOG_FACILITIES = [
   "auth", "authpriv", "daemon", "syslog", "user",
   "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
 ];
-/** Debian's heartbeat 3.0.6 keeps its helpers here. */
-export const HEARTBEAT_LIBEXEC = "/usr/lib/heartbeat";
+/** Where Debian 12's heartbeat 3.0.6 installs ipfail (dpkg -L heartbeat). */
+export const HEARTBEAT_LIBEXEC = "/usr/libexec/heartbeat";
 /** Matches the interface names the kernel accepts. */
 const INTERFACE_NAME = /^[A-Za-z0-9_.:-]{1,15}$/;
 /** A node name as uname -n may print it (RFC 1123 label, optionally dotted). */

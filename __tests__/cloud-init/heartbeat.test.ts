@@ -74,7 +74,7 @@ describe("ha.cf", () => {
       "deadtime 2",
       "mcast eth1 239.0.0.43 695 1 0",
       "ping 192.168.56.1",
-      "respawn hacluster /usr/lib/heartbeat/ipfail",
+      "respawn hacluster /usr/libexec/heartbeat/ipfail",
       "apiauth ipfail gid=haclient uid=hacluster",
       "auto_failback off",
     ]));
