@@ -1,5 +1,5 @@
 import { isIpv4 } from "./ip";
-import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+import { ConfigError, ConfigIssue, IssueList, throwIfIssues } from "./issues";
 
 /** A Heartbeat time: whole seconds (`2`) or milliseconds (`"500ms"`), as `ha.cf` accepts. */
 export type HeartbeatTime = number | `${number}ms`;
@@ -49,6 +49,8 @@ export interface HaCfConfig {
   readonly pingNodes?: readonly string[];
   /** Respawn ipfail, so a node that loses its ping nodes gives up resources. Needs pingNodes. @default false */
   readonly ipfail?: boolean;
+  /** `respawn <user> <command>` lines: helpers Heartbeat starts, restarts and stops with itself. @default none */
+  readonly respawn?: readonly { readonly user: string; readonly command: string }[];
 }
 
 const SERIAL_SPEEDS = [9600, 19200, 38400, 57600, 115200];
@@ -132,6 +134,10 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
   (config.pingNodes ?? []).forEach((node, i) => {
     if (!isIpv4(node)) list.add(`pingNodes[${i}]`, node, "must be an IPv4 address such as 192.168.56.1");
   });
+  (config.respawn ?? []).forEach((entry, i) => {
+    if (!/^[a-z_][a-z0-9_-]*$/.test(entry.user)) list.add(`respawn[${i}].user`, entry.user, "must be a user name such as root or hacluster");
+    if (!entry.command.startsWith("/")) list.add(`respawn[${i}].command`, entry.command, "must start with an absolute path");
+  });
   if (config.ipfail && (config.pingNodes ?? []).length === 0) {
     list.add("ipfail", config.ipfail, "ipfail needs at least one ping node to weigh connectivity");
   }
@@ -208,9 +214,11 @@ export function renderHaCf(config: HaCfConfig): string {
   if ((config.pingNodes ?? []).length > 0) {
     lines.push("", "# Ping nodes: reachability that ipfail weighs", ...(config.pingNodes ?? []).map((ip) => `ping ${ip}`));
   }
-  if (config.ipfail) {
-    lines.push(`respawn hacluster ${HEARTBEAT_LIBEXEC}/ipfail`, "apiauth ipfail gid=haclient uid=hacluster");
+  const respawn = [...(config.ipfail ? [{ user: "hacluster", command: `${HEARTBEAT_LIBEXEC}/ipfail` }] : []), ...(config.respawn ?? [])];
+  if (respawn.length > 0) {
+    lines.push("", "# Helpers Heartbeat keeps running", ...respawn.map((r) => `respawn ${r.user} ${r.command}`));
   }
+  if (config.ipfail) lines.push("apiauth ipfail gid=haclient uid=hacluster");
   lines.push(
     "",
     "# Whether resources move back to their preferred node when it returns",
@@ -354,6 +362,36 @@ export function renderHaresources(config: HaresourcesConfig): string {
     "# /etc/ha.d/haresources: generated. Identical on every node.",
     "# <preferred node> <resources, started left to right and stopped right to left>",
     group.join(" "),
+    "",
+  ].join("\n");
+}
+
+/** Where the gratuitous-ARP refresher is installed; ha.cf respawns it. */
+export const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
+
+/**
+ * Renders a shell loop that re-announces each VIP this node holds with a gratuitous ARP every
+ * `intervalSeconds`. IPaddr2 announces a VIP only when it brings it up; after a split brain heals,
+ * the node that keeps the VIP never does that again, and clients that followed the other node's
+ * announcement keep the wrong MAC. keepalived's vrrp_garp_master_refresh does the same job.
+ */
+export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds: number): string {
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
+    throw new ConfigError([{ path: GARP_REFRESHER_PATH, field: "intervalSeconds", value: intervalSeconds, message: "must be a whole number of seconds, at least 1" }]);
+  }
+  return [
+    "#!/bin/sh",
+    "# Generated. Respawned by heartbeat: re-announce each VIP while this node holds it, so a",
+    "# split brain that heals leaves no client on the other node's MAC.",
+    "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+    "while :; do",
+    ...vips.flatMap((vip) => [
+      `  if ip -o -4 addr show dev ${vip.interface} | grep -q " ${vip.address}/"; then`,
+      `    ${HEARTBEAT_LIBEXEC}/send_arp -i 200 -r 2 ${vip.interface} ${vip.address} auto not_used not_used`,
+      "  fi",
+    ]),
+    `  sleep ${intervalSeconds}`,
+    "done",
     "",
   ].join("\n");
 }

@@ -4,8 +4,10 @@ import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cl
 import {
   AuthkeysConfig,
   HaCfConfig,
+  GARP_REFRESHER_PATH,
   HaresourcesConfig,
   NODE_NAME,
+  renderGarpRefresher,
   renderAuthkeys,
   renderHaCf,
   renderHaresources,
@@ -41,6 +43,11 @@ export interface HeartbeatRole {
   readonly haCf: HaCfConfig;
   readonly authkeys: AuthkeysConfig;
   readonly haresources: HaresourcesConfig;
+  /**
+   * Re-announce held VIPs by gratuitous ARP every this many seconds, so clients find the right node
+   * after a split brain heals; false turns it off. @default 2
+   */
+  readonly garpRefreshSeconds?: number | false;
 }
 
 export interface DirectorRole {
@@ -98,6 +105,10 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     if (!spec.heartbeat.haCf.nodes.includes(spec.hostname)) {
       list.add("heartbeat.haCf.nodes", spec.heartbeat.haCf.nodes, `this node (${spec.hostname}) must be one of the cluster nodes`);
     }
+    const garp = spec.heartbeat.garpRefreshSeconds;
+    if (garp !== undefined && garp !== false && !(Number.isInteger(garp) && garp >= 1)) {
+      list.add("heartbeat.garpRefreshSeconds", garp, "must be a whole number of seconds, at least 1, or false");
+    }
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
       if (!nicNames.includes(vip.interface)) {
@@ -110,6 +121,12 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
   }
   return [...list.issues];
+}
+
+/** The refresh interval, or undefined when the pair has no VIP or it is turned off. */
+function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
+  if (role.garpRefreshSeconds === false || role.haresources.vips.length === 0) return undefined;
+  return role.garpRefreshSeconds ?? 2;
 }
 
 function filesFor(spec: NodeSpec): WriteFile[] {
@@ -131,8 +148,19 @@ function filesFor(spec: NodeSpec): WriteFile[] {
     );
   }
   if (spec.heartbeat) {
+    const garpSeconds = garpRefreshSeconds(spec.heartbeat);
+    const respawn = garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : [];
+    const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
+    if (garpSeconds) {
+      files.push({
+        path: GARP_REFRESHER_PATH,
+        content: renderGarpRefresher(spec.heartbeat.haresources.vips, garpSeconds),
+        permissions: "0755",
+        defer: true,
+      });
+    }
     files.push(
-      { path: "/etc/ha.d/ha.cf", content: renderHaCf(spec.heartbeat.haCf), permissions: "0644", defer: true },
+      { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },
       { path: "/etc/ha.d/authkeys", content: renderAuthkeys(spec.heartbeat.authkeys), permissions: "0600", defer: true },
       { path: "/etc/ha.d/haresources", content: renderHaresources(spec.heartbeat.haresources), permissions: "0644", defer: true },
     );
@@ -155,7 +183,9 @@ function runcmdFor(spec: NodeSpec): string[][] {
     if (heartbeatOwns(spec, service)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
   }
   if (spec.web && !heartbeatOwns(spec, "apache2")) commands.push(["service", "apache2", "restart"]);
-  if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "restart"]);
+  // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
+  // the package's own start has already failed for want of ha.cf.
+  if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]);
   return commands;
 }
 

@@ -103,6 +103,8 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly pingNodes?: readonly string[];
   /** @default false */
   readonly ipfail?: boolean;
+  /** Gratuitous-ARP refresh of held VIPs, in seconds; false turns it off. @default 2 */
+  readonly garpRefreshSeconds?: number | false;
 }
 
 export interface RealServerDecl {
@@ -507,6 +509,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
                 ipfail: hb.ipfail,
               },
               authkeys: { secret: hb.secret, method: hb.authMethod },
+              garpRefreshSeconds: hb.garpRefreshSeconds,
               haresources: {
                 preferredNode: heartbeat!.preferredNode,
                 nodes: heartbeat!.nodes,

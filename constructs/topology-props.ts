@@ -37,6 +37,11 @@ export interface HeartbeatOptions extends HeartbeatTiming {
   readonly pingNodes?: readonly string[];
   /** @default false */
   readonly ipfail?: boolean;
+  /**
+   * Re-announce held VIPs by gratuitous ARP every this many seconds, so that after a split brain
+   * heals no client stays on the other node's MAC; false turns it off. @default 2
+   */
+  readonly garpRefreshSeconds?: number | false;
 }
 
 /** A VIP given as an address (on the public network) or in full. */

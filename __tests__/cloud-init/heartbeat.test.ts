@@ -80,6 +80,12 @@ describe("ha.cf", () => {
     ]));
   });
 
+  it("writes respawn lines and checks them", () => {
+    const text = renderHaCf({ ...lab002, respawn: [{ user: "root", command: "/etc/ha.d/garp-refresh" }] });
+    expect(directives(text)).toContain("respawn root /etc/ha.d/garp-refresh");
+    expect(() => renderHaCf({ ...lab002, respawn: [{ user: "root", command: "garp" }] })).toThrow(/respawn\[0\]\.command = "garp": must start with an absolute path/);
+  });
+
   it("parses heartbeat times", () => {
     expect(heartbeatTimeMs(2)).toBe(2000);
     expect(heartbeatTimeMs("500ms")).toBe(500);

@@ -137,8 +137,22 @@ describe("Heartbeat + Apache node", () => {
       ["update-rc.d", "apache2", "disable"],
       ["service", "apache2", "stop"],
       ["update-rc.d", "heartbeat", "enable"],
-      ["service", "heartbeat", "restart"],
+      ["service", "heartbeat", "start"],
     ]);
+  });
+
+  it("installs a gratuitous-ARP refresher for the VIP, 0755, respawned by Heartbeat", () => {
+    const refresher = fileOf(userData, "/etc/ha.d/garp-refresh");
+    expect(refresher).toMatchObject({ permissions: "0755", owner: "root:root", defer: true });
+    expect(refresher.content).toContain("/usr/libexec/heartbeat/send_arp -i 200 -r 2 public 192.168.56.10 auto not_used not_used");
+    expect(refresher.content).toContain("  sleep 2\n");
+    expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^respawn root \/etc\/ha\.d\/garp-refresh$/m);
+  });
+
+  it("leaves the refresher out when asked to", () => {
+    const off = loadAsCloudInit(renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: false } }).userData);
+    expect(off.write_files.map((f: { path: string }) => f.path)).not.toContain("/etc/ha.d/garp-refresh");
+    expect(off.write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content).not.toContain("respawn");
   });
 
   it("double-quotes Terraform references so substituted values cannot break the YAML", () => {
@@ -171,7 +185,7 @@ describe("Heartbeat director pair member", () => {
       ["update-rc.d", "ipvsadm", "disable"],
       ["service", "ipvsadm", "stop"],
       ["update-rc.d", "heartbeat", "enable"],
-      ["service", "heartbeat", "restart"],
+      ["service", "heartbeat", "start"],
     ]);
     expect(config.packages).toEqual(["heartbeat", "ipvsadm"]);
   });
@@ -182,6 +196,14 @@ describe("web server", () => {
     const payload = renderNodePayload(webServer);
     expect(loadAsCloudInit(payload.userData).runcmd).toEqual([["service", "apache2", "restart"]]);
     expect(loadAsCloudInit(payload.networkConfig).ethernets.private.gateway4).toBe("192.168.200.254");
+  });
+});
+
+describe("director pair refresher", () => {
+  it("re-announces both the public VIP and the private gateway VIP", () => {
+    const content = fileOf(renderNodePayload(haDirector).userData, "/etc/ha.d/garp-refresh").content;
+    expect(content).toContain("send_arp -i 200 -r 2 public 192.168.56.10 ");
+    expect(content).toContain("send_arp -i 200 -r 2 private 192.168.200.254 ");
   });
 });
 

@@ -1,0 +1,139 @@
+/** Child-process helpers for the labs: bounded in time, killed by PID only. */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Resolve instead of rejecting on a non-zero exit. */
+  allowFail?: boolean;
+  input?: string;
+}
+
+/** The environment commands get inside lab nodes: nothing inherited from the caller. */
+export const CLEAN_ENV: NodeJS.ProcessEnv = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  LANG: 'C',
+  HOME: '/root',
+  TERM: 'dumb',
+};
+
+export class CommandError extends Error {
+  constructor(
+    readonly argv: string[],
+    readonly result: RunResult,
+  ) {
+    const why = result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
+    const out = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+    super(`${argv.join(' ')}: ${why}${out ? `\n${out}` : ''}`);
+  }
+}
+
+/**
+ * Runs argv (no shell) with pipes for output. Children get their own process
+ * group so a Ctrl-C on the terminal reaches only the lab, which then cleans up.
+ * Only for commands that do not leave daemons holding the pipes open.
+ */
+export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), {
+      env: opts.env ?? { ...process.env, LANG: 'C' },
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${argv[0]}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const result: RunResult = { code, signal, stdout, stderr };
+      if (timedOut) reject(new Error(`${argv.join(' ')}: no answer within ${timeoutMs} ms`));
+      else if (code !== 0 && !opts.allowFail) reject(new CommandError(argv, result));
+      else resolve(result);
+    });
+  });
+}
+
+/**
+ * Runs argv with stdout/stderr appended to logPath and resolves on exit (not on
+ * pipe close), for commands such as init scripts that leave daemons behind.
+ * Returns the exit code and what the command wrote to the log.
+ */
+export function runLogged(
+  argv: string[],
+  logPath: string,
+  opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; output: string }> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const start = fs.existsSync(logPath) ? fs.statSync(logPath).size : 0;
+  const fd = fs.openSync(logPath, 'a');
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), {
+      env: opts.env ?? CLEAN_ENV,
+      stdio: ['ignore', fd, fd],
+      detached: true,
+    });
+    fs.closeSync(fd);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${argv[0]}: ${e.message}`));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const buf = fs.readFileSync(logPath);
+      const output = buf.subarray(start).toString('utf8');
+      if (timedOut) reject(new Error(`${argv.join(' ')}: did not finish within ${timeoutMs} ms\n${output}`));
+      else resolve({ code, output });
+    });
+  });
+}
+
+/** Sends a signal to one PID; a process that is already gone is not an error. */
+export function killPid(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
+
+/** Kernel start time of a PID (field 22 of /proc/PID/stat), to tell a recorded process from a reused PID. */
+export function pidStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; fields after it are plain.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  return pidStartTime(pid) !== undefined;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,53 @@
+/**
+ * Synthesizes the project's stacks the way `cdktf synth` does (the same App and stack classes as
+ * main.ts) into a private folder, and hands the labs each VM's documents with the Terraform
+ * references filled as `terraform apply` would fill them.
+ */
+import { randomBytes } from "crypto";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App } from "cdktf";
+import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
+import { readStackJson, resolveTerraformText, synthesizedNodes } from "./synthesized";
+import type { LabNode } from "./payload";
+
+/** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
+export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
+
+/** Synthesizes main.ts's stacks, plus the auto_failback off variant, into a new temporary folder. */
+export function synthesizeLabStacks(): string {
+  const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
+  const app = new App({ outdir });
+  addPresetStacks(app);
+  new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false } });
+  app.synth();
+  return outdir;
+}
+
+export interface ApplyValues {
+  /** Public key for var.ssh_public_key. */
+  readonly sshPublicKey: string;
+  /** Value for every random_password result: the Heartbeat authkeys secret. */
+  readonly authkeySecret?: string;
+}
+
+/** A fresh secret, as random_password (letters and digits, 40 characters) would make. */
+export function labSecret(): string {
+  return randomBytes(30).toString("base64").replace(/[^A-Za-z0-9]/g, "").padEnd(40, "0").slice(0, 40);
+}
+
+/** Each VM of a synthesized stack, with its documents as Terraform would pass them at apply time. */
+export function labNodesOf(outdir: string, stack: string, values: ApplyValues): LabNode[] {
+  const fills: [RegExp, string][] = [
+    [/^var\.ssh_public_key$/, values.sshPublicKey],
+    [/^random_password\.[A-Za-z0-9_-]+\.result$/, values.authkeySecret ?? labSecret()],
+  ];
+  const resolve = (text: string) => resolveTerraformText(text, fills);
+  return synthesizedNodes(readStackJson(join(outdir, "stacks", stack))).map((node) => ({
+    hostname: node.hostname,
+    userData: resolve(node.userData),
+    metaData: resolve(node.metaData),
+    networkConfig: resolve(node.networkConfig),
+  }));
+}

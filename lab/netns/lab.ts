@@ -1,0 +1,505 @@
+/**
+ * The Heartbeat + Apache failover lab: boots the two nodes of a generated HA
+ * pair in namespaces and checks who serves the VIP through five scenarios.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as ipaddr from 'ipaddr.js';
+import { parse } from 'yaml';
+import { fillSecrets, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from '../common/payload';
+import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from './hacf';
+import { assertRoot, ensureHost } from './host';
+import { run } from '../common/proc';
+import { CLIENT_NS, LabNetwork, freeAddress } from './network';
+import { LabNodeVm } from './node';
+import { ClientProbe, now, waitUntil } from './probe';
+import { LabResources } from './resources';
+
+export interface HeartbeatLabOptions {
+  /** The two nodes of the Heartbeat pair. */
+  nodes: LabNode[];
+  /** Expected behaviour when the preferred node returns (scenario 3); must match ha.cf's auto_failback. */
+  autoFailback: boolean;
+  /** Value for every `${random_password.*.result}`; random when omitted. */
+  secret?: string;
+  /**
+   * The texts were already resolved as Terraform would (lab/common/stacks.ts
+   * labNodesOf): no reference filling or unescaping is done again.
+   */
+  resolved?: boolean;
+  /** Keep the nodes' disks and logs (path is printed). */
+  keepWorkdir?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  passed: boolean;
+  /** Seconds until the surviving node's heartbeat noticed the change (cl_status). */
+  detectionS?: number;
+  /** Seconds until the expected node held the VIP (for the partition: from heal to one holder). */
+  takeoverS?: number;
+  /** Seconds the client got no page. */
+  outageS?: number;
+  detail: string;
+}
+
+interface Pair {
+  ha: HaConfig;
+  res: HaResources;
+  vipSubnet: string;
+  /** Subnets carrying heartbeat packets between the nodes. */
+  hbSubnets: string[];
+  nics: Map<string, LabNic[]>;
+}
+
+/** Scenario failure with the measured numbers so far. */
+class ScenarioFailure extends Error {
+  constructor(
+    message: string,
+    readonly partial: Partial<ScenarioResult> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Reads and cross-checks the two payloads; throws on anything the VMs would trip on. */
+export function analysePair(nodes: LabNode[], secret: string | undefined, autoFailback: boolean): { pair: Pair; filled: LabNode[] } {
+  if (nodes.length !== 2) throw new Error(`the Heartbeat lab needs exactly 2 nodes, got ${nodes.length}`);
+  const fill = (text: string) => (secret === undefined ? text : fillSecrets(text, secret));
+  const filled = nodes.map((n) => ({
+    hostname: n.hostname,
+    userData: fill(n.userData),
+    metaData: fill(n.metaData),
+    networkConfig: fill(n.networkConfig),
+  }));
+  const nics = new Map<string, LabNic[]>();
+  let ha: HaConfig | undefined;
+  let res: HaResources | undefined;
+  let haresourcesText: string | undefined;
+  for (const n of filled) {
+    const cc = parseCloudConfig(n.userData);
+    if (cc.hostname !== n.hostname) throw new Error(`${n.hostname}: user-data hostname is ${cc.hostname}`);
+    const meta = parse(n.metaData) as Record<string, unknown> | null;
+    if (meta?.['local-hostname'] !== n.hostname) {
+      throw new Error(`${n.hostname}: meta-data local-hostname is ${String(meta?.['local-hostname'])}`);
+    }
+    const file = (p: string) => {
+      const f = cc.files.find((x) => x.path === p);
+      if (!f) throw new Error(`${n.hostname}: no write_files entry for ${p}`);
+      return f;
+    };
+    const authkeys = file('/etc/ha.d/authkeys');
+    if (authkeys.permissions !== '0600') throw new Error(`${n.hostname}: heartbeat refuses authkeys with mode ${authkeys.permissions}; must be 0600`);
+    const thisHa = parseHaCf(file('/etc/ha.d/ha.cf').content);
+    const text = file('/etc/ha.d/haresources').content.trim();
+    if (haresourcesText !== undefined && text !== haresourcesText) throw new Error('haresources differs between the nodes');
+    haresourcesText = text;
+    res = parseHaResources(text);
+    if (ha && [...ha.nodes].sort().join() !== [...thisHa.nodes].sort().join()) throw new Error('ha.cf node lists differ between the nodes');
+    if (ha && ha.autoFailback !== thisHa.autoFailback) throw new Error('ha.cf auto_failback differs between the nodes');
+    ha = thisHa;
+    if (!file('/var/www/html/index.html').content.includes(n.hostname)) {
+      throw new Error(`${n.hostname}: /var/www/html/index.html does not name the host`);
+    }
+    nics.set(n.hostname, parseNics(n.networkConfig));
+  }
+  if (!ha || !res) throw new Error('unreachable');
+  const hostnames = filled.map((n) => n.hostname);
+  if ([...ha.nodes].sort().join() !== [...hostnames].sort().join()) {
+    throw new Error(`ha.cf nodes (${ha.nodes.join(', ')}) are not the lab nodes (${hostnames.join(', ')})`);
+  }
+  if (!hostnames.includes(res.preferred)) throw new Error(`haresources names ${res.preferred}, not a lab node`);
+  if (ha.autoFailback !== autoFailback) {
+    throw new Error(`ha.cf says auto_failback ${String(ha.autoFailback)} but the lab was asked to expect ${autoFailback ? 'on' : 'off'}`);
+  }
+
+  const vip = ipaddr.IPv4.parse(res.vip);
+  let vipSubnet: string | undefined;
+  const hb = new Set<string>();
+  for (const h of hostnames) {
+    const list = nics.get(h) ?? [];
+    const vipNic = res.iface
+      ? list.find((x) => x.name === res!.iface)
+      : list.find((x) => vip.match(ipaddr.IPv4.parseCIDR(x.subnet)));
+    if (!vipNic) throw new Error(`${h}: no interface ${res.iface ?? `in the subnet of ${res.vip}`} for the VIP`);
+    if (!vip.match(ipaddr.IPv4.parseCIDR(vipNic.subnet))) throw new Error(`${h}: VIP ${res.vip} is outside ${vipNic.name} ${vipNic.subnet}`);
+    vipSubnet = vipNic.subnet;
+    for (const m of ha.media) {
+      const nic = list.find((x) => x.name === m.iface);
+      if (!nic) throw new Error(`${h}: ha.cf ${m.kind} uses interface ${m.iface}, which network-config does not define`);
+      hb.add(nic.subnet);
+    }
+  }
+  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics }, filled };
+}
+
+export async function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<ScenarioResult[]> {
+  const started = now();
+  const log = (line: string) => (opts.log ?? console.log)(`[${(now() - started).toFixed(1).padStart(6)}s] ${line}`);
+  const secret = opts.resolved ? undefined : (opts.secret ?? randomBytes(24).toString('hex'));
+  const { pair, filled } = analysePair(opts.nodes, secret, opts.autoFailback);
+  await ensureHost(log);
+  assertRoot();
+
+  const workdir = fs.mkdtempSync('/var/tmp/hal-netns-lab-');
+  const resources = await LabResources.open(workdir, log);
+  const vms: LabNodeVm[] = [];
+  const signalled: { cleanup?: Promise<void> } = {};
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signalled.cleanup) return;
+    log(`${sig}: cleaning up`);
+    for (const vm of vms) vm.abandon();
+    signalled.cleanup = resources.cleanup(log, opts.keepWorkdir).finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    const net = new LabNetwork(resources);
+    const segments = segmentsOf(filled);
+    const names = new Map<string, string>();
+    for (const subnet of segments.keys()) {
+      const nic = [...pair.nics.values()].flat().find((x) => x.subnet === subnet);
+      names.set(subnet, nic?.name ?? 'seg');
+    }
+    await net.create(names);
+    const used = [...pair.nics.values()].flat().flatMap((x) => x.addresses.map((a) => a.split('/')[0]));
+    const clientCidr = freeAddress(pair.vipSubnet, [...used, pair.res.vip]);
+    await net.createClient(pair.vipSubnet, clientCidr);
+    log(`segments: ${[...segments].map(([s, v]) => `${net.bridges.get(s)} ${s} [${v.nodes.join(', ')}]`).join('; ')}; client ${clientCidr}`);
+
+    for (const [i, n] of filled.entries()) {
+      const vm = new LabNodeVm(
+        { hostname: n.hostname, index: i, cloudConfig: parseCloudConfig(n.userData), nics: pair.nics.get(n.hostname) ?? [] },
+        net,
+        resources,
+        log,
+      );
+      await vm.prepareDisk();
+      vms.push(vm);
+    }
+    return await new Scenarios(vms, net, pair, opts.autoFailback, workdir, log).runAll();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    // After a signal, the handler's cleanup ends the process; nothing else may run.
+    if (signalled.cleanup) await signalled.cleanup;
+    for (const vm of vms) await vm.powerOff().catch((e: Error) => log(`${vm.hostname}: power off: ${e.message}`));
+    await resources.cleanup(log, opts.keepWorkdir);
+  }
+}
+
+class Scenarios {
+  private readonly primary: LabNodeVm;
+  private readonly backup: LabNodeVm;
+  private readonly probe: ClientProbe;
+  private readonly vip: string;
+  /** Bound for one failover: detection plus resource start, with room for a slow machine. */
+  private readonly failoverLimitS: number;
+  private readonly joinLimitS: number;
+
+  constructor(
+    private readonly vms: LabNodeVm[],
+    private readonly net: LabNetwork,
+    private readonly pair: Pair,
+    private readonly autoFailback: boolean,
+    private readonly workdir: string,
+    private readonly log: (line: string) => void,
+  ) {
+    this.primary = vms.find((v) => v.hostname === pair.res.preferred)!;
+    this.backup = vms.find((v) => v.hostname !== pair.res.preferred)!;
+    this.vip = pair.res.vip;
+    this.probe = new ClientProbe(this.vip, vms.map((v) => v.hostname));
+    this.failoverLimitS = pair.ha.deadtimeS + 30;
+    this.joinLimitS = pair.ha.initdeadS + pair.ha.deadtimeS + 60;
+  }
+
+  async runAll(): Promise<ScenarioResult[]> {
+    const plan: [string, () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>][] = [
+      ['1 cold start', () => this.coldStart()],
+      ['2 crash of primary', () => this.crashPrimary()],
+      [`3 primary returns (auto_failback ${this.autoFailback ? 'on' : 'off'})`, () => this.primaryReturns()],
+      ['4 graceful heartbeat stop', () => this.gracefulStop()],
+      ['5 partition + heal', () => this.partition()],
+    ];
+    const results: ScenarioResult[] = [];
+    this.probe.start();
+    try {
+      for (const [scenario, fn] of plan) {
+        if (results.some((r) => !r.passed)) {
+          results.push({ scenario, passed: false, detail: 'not run: an earlier scenario failed' });
+          continue;
+        }
+        this.log(`=== ${scenario}`);
+        try {
+          const r = await fn();
+          results.push({ scenario, passed: true, ...r });
+          this.log(`PASS ${scenario}: ${r.detail}`);
+        } catch (e) {
+          const partial = e instanceof ScenarioFailure ? e.partial : {};
+          results.push({ scenario, passed: false, ...partial, detail: (e as Error).message });
+          this.log(`FAIL ${scenario}: ${(e as Error).message}`);
+          this.dumpDiagnostics();
+        }
+      }
+    } finally {
+      await this.probe.stop();
+      const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? '-'}`);
+      fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join('\n')}\n`);
+    }
+    return results;
+  }
+
+  private other(vm: LabNodeVm): LabNodeVm {
+    return vm === this.primary ? this.backup : this.primary;
+  }
+
+  private async holders(): Promise<string[]> {
+    const held = await Promise.all(this.vms.map(async (v) => ((await v.addresses()).includes(this.vip) ? v.hostname : '')));
+    return held.filter((h) => h !== '');
+  }
+
+  private async onlyHolder(vm: LabNodeVm): Promise<boolean> {
+    const h = await this.holders();
+    return h.length === 1 && h[0] === vm.hostname;
+  }
+
+  private servedBy(t0: number, vm: LabNodeVm): Promise<number | undefined> {
+    return waitUntil(t0, this.failoverLimitS, () => this.probe.firstSince(t0, (h) => h === vm.hostname) !== undefined);
+  }
+
+  /** Polls observer's view of peer; records when it first reads `status`. */
+  private sees(t0: number, limitS: number, observer: LabNodeVm, peer: LabNodeVm, status: string): Promise<number | undefined> {
+    return waitUntil(t0, limitS, async () => (await observer.peerStatus(peer.hostname)) === status, 200);
+  }
+
+  private async coldStart() {
+    const t0 = now();
+    await Promise.all(this.vms.map((v) => v.boot()));
+    const limit = this.joinLimitS;
+    const [takeover, served] = await Promise.all([
+      waitUntil(t0, limit, () => this.onlyHolder(this.primary)),
+      waitUntil(t0, limit, () => this.probe.firstSince(t0, (h) => h === this.primary.hostname) !== undefined),
+    ]);
+    const outage = this.probe.firstSince(t0, (h) => h === this.primary.hostname);
+    const m = { takeoverS: takeover, outageS: outage };
+    if (takeover === undefined) throw new ScenarioFailure(`VIP not on ${this.primary.hostname} alone within ${limit}s (holders: ${await this.describeHolders()})`, m);
+    if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page`, m);
+    await this.expectPeers(t0, 'active');
+    await this.expectServices(this.primary, this.backup);
+    return { ...m, detail: `${this.primary.hostname} holds ${this.vip} and serves its page; ${this.backup.hostname} standby without apache2` };
+  }
+
+  private async crashPrimary() {
+    await this.expectOnlyHolder(this.primary);
+    const t0 = now();
+    await this.primary.crash();
+    const [detection, takeover, served] = await Promise.all([
+      this.sees(t0, this.failoverLimitS, this.backup, this.primary, 'dead'),
+      waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(this.backup)),
+      this.servedBy(t0, this.backup),
+    ]);
+    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+    if (takeover === undefined) throw new ScenarioFailure(`${this.backup.hostname} did not take ${this.vip} within ${this.failoverLimitS}s`, m);
+    if (served === undefined) throw new ScenarioFailure(`client never got ${this.backup.hostname}'s page`, m);
+    if (detection === undefined) throw new ScenarioFailure(`${this.backup.hostname} never reported ${this.primary.hostname} dead`, m);
+    return { ...m, detail: `${this.primary.hostname} killed; ${this.backup.hostname} took ${this.vip} and serves` };
+  }
+
+  private async primaryReturns() {
+    await this.expectOnlyHolder(this.backup);
+    const t0 = now();
+    await this.primary.boot();
+    const detection = await this.sees(t0, this.joinLimitS, this.backup, this.primary, 'active');
+    if (detection === undefined) throw new ScenarioFailure(`${this.backup.hostname} never saw ${this.primary.hostname} active again`);
+    if (this.autoFailback) {
+      const [takeover, served] = await Promise.all([
+        waitUntil(t0, this.joinLimitS, () => this.onlyHolder(this.primary)),
+        waitUntil(t0, this.joinLimitS, () => this.probe.firstSince(t0, (h) => h === this.primary.hostname) !== undefined),
+      ]);
+      const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+      if (takeover === undefined) throw new ScenarioFailure(`${this.primary.hostname} did not take ${this.vip} back (holders: ${await this.describeHolders()})`, m);
+      if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page back`, m);
+      await this.expectServices(this.primary, this.backup);
+      return { ...m, detail: `${this.primary.hostname} rebooted, rejoined and took ${this.vip} back` };
+    }
+    // auto_failback off: the backup must keep the VIP for a while after the primary has joined.
+    const holdS = Math.max(10, 3 * this.pair.ha.deadtimeS);
+    const tJoin = now();
+    const lost = await waitUntil(tJoin, holdS, async () => !(await this.onlyHolder(this.backup)), 250);
+    const m = { detectionS: detection, outageS: this.probe.outage(t0, now()) };
+    if (lost !== undefined) throw new ScenarioFailure(`${this.backup.hostname} lost sole hold of ${this.vip} ${lost.toFixed(1)}s after the join (holders: ${await this.describeHolders()})`, m);
+    const wrong = this.probe.since(t0).filter((s) => s.host === this.primary.hostname).length;
+    if (wrong > 0) throw new ScenarioFailure(`client got ${this.primary.hostname}'s page ${wrong} times`, m);
+    await this.expectServices(this.backup, this.primary);
+    return { ...m, detail: `${this.primary.hostname} rebooted and rejoined; ${this.backup.hostname} kept ${this.vip} for ${holdS}s` };
+  }
+
+  private async gracefulStop() {
+    const active = await this.soleHolder();
+    const standby = this.other(active);
+    const t0 = now();
+    this.log(`${active.hostname}: service heartbeat stop`);
+    const stop = active.execLogged(['/etc/init.d/heartbeat', 'stop'], active.bootLog, 120_000);
+    const [detection, takeover, served] = await Promise.all([
+      this.sees(t0, this.failoverLimitS, standby, active, 'dead'),
+      waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(standby)),
+      this.servedBy(t0, standby),
+    ]);
+    const stopped = await stop;
+    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+    if (stopped.code !== 0) throw new ScenarioFailure(`service heartbeat stop exited ${stopped.code}: ${stopped.output.trim()}`, m);
+    if (takeover === undefined) throw new ScenarioFailure(`${standby.hostname} did not take ${this.vip} (holders: ${await this.describeHolders()})`, m);
+    if (served === undefined) throw new ScenarioFailure(`client never got ${standby.hostname}'s page`, m);
+    if (detection === undefined) throw new ScenarioFailure(`${standby.hostname} never reported ${active.hostname} dead`, m);
+    for (const prog of ['heartbeat', 'apache2']) {
+      if (await active.isRunning(prog)) throw new ScenarioFailure(`${prog} still runs on ${active.hostname} after the stop`, m);
+    }
+    this.stoppedByScenario4 = active;
+    return { ...m, detail: `heartbeat stopped on ${active.hostname}; ${standby.hostname} took ${this.vip} and serves` };
+  }
+
+  private stoppedByScenario4?: LabNodeVm;
+
+  private async partition() {
+    const restart = this.stoppedByScenario4;
+    if (restart) {
+      this.log(`${restart.hostname}: service heartbeat start (rejoin before the partition)`);
+      const r = await restart.execLogged(['/etc/init.d/heartbeat', 'start'], restart.bootLog, 120_000);
+      if (r.code !== 0) throw new ScenarioFailure(`service heartbeat start on ${restart.hostname} exited ${r.code}`);
+    }
+    const tPrep = now();
+    const steady = await this.waitSteady(tPrep, this.joinLimitS);
+    if (steady === undefined) throw new ScenarioFailure(`no steady pair before the partition (holders: ${await this.describeHolders()})`);
+    const holder = await this.soleHolder();
+    const other = this.other(holder);
+    const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(', ');
+
+    const t0 = now();
+    await this.net.isolate(this.pair.hbSubnets, true);
+    this.log(`heartbeat path cut on ${cut} (t=${t0.toFixed(2)})`);
+    const [detection, split] = await Promise.all([
+      this.sees(t0, this.failoverLimitS, other, holder, 'dead'),
+      waitUntil(t0, this.failoverLimitS, async () => (await this.holders()).includes(other.hostname)),
+    ]);
+    const splitNote =
+      split === undefined
+        ? `${other.hostname} did not take ${this.vip} while cut`
+        : `split brain as expected without quorum/fencing: ${other.hostname} also took ${this.vip} after ${split.toFixed(1)}s`;
+    this.log(splitNote);
+
+    const t1 = now();
+    await this.net.isolate(this.pair.hbSubnets, false);
+    this.log(`heartbeat path healed (t=${t1.toFixed(2)})`);
+    const resolved = await this.waitSteady(t1, this.joinLimitS);
+    const holders = await this.holders();
+    const m = { detectionS: detection, takeoverS: resolved, outageS: this.probe.outage(t0, now()) };
+    if (resolved === undefined || holders.length !== 1) {
+      throw new ScenarioFailure(`after healing, VIP holders are [${holders.join(', ')}] (want exactly one); ${splitNote}`, m);
+    }
+    const winner = this.vms.find((v) => v.hostname === holders[0])!;
+    const tResolved = t1 + resolved;
+    const served = await waitUntil(tResolved, this.failoverLimitS, () => this.probe.firstSince(tResolved, (h) => h === winner.hostname) !== undefined);
+    m.outageS = this.probe.outage(t0, now());
+    if (served === undefined) {
+      const loser = this.other(winner);
+      const arp = await clientArpFor(this.vip);
+      const stale = arp === loser.spec.nics.find((x) => x.subnet === this.pair.vipSubnet)?.mac;
+      throw new ScenarioFailure(
+        `${winner.hostname} alone holds ${this.vip} but the client does not get its page` +
+          (stale
+            ? `: the client's ARP entry still points at ${loser.hostname} (${arp}); ${winner.hostname} kept the VIP without re-announcing it, so clients that followed ${loser.hostname}'s gratuitous ARP during the split stay black-holed`
+            : ` (client ARP entry: ${arp ?? 'none'})`),
+        m,
+      );
+    }
+    await this.expectServices(winner, this.other(winner));
+    return { ...m, detail: `${splitNote}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves` };
+  }
+
+  /**
+   * Waits until both heartbeats see each other active and exactly one node
+   * holds the VIP, unchanged for 3 s; returns when that state began (s since t0).
+   */
+  private async waitSteady(t0: number, limitS: number): Promise<number | undefined> {
+    let since: number | undefined;
+    let last = '';
+    const done = await waitUntil(
+      t0,
+      limitS + 3,
+      async () => {
+        const t = now();
+        const [holders, a, b] = await Promise.all([
+          this.holders(),
+          this.primary.peerStatus(this.backup.hostname),
+          this.backup.peerStatus(this.primary.hostname),
+        ]);
+        const state = holders.join();
+        const ok = holders.length === 1 && a === 'active' && b === 'active';
+        if (!ok) since = undefined;
+        else if (since === undefined || state !== last) since = t;
+        last = state;
+        return since !== undefined && now() - since >= 3;
+      },
+      250,
+    );
+    return done === undefined || since === undefined ? undefined : since - t0;
+  }
+
+  private async soleHolder(): Promise<LabNodeVm> {
+    const h = await this.holders();
+    if (h.length !== 1) throw new ScenarioFailure(`precondition: want one VIP holder, have [${h.join(', ')}]`);
+    return this.vms.find((v) => v.hostname === h[0])!;
+  }
+
+  private async expectOnlyHolder(vm: LabNodeVm): Promise<void> {
+    if (!(await this.onlyHolder(vm))) throw new ScenarioFailure(`precondition: want ${vm.hostname} as sole VIP holder, have [${(await this.holders()).join(', ')}]`);
+  }
+
+  private async expectPeers(t0: number, status: string): Promise<void> {
+    for (const [a, b] of [[this.primary, this.backup], [this.backup, this.primary]]) {
+      const ok = await this.sees(t0, this.joinLimitS, a, b, status);
+      if (ok === undefined) throw new ScenarioFailure(`${a.hostname} does not see ${b.hostname} ${status}`);
+    }
+  }
+
+  /** The holder runs apache2; the standby must not (it would answer on its own address and fight over the VIP's service). */
+  private async expectServices(holder: LabNodeVm, standby: LabNodeVm): Promise<void> {
+    const t0 = now();
+    const settled = await waitUntil(t0, 15, async () => (await holder.isRunning('apache2')) && !(await standby.isRunning('apache2')), 250);
+    if (settled === undefined) {
+      throw new ScenarioFailure(
+        `apache2 should run only on ${holder.hostname}: ${holder.hostname} ${(await holder.isRunning('apache2')) ? 'runs' : 'does not run'} it, ` +
+          `${standby.hostname} ${(await standby.isRunning('apache2')) ? 'runs' : 'does not run'} it`,
+      );
+    }
+  }
+
+  private async describeHolders(): Promise<string> {
+    return `[${(await this.holders()).join(', ')}]`;
+  }
+
+  private dumpDiagnostics(): void {
+    for (const vm of this.vms) {
+      this.log(`--- ${vm.hostname} syslog (last 40 lines)\n${vm.syslogTail(40)}`);
+    }
+  }
+}
+
+/** MAC the client currently sends VIP traffic to. */
+async function clientArpFor(vip: string): Promise<string | undefined> {
+  const r = await run(['ip', '-n', CLIENT_NS, 'neigh', 'show', vip], { allowFail: true, timeoutMs: 5000 });
+  return /lladdr (\S+)/.exec(r.stdout)?.[1]?.toLowerCase();
+}
+
+/** Fixed-width results table. */
+export function formatResults(results: ScenarioResult[]): string {
+  const num = (v?: number) => (v === undefined ? '-' : v.toFixed(1));
+  const rows = [
+    ['scenario', 'result', 'detect s', 'takeover s', 'outage s', 'detail'],
+    ...results.map((r) => [r.scenario, r.passed ? 'PASS' : 'FAIL', num(r.detectionS), num(r.takeoverS), num(r.outageS), r.detail]),
+  ];
+  const widths = rows[0].map((_, i) => (i === 5 ? 0 : Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((c, i) => (i === 5 ? c : i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * Everything a lab run creates on the host (namespaces, processes, its work
+ * directory) is recorded here and in a state file, so that it is undone at the
+ * end, on SIGINT/SIGTERM, or by the next run if this one was killed outright.
+ * Processes are only ever stopped by their recorded PID and start time.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAlive, killPid, pidStartTime, run, sleep } from '../common/proc';
+
+const STATE_FILE = '/run/hal-netns-lab.json';
+
+interface RecordedPid {
+  pid: number;
+  start: string;
+  what: string;
+}
+
+interface LabState {
+  ownerPid: number;
+  ownerStart: string;
+  workdir: string;
+  netns: string[];
+  pids: RecordedPid[];
+}
+
+export class LabResources {
+  private state: LabState;
+  private cleaned = false;
+
+  private constructor(workdir: string) {
+    this.state = {
+      ownerPid: process.pid,
+      ownerStart: pidStartTime(process.pid) ?? '',
+      workdir,
+      netns: [],
+      pids: [],
+    };
+    this.persist();
+  }
+
+  /** Reclaims what a killed earlier run left behind, then starts a new record. */
+  static async open(workdir: string, log: (s: string) => void): Promise<LabResources> {
+    if (fs.existsSync(STATE_FILE)) {
+      const old = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as LabState;
+      if (old.ownerPid !== process.pid && pidStartTime(old.ownerPid) === old.ownerStart) {
+        throw new Error(`another netns lab run (pid ${old.ownerPid}) is active; see ${STATE_FILE}`);
+      }
+      log(`reclaiming leftovers of an interrupted lab run (pid ${old.ownerPid})`);
+      await releaseAll(old, log);
+      fs.rmSync(STATE_FILE, { force: true });
+    }
+    fs.mkdirSync(workdir, { recursive: true });
+    return new LabResources(workdir);
+  }
+
+  get workdir(): string {
+    return this.state.workdir;
+  }
+
+  addNetns(name: string): void {
+    this.state.netns.push(name);
+    this.persist();
+  }
+
+  dropNetns(name: string): void {
+    this.state.netns = this.state.netns.filter((n) => n !== name);
+    this.persist();
+  }
+
+  addPid(pid: number, what: string): void {
+    const start = pidStartTime(pid);
+    if (start === undefined) return;
+    this.state.pids.push({ pid, start, what });
+    this.persist();
+  }
+
+  dropPid(pid: number): void {
+    this.state.pids = this.state.pids.filter((p) => p.pid !== pid);
+    this.persist();
+  }
+
+  /** Idempotent: kills recorded processes, deletes namespaces, removes the work directory unless kept. */
+  async cleanup(log: (s: string) => void, keepWorkdir = false): Promise<void> {
+    if (this.cleaned) return;
+    this.cleaned = true;
+    await releaseAll({ ...this.state, workdir: keepWorkdir ? '' : this.state.workdir }, log);
+    if (keepWorkdir) log(`kept work directory ${this.state.workdir}`);
+    fs.rmSync(STATE_FILE, { force: true });
+  }
+
+  private persist(): void {
+    const tmp = `${STATE_FILE}.${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(this.state, null, 2));
+    fs.renameSync(tmp, STATE_FILE);
+  }
+}
+
+async function releaseAll(state: LabState, log: (s: string) => void): Promise<void> {
+  // SIGKILL to a PID namespace's init takes every process of that node with it.
+  const live = state.pids.filter((p) => pidStartTime(p.pid) === p.start);
+  for (const p of live) killPid(p.pid, 'SIGKILL');
+  for (let i = 0; i < 50 && live.some((p) => isAlive(p.pid) && pidStartTime(p.pid) === p.start); i++) await sleep(100);
+  for (const ns of state.netns) {
+    const r = await run(['ip', 'netns', 'delete', ns], { allowFail: true, timeoutMs: 10_000 });
+    if (r.code !== 0 && !/No such file/.test(r.stderr)) log(`could not delete netns ${ns}: ${r.stderr.trim()}`);
+  }
+  if (state.workdir && path.basename(state.workdir).startsWith('hal-netns-lab')) {
+    fs.rmSync(state.workdir, { recursive: true, force: true });
+  }
+}

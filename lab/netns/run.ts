@@ -1,0 +1,95 @@
+/**
+ * Netns lab CLI (npm run lab):
+ *   npx ts-node lab/netns/run.ts [--stack NAME]... [--keep]
+ *   npx ts-node lab/netns/run.ts --node-dir DIR --node-dir DIR [--auto-failback on|off] [--keep]
+ * By default it synthesizes the project's stacks and runs every scenario on the Heartbeat + Apache
+ * pair twice: as heartbeat-apache-libvirt (auto_failback on) and as the same topology with
+ * auto_failback off. A node dir holds user-data, meta-data and network-config.
+ * Exit 0 only if every scenario passed.
+ */
+import * as fs from 'node:fs';
+import { readLabNodeDir, type LabNode } from '../common/payload';
+import { FAILBACK_OFF_STACK, labNodesOf, synthesizeLabStacks } from '../common/stacks';
+import { formatResults, runHeartbeatLab, type ScenarioResult } from './lab';
+
+export { runHeartbeatLab, formatResults, analysePair } from './lab';
+export type { HeartbeatLabOptions, ScenarioResult } from './lab';
+
+const USAGE = 'usage: run.ts [--stack NAME]... | --node-dir DIR --node-dir DIR [--auto-failback on|off]  [--keep]';
+const DEFAULT_STACKS = ['heartbeat-apache-libvirt', FAILBACK_OFF_STACK];
+
+/** Never used to log in: the nodes run no sshd. */
+const LAB_SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab';
+
+interface LabRun {
+  readonly label: string;
+  readonly nodes: LabNode[];
+  readonly resolved: boolean;
+}
+
+function autoFailbackOf(nodes: LabNode[]): boolean {
+  return /^\s*auto_failback\s+(on|yes|true)\b/m.test(nodes[0].userData);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let keep = false;
+  let autoFailback: boolean | undefined;
+  const stacks: string[] = [];
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--keep') keep = true;
+    else if (a === '--node-dir' && argv[i + 1]) dirs.push(argv[++i]);
+    else if (a === '--stack' && argv[i + 1]) stacks.push(argv[++i]);
+    else if (a === '--auto-failback' && ['on', 'off'].includes(argv[i + 1])) autoFailback = argv[++i] === 'on';
+    else {
+      console.error(USAGE);
+      return 2;
+    }
+  }
+  const runs: LabRun[] = [];
+  if (dirs.length > 0) {
+    runs.push({ label: dirs.join(' + '), nodes: dirs.map(readLabNodeDir), resolved: false });
+  } else {
+    const outdir = synthesizeLabStacks();
+    try {
+      for (const stack of stacks.length > 0 ? stacks : DEFAULT_STACKS) {
+        runs.push({ label: stack, nodes: labNodesOf(outdir, stack, { sshPublicKey: LAB_SSH_KEY }), resolved: true });
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  const tables: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  for (const run of runs) {
+    // Expect whatever the payload's ha.cf says, unless told otherwise.
+    const expected = autoFailback ?? autoFailbackOf(run.nodes);
+    console.log(`\n## ${run.label} (auto_failback ${expected ? 'on' : 'off'})`);
+    let results: ScenarioResult[];
+    try {
+      results = await runHeartbeatLab({ nodes: run.nodes, autoFailback: expected, keepWorkdir: keep, resolved: run.resolved });
+    } catch (e) {
+      console.error(`netns lab: ${run.label}: ${(e as Error).message}`);
+      return 1;
+    }
+    tables.push(`### ${run.label} (auto_failback ${expected ? 'on' : 'off'})\n\n${formatResults(results)}`);
+    const bad = results.filter((r) => !r.passed).length;
+    failed += bad;
+    passed += results.length - bad;
+  }
+  console.log(`\n${tables.join('\n\n')}\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: Error) => {
+      console.error(e.stack ?? e.message);
+      process.exit(1);
+    },
+  );
+}
