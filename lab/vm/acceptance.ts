@@ -1,0 +1,234 @@
+/**
+ * VM lab (npm run lab:vm): boots the synthesized libvirt stacks as real Debian 12 VMs under qemu,
+ * each with the exact user-data, meta-data and network-config a libvirt deploy hands it, and runs
+ * the labs' acceptance checks: round robin through the VIP, the rules on the director, director
+ * failover, and Heartbeat + Apache failover. Prints a results table and the wall time of each
+ * phase; exits non-zero when a check fails.
+ */
+import { rmSync } from "fs";
+import { parse } from "yaml";
+import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
+import type { LabNode } from "../common/payload";
+import { ensureBaseImage } from "./image";
+import { defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { labSshKey, VmLab, withVmLab } from "./vm";
+
+const VIP = "192.168.56.10";
+const VIP_URL = `http://${VIP}/`;
+
+interface Row {
+  readonly scenario: string;
+  readonly passed: boolean;
+  readonly figures: string;
+  readonly detail: string;
+}
+
+class CheckFailed extends Error {}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new CheckFailed(message);
+}
+
+const now = () => performance.now() / 1000;
+
+/** Host names that answered `count` fresh connections to the VIP, counted per host. */
+async function spread(lab: VmLab, count: number): Promise<Record<string, number>> {
+  // One client-side loop, a new TCP connection per request: IPVS schedules per connection.
+  const loop = `i=0; while [ $i -lt ${count} ]; do curl -s --max-time 5 ${VIP_URL} | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'; i=$((i+1)); done`;
+  const result = await lab.client(["sh", "-c", loop], count * 5_000);
+  const counts: Record<string, number> = {};
+  for (const host of result.stdout.split("\n").filter(Boolean)) counts[host] = (counts[host] ?? 0) + 1;
+  return counts;
+}
+
+async function servedBy(lab: VmLab): Promise<string | undefined> {
+  const r = await lab.curl(VIP_URL, { timeoutMs: 1_000 });
+  return /<h1>(.*)<\/h1>/.exec(r.body ?? "")?.[1];
+}
+
+/** Polls the VIP until `host` answers; returns seconds since t0, or undefined after limitS. */
+async function waitServedBy(lab: VmLab, host: string, t0: number, limitS: number): Promise<number | undefined> {
+  while (now() - t0 < limitS) {
+    if ((await servedBy(lab)) === host) return now() - t0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
+}
+
+async function holdsVip(lab: VmLab, host: string): Promise<boolean> {
+  return (await lab.exec(host, "ip -o -4 addr show")).stdout.includes(` ${VIP}/`);
+}
+
+/** Seconds from t0 until `host` holds the VIP (polled over ssh), or undefined after limitS. */
+async function vipArrival(lab: VmLab, host: string, t0: number, limitS: number): Promise<number | undefined> {
+  while (now() - t0 < limitS) {
+    if (await holdsVip(lab, host)) return now() - t0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return undefined;
+}
+
+const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s.toFixed(1)} s`);
+
+/**
+ * Waits until `owner` alone holds the VIP. VMs finish booting minutes apart under TCG, so the
+ * standby may hold the VIP first and give it back (auto_failback) once the preferred node joins.
+ */
+async function waitSoleHolder(lab: VmLab, owner: string, standby: string, limitS: number): Promise<boolean> {
+  const t0 = now();
+  while (now() - t0 < limitS) {
+    if ((await holdsVip(lab, owner)) && !(await holdsVip(lab, standby))) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+/**
+ * `ipvsadm-save -n` on the director against the rules file the payload wrote, polled for up to
+ * `limitS`: Heartbeat starts ipvsadm only after it has brought up every VIP of the group, and each
+ * IPaddr2 start takes seconds under TCG.
+ */
+async function rulesMatch(lab: VmLab, director: string, node: LabNode, limitS = 60): Promise<{ ok: boolean; live: string }> {
+  const declared = parse(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ipvsadm.rules").content as string;
+  const sorted = (text: string) => text.split("\n").filter(Boolean).sort().join("\n");
+  const t0 = now();
+  for (;;) {
+    const live = await lab.execOk(director, "ipvsadm-save -n");
+    if (sorted(live) === sorted(declared)) return { ok: true, live };
+    if (now() - t0 > limitS) return { ok: false, live: live || "(no rules)" };
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function balanced(counts: Record<string, number>, hosts: string[], total: number): boolean {
+  const values = hosts.map((h) => counts[h] ?? 0);
+  return values.reduce((a, b) => a + b, 0) === total && Math.max(...values) - Math.min(...values) <= 1;
+}
+
+async function scenario(rows: Row[], name: string, body: () => Promise<{ figures: string; detail: string }>): Promise<void> {
+  defaultLog(`=== ${name}`);
+  try {
+    const { figures, detail } = await body();
+    rows.push({ scenario: name, passed: true, figures, detail });
+  } catch (error) {
+    rows.push({ scenario: name, passed: false, figures: "-", detail: (error as Error).message });
+  }
+  defaultLog(`${rows[rows.length - 1].passed ? "PASS" : "FAIL"} ${name}: ${rows[rows.length - 1].detail}`);
+}
+
+async function main(): Promise<number> {
+  requireRoot();
+  ensureHostTools(defaultLog);
+  const phases: [string, number][] = [];
+  const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const t0 = now();
+    try {
+      return await work();
+    } finally {
+      phases.push([phase, now() - t0]);
+    }
+  };
+
+  await timed("base image (cached after the first build)", () => ensureBaseImage({ log: defaultLog }));
+  const outdir = await timed("synthesize the stacks", () => synthesizeLabStacks());
+  const key = labSshKey();
+  const nodesOf = (stack: string) => labNodesOf(outdir, stack, { sshPublicKey: key.publicKey });
+  const stacks = {
+    ipvsNat: nodesOf("ipvs-nat-libvirt"),
+    haLb: nodesOf("ha-lb-libvirt"),
+    heartbeat: nodesOf("heartbeat-apache-libvirt"),
+  };
+  rmSync(outdir, { recursive: true, force: true });
+  const rows: Row[] = [];
+
+  await timed("ipvs-nat: boot 3 VMs + checks", () =>
+    withVmLab({ nodes: stacks.ipvsNat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+      phases.push(["  ipvs-nat: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+      await scenario(rows, "1 ipvs-nat: 3000 requests, rr over web1/web2", async () => {
+        const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
+        const rules = await rulesMatch(lab, "lb1", director);
+        check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
+        const t0 = now();
+        const counts = await spread(lab, 3000);
+        const seconds = now() - t0;
+        check(balanced(counts, ["web1", "web2"], 3000), `uneven or lost: ${JSON.stringify(counts)}`);
+        return {
+          figures: `${(3000 / seconds).toFixed(0)} req/s`,
+          detail: `web1 ${counts.web1}, web2 ${counts.web2}; ipvsadm -Ln matches the declared service`,
+        };
+      });
+    }),
+  );
+
+  await timed("ha-lb: boot 5 VMs + checks", () =>
+    withVmLab({ nodes: stacks.haLb, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+      phases.push(["  ha-lb: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+      const webs = ["web1", "web2", "web3"];
+      await scenario(rows, "2 ha-lb: VIP and rules on lb1, rr over web1..web3", async () => {
+        check(await waitSoleHolder(lab, "lb1", "lb2", 120), "lb1 is not the only holder of the VIP within 120 s");
+        const rules = await rulesMatch(lab, "lb1", stacks.haLb.find((n) => n.hostname === "lb1")!);
+        check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
+        const counts = await spread(lab, 300);
+        check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
+        return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}` };
+      });
+      await scenario(rows, "3 ha-lb: crash lb1, lb2 takes VIP and rules", async () => {
+        const t0 = now();
+        lab.stop("lb1");
+        const vipMoved = vipArrival(lab, "lb2", t0, 90);
+        let firstServed: number | undefined;
+        while (now() - t0 < 90 && firstServed === undefined) {
+          if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
+        }
+        const moved = await vipMoved;
+        check(firstServed !== undefined, "no page through the VIP within 90 s of the crash");
+        check(await holdsVip(lab, "lb2"), "lb2 does not hold the VIP");
+        const rules = await rulesMatch(lab, "lb2", stacks.haLb.find((n) => n.hostname === "lb2")!);
+        check(rules.ok, `ipvsadm-save -n on lb2 differs from the declared rules:\n${rules.live}`);
+        const counts = await spread(lab, 30);
+        check(balanced(counts, webs, 30), `after failover, uneven or lost: ${JSON.stringify(counts)}`);
+        return {
+          figures: `VIP on lb2 ${seconds(moved)}, client outage ${seconds(firstServed)}`,
+          detail: "lb2 holds the VIP and the rules; 30/30 pages after takeover, balanced",
+        };
+      });
+    }),
+  );
+
+  await timed("heartbeat-apache: boot 2 VMs + checks", () =>
+    withVmLab({ nodes: stacks.heartbeat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+      phases.push(["  heartbeat-apache: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+      await scenario(rows, "4 heartbeat-apache: srv1 serves, crash, srv2 serves", async () => {
+        check(await waitSoleHolder(lab, "srv1", "srv2", 120), "srv1 is not the only holder of the VIP within 120 s");
+        check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
+        const t0 = now();
+        lab.stop("srv1");
+        const vipMoved = vipArrival(lab, "srv2", t0, 90);
+        const takeover = await waitServedBy(lab, "srv2", t0, 90);
+        const moved = await vipMoved;
+        check(takeover !== undefined, "srv2 does not serve the VIP within 90 s of the crash");
+        return {
+          figures: `VIP on srv2 ${seconds(moved)}, client outage ${seconds(takeover)}`,
+          detail: "srv1 crashed (qemu killed); srv2 took the VIP and serves its page",
+        };
+      });
+    }),
+  );
+
+  const width = Math.max(...rows.map((r) => r.scenario.length));
+  console.log("\n| scenario | result | measured | detail |\n|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.scenario.padEnd(width)} | ${r.passed ? "PASS" : "FAIL"} | ${r.figures} | ${r.detail} |`);
+  console.log("\n| phase | wall time |\n|---|---:|");
+  for (const [phase, seconds] of phases) console.log(`| ${phase} | ${seconds.toFixed(1)} s |`);
+  const failed = rows.filter((r) => !r.passed).length;
+  console.log(`\n${rows.length - failed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  },
+);

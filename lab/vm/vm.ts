@@ -1,0 +1,713 @@
+/**
+ * Boots real Debian 12 VMs (qemu, TCG) from the cached base image, each with
+ * the user-data / meta-data / network-config bytes the generator produced, on
+ * one bridge per subnet inside one private network namespace (hal-vm-<id>).
+ * A test client lives in that namespace (an address on each bridge) and
+ * reaches the VMs with curl and ssh (user `admin`, the lab's ed25519 key).
+ *
+ * Only processes this lab started (qemu pidfiles) are ever killed. Everything
+ * (qemu, taps, bridges, namespace, temp dir) is removed by cleanup(), on
+ * process exit / SIGINT / SIGTERM, and — for a lab whose node process was
+ * SIGKILLed — by the next startVmLab() (run records in .lab-cache/runs/).
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillSecrets, LabNic, LabNode, parseCloudConfig, parseNics } from '../common/payload';
+import { BaseImage, ensureBaseImage, PACKAGES } from './image';
+import {
+  CACHE_DIR,
+  defaultLog,
+  ensureCacheDir,
+  ensureHostTools,
+  Logger,
+  requireRoot,
+  runAsync,
+  runDetached,
+  RunResult,
+  runSync,
+  shq,
+  sleep,
+} from './sh';
+
+export const LAB_SSH_USER = 'admin';
+export const NETNS_PREFIX = 'hal-vm';
+
+export interface VmLabOptions {
+  nodes: LabNode[];
+  /** Value for every ${random_password.*.result}; default: a random hex string. */
+  secret?: string;
+  /** qemu -cpu model (default: $HAL_VM_CPU, else max). */
+  cpu?: string;
+  /** Guest RAM in MiB (default 448). */
+  memoryMiB?: number;
+  /** Bound for all VMs to reach "cloud-init finished" (default 180 + 90 per VM, s: TCG on 2 cores). */
+  bootTimeoutSec?: number;
+  /**
+   * One lab per host at a time (TCG VMs of two labs starve each other past any boot bound):
+   * how long to wait for another process's lab to finish (default 3600 s).
+   */
+  hostWaitSec?: number;
+  /** Throw when cloud-init reports errors in any VM (default true). */
+  strict?: boolean;
+  /** Subnets where the client gets an address (default: every segment). */
+  clientSubnets?: string[];
+  log?: Logger;
+}
+
+export interface VmInfo {
+  hostname: string;
+  nics: LabNic[];
+  /** Address the client uses for ssh. */
+  address: string;
+  /** Host RSS of this VM's qemu after boot, MiB. */
+  rssMiB: number;
+  /** `cloud-init status --long` after boot. */
+  cloudInitStatus: string;
+}
+
+export interface CurlResult {
+  /** curl's exit code (0 = got an HTTP response). */
+  code: number;
+  /** HTTP status, 0 when none. */
+  status: number;
+  body: string;
+  stderr: string;
+}
+
+export interface VmLab {
+  readonly netns: string;
+  readonly vms: Record<string, VmInfo>;
+  /** subnet -> client address (CIDR) on that segment's bridge. */
+  readonly clientAddresses: Record<string, string>;
+  /** Wall times in seconds: image, network, boot (all cloud-init finished), ready (ssh + status). */
+  readonly timings: Record<string, number>;
+  /** Runs a shell command in a VM over ssh; as root (sudo) unless asRoot=false. */
+  exec(host: string, cmd: string, opts?: { asRoot?: boolean; timeoutMs?: number }): Promise<RunResult>;
+  /** Like exec, but throws unless the exit code is 0; returns stdout. */
+  execOk(host: string, cmd: string, opts?: { asRoot?: boolean; timeoutMs?: number }): Promise<string>;
+  /** One HTTP request from the client (new connection each call). */
+  curl(url: string, opts?: { timeoutMs?: number; args?: string[] }): Promise<CurlResult>;
+  /** Runs argv on the client side, inside the lab namespace. */
+  client(argv: string[], timeoutMs?: number): Promise<RunResult>;
+  /** Crash: SIGKILL the VM's qemu (by its pidfile). */
+  stop(host: string): void;
+  /**
+   * Boots a stopped VM again from its (kept) disk (cloud-init does not run the instance's
+   * modules again); resolves when systemd finished booting, with `systemctl is-system-running`
+   * (running, or degraded when some unit failed).
+   */
+  start(host: string, timeoutSec?: number): Promise<string>;
+  /** Cuts (up=false) or restores a VM NIC's link, by the NIC's set-name, at the tap. */
+  setLink(host: string, nic: string, up: boolean): void;
+  running(host: string): boolean;
+  serialLog(host: string): string;
+  /** Current host RSS per running VM, MiB. */
+  memory(): Record<string, number>;
+  cleanup(): void;
+}
+
+// ---------------------------------------------------------------- ssh key
+
+/** The lab's ed25519 keypair (kept in .lab-cache/ssh so payloads can be generated before a run). */
+export function labSshKey(): { privateKeyPath: string; publicKey: string } {
+  const dir = path.join(ensureCacheDir(), 'ssh');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const key = path.join(dir, 'id_ed25519');
+  if (!fs.existsSync(key) || !fs.existsSync(key + '.pub')) {
+    fs.rmSync(key, { force: true });
+    fs.rmSync(key + '.pub', { force: true });
+    runSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'hal-vm-lab', '-f', key]);
+  }
+  return { privateKeyPath: key, publicKey: fs.readFileSync(key + '.pub', 'utf8').trim() };
+}
+
+// ---------------------------------------------------------------- IPv4 helpers
+
+function v4ToInt(a: string): number {
+  const p = a.split('.').map(Number);
+  if (p.length !== 4 || p.some((x) => !(x >= 0 && x <= 255))) throw new Error(`not IPv4: ${a}`);
+  return ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
+}
+function intToV4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** Highest free host address of an IPv4 subnet (not used anywhere in the payloads). */
+function pickClientAddress(subnet: string, used: Set<string>): string {
+  const [net, prefixS] = subnet.split('/');
+  const prefix = Number(prefixS);
+  if (net.includes(':') || prefix > 30) throw new Error(`cannot place a client in ${subnet}`);
+  const base = v4ToInt(net);
+  const size = 2 ** (32 - prefix);
+  for (let i = size - 2; i >= 1; i--) {
+    const a = intToV4((base + i) >>> 0);
+    if (!used.has(a)) return `${a}/${prefix}`;
+  }
+  throw new Error(`no free address for the client in ${subnet}`);
+}
+
+// ---------------------------------------------------------------- process hygiene
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when pid is a qemu we started: its command line names our work dir. */
+function isOurQemu(pid: number, workDir: string): boolean {
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmd.includes('qemu-system') && cmd.includes(workDir + '/');
+  } catch {
+    return false;
+  }
+}
+
+function killOurQemu(pid: number, workDir: string, signal: NodeJS.Signals): boolean {
+  if (!isOurQemu(pid, workDir)) return false;
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface RunRecord {
+  ownerPid: number;
+  netns: string;
+  workDir: string;
+  pids: number[];
+}
+
+const RUNS_DIR = path.join(CACHE_DIR, 'runs');
+
+function writeRecord(id: string, rec: RunRecord): void {
+  fs.mkdirSync(RUNS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(RUNS_DIR, `${id}.json`), JSON.stringify(rec));
+}
+
+/** Stops everything a record names (only our qemu pids), synchronously. */
+function teardown(rec: RunRecord): void {
+  const alive = rec.pids.filter((p) => killOurQemu(p, rec.workDir, 'SIGTERM'));
+  const until = Date.now() + 5000;
+  while (alive.some((p) => isOurQemu(p, rec.workDir)) && Date.now() < until) {
+    runSync('sleep', ['0.1'], { allowFail: true });
+  }
+  for (const p of alive) killOurQemu(p, rec.workDir, 'SIGKILL');
+  runSync('ip', ['netns', 'del', rec.netns], { allowFail: true });
+  if (rec.workDir.startsWith(path.join(os.tmpdir(), NETNS_PREFIX))) {
+    fs.rmSync(rec.workDir, { recursive: true, force: true });
+  }
+}
+
+/** Tears down labs whose owning process is gone (e.g. SIGKILLed test runs). */
+export function reapStaleLabs(log: Logger = defaultLog): void {
+  if (!fs.existsSync(RUNS_DIR)) return;
+  for (const f of fs.readdirSync(RUNS_DIR)) {
+    if (!f.endsWith('.json')) continue;
+    const file = path.join(RUNS_DIR, f);
+    let rec: RunRecord;
+    try {
+      rec = JSON.parse(fs.readFileSync(file, 'utf8')) as RunRecord;
+    } catch {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (pidAlive(rec.ownerPid)) continue;
+    log(`reaping stale lab ${rec.netns} (owner ${rec.ownerPid} is gone)`);
+    teardown(rec);
+    fs.rmSync(file, { force: true });
+  }
+}
+
+const HOST_LOCK = path.join(RUNS_DIR, 'host.lock');
+
+function lockOwner(): { pid: number; netns: string } | undefined {
+  try {
+    const [pid, netns] = fs.readFileSync(path.join(HOST_LOCK, 'owner'), 'utf8').trim().split(' ');
+    return { pid: Number(pid), netns };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until no other live process runs a lab on this host, then takes the lock. */
+async function acquireHostLock(netns: string, waitSec: number, log: Logger): Promise<void> {
+  fs.mkdirSync(RUNS_DIR, { recursive: true });
+  const until = Date.now() + waitSec * 1000;
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(HOST_LOCK);
+      fs.writeFileSync(path.join(HOST_LOCK, 'owner'), `${process.pid} ${netns}\n`);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const owner = lockOwner();
+    if (owner === undefined) {
+      // being written right now, or left half-made by a killed process
+      await sleep(500);
+      if (lockOwner() === undefined) fs.rmSync(HOST_LOCK, { recursive: true, force: true });
+      continue;
+    }
+    if (owner.pid === process.pid) {
+      throw new Error(`this process already runs VM lab ${owner.netns}: cleanup() it before starting another`);
+    }
+    if (!pidAlive(owner.pid)) {
+      fs.rmSync(HOST_LOCK, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > until) throw new Error(`another VM lab (${owner.netns}, pid ${owner.pid}) still runs after ${waitSec} s`);
+    if (!told) log(`waiting for VM lab ${owner.netns} (pid ${owner.pid}) to finish`);
+    told = true;
+    await sleep(2000);
+  }
+}
+
+function releaseHostLock(netns: string): void {
+  const owner = lockOwner();
+  if (owner && owner.pid === process.pid && owner.netns === netns) fs.rmSync(HOST_LOCK, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- the lab
+
+interface Vm {
+  node: LabNode;
+  info: VmInfo;
+  dir: string;
+  taps: { nic: LabNic; tap: string }[];
+  pid: number;
+  boots: number;
+  qemuArgs: string[];
+}
+
+/**
+ * Kernel command line: names eth0.. until cloud-init renames by MAC; the module blacklist skips
+ * drivers for emulated hardware the lab never uses (loading modules is slow under TCG).
+ */
+export const KERNEL_CMDLINE = [
+  'root=/dev/vda', 'rw', 'console=ttyS0', 'net.ifnames=0', 'modprobe.blacklist=floppy',
+  'module_blacklist=floppy,kvm,kvm_amd,kvm_intel,irqbypass,ccp,pcspkr,psmouse,serio_raw,ata_piix,pata_acpi,libata,dm_mod,fuse,loop',
+].join(' ');
+
+const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
+
+export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
+  const log = opts.log ?? defaultLog;
+  requireRoot();
+  ensureHostTools(log);
+  ensureCacheDir();
+  reapStaleLabs(log);
+  const timings: Record<string, number> = {};
+  let t = Date.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round((Date.now() - t) / 100) / 10;
+    t = Date.now();
+  };
+
+  const image: BaseImage = ensureBaseImage({ log });
+  lap('image');
+  const key = labSshKey();
+  const keyMaterial = key.publicKey.split(/\s+/)[1];
+
+  // ---- validate the payloads before touching the host
+  const names = new Set<string>();
+  const parsed = opts.nodes.map((node) => {
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(node.hostname)) throw new Error(`bad hostname ${node.hostname}`);
+    if (names.has(node.hostname)) throw new Error(`duplicate hostname ${node.hostname}`);
+    names.add(node.hostname);
+    if (!node.userData.includes(keyMaterial)) {
+      throw new Error(
+        `${node.hostname}: user-data does not authorize the lab's ssh key; put labSshKey().publicKey ` +
+          `(${key.publicKey}) into the admin user's ssh_authorized_keys`,
+      );
+    }
+    const cc = parseCloudConfig(node.userData);
+    if (cc.hostname !== node.hostname) throw new Error(`${node.hostname}: user-data says hostname ${cc.hostname}`);
+    // The VMs are offline: cloud-init can only "install" what the image already has.
+    const missing = cc.packages.filter((p) => !PACKAGES.includes(p));
+    if (missing.length > 0) {
+      throw new Error(`${node.hostname}: packages not in the VM image (add them to PACKAGES in lab/vm/image.ts): ${missing.join(' ')}`);
+    }
+    return { node, nics: parseNics(node.networkConfig) };
+  });
+  const subnets = [...new Set(parsed.flatMap((p) => p.nics.map((n) => n.subnet)))];
+  const used = new Set<string>();
+  for (const n of opts.nodes) {
+    for (const text of [n.userData, n.networkConfig]) {
+      for (const m of text.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) used.add(m[0]);
+    }
+  }
+  const clientSubnets = (opts.clientSubnets ?? subnets).filter((s) => subnets.includes(s) && !s.includes(':'));
+  const clientAddresses: Record<string, string> = {};
+  for (const s of clientSubnets) clientAddresses[s] = pickClientAddress(s, used);
+
+  // one value for every ${random_password.*.result}, shared by all nodes (like one Terraform apply)
+  const secret = opts.secret ?? randomBytes(16).toString('hex');
+  const id = randomBytes(3).toString('hex');
+  const netns = `${NETNS_PREFIX}-${id}`;
+  await acquireHostLock(netns, opts.hostWaitSec ?? 3600, log);
+  lap('wait');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${NETNS_PREFIX}-${id}-`));
+  const record: RunRecord = { ownerPid: process.pid, netns, workDir, pids: [] };
+  writeRecord(id, record);
+
+  let cleaned = false;
+  const vms = new Map<string, Vm>();
+  const cleanup = () => {
+    if (cleaned) return;
+    cleaned = true;
+    process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    for (const vm of vms.values()) stopMaster(vm);
+    teardown(record);
+    fs.rmSync(path.join(RUNS_DIR, `${id}.json`), { force: true });
+    releaseHostLock(netns);
+  };
+  const onExit = () => cleanup();
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: cleaning up ${netns}`);
+    cleanup();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.on('exit', onExit);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const ipn = (...args: string[]) => runSync('ip', ['-n', netns, ...args]);
+  const vmOf = (host: string): Vm => {
+    const vm = vms.get(host);
+    if (!vm) throw new Error(`no VM named ${host} (have: ${[...vms.keys()].join(', ')})`);
+    return vm;
+  };
+  const serialPath = (vm: Vm) => path.join(vm.dir, 'serial.log');
+  const readSerial = (vm: Vm) => {
+    try {
+      return fs.readFileSync(serialPath(vm), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const launch = (vm: Vm) => {
+    const pidFile = path.join(vm.dir, 'qemu.pid');
+    fs.rmSync(pidFile, { force: true });
+    if (vm.boots > 0 && fs.existsSync(serialPath(vm))) {
+      fs.renameSync(serialPath(vm), path.join(vm.dir, `serial.${vm.boots}.log`));
+    }
+    runSync('ip', ['netns', 'exec', netns, 'qemu-system-x86_64', ...vm.qemuArgs]);
+    vm.pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    vm.boots++;
+    record.pids.push(vm.pid);
+    writeRecord(id, record);
+  };
+  const sshBase = (vm: Vm) => [
+    'ssh', '-i', key.privateKeyPath,
+    '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
+    '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', '-o', 'ServerAliveInterval=5', '-o', 'ServerAliveCountMax=3',
+    '-o', `ControlPath=${path.join(vm.dir, 'ssh.ctl')}`,
+  ];
+  const target = (vm: Vm) => `${LAB_SSH_USER}@${vm.info.address}`;
+  // One multiplexing master per VM (exec then costs ~0.2 s instead of a new handshake under TCG).
+  // Started detached with no pipes to us; it ends with `ssh -O exit`, or by itself once the VM is gone.
+  const startMaster = (vm: Vm) =>
+    runDetached('ip', ['netns', 'exec', netns, ...sshBase(vm), '-M', '-N', '-f', target(vm)], 30_000);
+  const stopMaster = (vm: Vm) =>
+    runSync('ssh', ['-o', `ControlPath=${path.join(vm.dir, 'ssh.ctl')}`, '-O', 'exit', target(vm)], {
+      allowFail: true, stdio: 'ignore', timeout: 10_000,
+    });
+  const sshArgs = (vm: Vm, remote: string) => [
+    'netns', 'exec', netns, ...sshBase(vm), '-o', 'ControlMaster=no', target(vm), remote,
+  ];
+  const exec = async (host: string, cmd: string, o: { asRoot?: boolean; timeoutMs?: number } = {}) => {
+    const vm = vmOf(host);
+    const remote = o.asRoot === false ? cmd : `sudo -n sh -c ${shq(cmd)}`;
+    const r = await runAsync('ip', sshArgs(vm, remote), o.timeoutMs ?? 60_000);
+    // sudo's warning when the payload's /etc/hosts does not name the host; not the command's output
+    r.stderr = r.stderr.replace(/^sudo: unable to resolve host [^\n]*\n?/m, '');
+    return r;
+  };
+  /** Polls until ssh logs in; the successful login becomes the multiplexing master. */
+  const waitSsh = async (vm: Vm, deadline: number) => {
+    stopMaster(vm);
+    for (;;) {
+      if ((await startMaster(vm)) === 0) return;
+      if (Date.now() > deadline) {
+        const r = await runAsync('ip', sshArgs(vm, 'true'), 15_000);
+        throw new Error(`${vm.info.hostname}: ssh did not answer: ${r.stderr.trim()}`);
+      }
+      if (!pidAlive(vm.pid)) throw new Error(`${vm.info.hostname}: qemu exited\n${readSerial(vm).slice(-3000)}`);
+      await sleep(2000);
+    }
+  };
+
+  try {
+    // ---- network: namespace, one bridge per subnet, client addresses, taps
+    runSync('ip', ['netns', 'add', netns]);
+    ipn('link', 'set', 'lo', 'up');
+    const bridgeOf = new Map<string, string>();
+    subnets.forEach((s, i) => {
+      const br = `hvbr${i}`;
+      bridgeOf.set(s, br);
+      // no STP, no forward delay, no multicast snooping (heartbeat may use bcast/mcast)
+      ipn('link', 'add', br, 'type', 'bridge', 'stp_state', '0', 'forward_delay', '0', 'mcast_snooping', '0');
+      ipn('link', 'set', br, 'up');
+      if (clientAddresses[s]) ipn('addr', 'add', clientAddresses[s], 'dev', br);
+    });
+
+    parsed.forEach(({ node, nics }, vi) => {
+      const dir = path.join(workDir, node.hostname);
+      fs.mkdirSync(dir);
+      const taps = nics.map((nic, ni) => ({ nic, tap: `hv${vi}n${ni}` }));
+      for (const { nic, tap } of taps) {
+        ipn('tuntap', 'add', 'dev', tap, 'mode', 'tap');
+        ipn('link', 'set', tap, 'master', bridgeOf.get(nic.subnet)!);
+        ipn('link', 'set', tap, 'up');
+      }
+      const reach = nics.find((n) => clientAddresses[n.subnet]);
+      if (!reach) throw new Error(`${node.hostname}: no NIC on a segment where the client is`);
+
+      // ---- disks: qcow2 overlay + NoCloud seed with the payload bytes (secrets filled)
+      fs.writeFileSync(path.join(dir, 'user-data'), fillSecrets(node.userData, secret));
+      fs.writeFileSync(path.join(dir, 'meta-data'), node.metaData);
+      fs.writeFileSync(path.join(dir, 'network-config'), node.networkConfig);
+      const overlay = path.join(dir, 'disk.qcow2');
+      runSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', image.qcow2, overlay]);
+      const seed = path.join(dir, 'seed.img');
+      runSync('cloud-localds', [
+        `--network-config=${path.join(dir, 'network-config')}`, seed,
+        path.join(dir, 'user-data'), path.join(dir, 'meta-data'),
+      ]);
+      const qemuArgs = [
+        '-name', node.hostname,
+        '-machine', 'pc', '-accel', 'tcg,thread=multi,tb-size=256', '-cpu', opts.cpu ?? process.env.HAL_VM_CPU ?? 'max', '-smp', '1',
+        '-m', String(opts.memoryMiB ?? 448),
+        '-nodefaults', '-display', 'none', '-serial', `file:${path.join(dir, 'serial.log')}`,
+        '-daemonize', '-pidfile', path.join(dir, 'qemu.pid'),
+        '-kernel', image.kernel, '-initrd', image.initrd,
+        '-append', KERNEL_CMDLINE,
+        '-drive', `file=${overlay},if=virtio,format=qcow2`,
+        '-drive', `file=${seed},if=virtio,format=raw,readonly=on`,
+        '-device', 'virtio-rng-pci',
+      ];
+      taps.forEach(({ nic, tap }, ni) => {
+        qemuArgs.push('-netdev', `tap,id=n${ni},ifname=${tap},script=no,downscript=no`);
+        qemuArgs.push('-device', `virtio-net-pci,netdev=n${ni},mac=${nic.mac}`);
+      });
+      const vm: Vm = {
+        node, dir, taps, pid: 0, boots: 0, qemuArgs,
+        info: { hostname: node.hostname, nics, address: reach.addresses[0].split('/')[0], rssMiB: 0, cloudInitStatus: '' },
+      };
+      vms.set(node.hostname, vm);
+    });
+    lap('network');
+
+    // ---- boot all, wait for cloud-init's final message on every serial console
+    for (const vm of vms.values()) launch(vm);
+    log(`booted ${vms.size} VM(s) in ${netns}: ${[...vms.keys()].join(', ')}; waiting for cloud-init`);
+    const bootBound = opts.bootTimeoutSec ?? 180 + 90 * vms.size;
+    const deadline = Date.now() + bootBound * 1000;
+    const pending = new Set(vms.keys());
+    while (pending.size > 0) {
+      for (const host of [...pending]) {
+        const vm = vmOf(host);
+        const serial = readSerial(vm);
+        const fin = serial.match(FINISHED_RE);
+        if (fin) {
+          if (/DataSourceNone/.test(fin[0])) throw new Error(`${host}: cloud-init found no NoCloud seed: ${fin[0]}`);
+          log(`${host}: ${fin[0].trim()}`);
+          pending.delete(host);
+          // A failed stage (e.g. an unparsable network-config) may leave the VM unreachable: say why now.
+          const failed = serial.match(/failed run of stage [^\n]*/g);
+          if (failed) {
+            const why = serial.split('\n').filter((l) => /Error|WARNING|failed/.test(l) && /cloud-init/.test(l)).slice(-12);
+            const msg = `${host}: cloud-init ${failed.join('; ')}\n${why.join('\n')}`;
+            if (opts.strict ?? true) throw new Error(msg);
+            log(msg);
+          }
+        } else if (!pidAlive(vm.pid)) {
+          throw new Error(`${host}: qemu exited during boot\n${serial.slice(-3000)}`);
+        } else if (/Kernel panic/.test(serial)) {
+          throw new Error(`${host}: kernel panic\n${serial.slice(-3000)}`);
+        }
+      }
+      if (pending.size === 0) break;
+      if (Date.now() > deadline) {
+        const tails = [...pending].map((h) => `--- ${h}\n${readSerial(vmOf(h)).slice(-2000)}`).join('\n');
+        throw new Error(`cloud-init did not finish within ${bootBound} s on ${[...pending].join(', ')}\n${tails}`);
+      }
+      await sleep(1000);
+    }
+    lap('boot');
+
+    // ---- ssh in, collect cloud-init's verdict and memory
+    const sshDeadline = Date.now() + 120_000;
+    const problems: string[] = [];
+    await Promise.all(
+      [...vms.values()].map(async (vm) => {
+        await waitSsh(vm, sshDeadline);
+        const st = await exec(vm.info.hostname, 'cloud-init status --long; echo; grep -hE "WARNING|ERROR|Traceback|Failed" /var/log/cloud-init.log | tail -n 30');
+        vm.info.cloudInitStatus = st.stdout.trim();
+        vm.info.rssMiB = rssMiB(vm.pid);
+        if (!/^status: done/m.test(st.stdout)) problems.push(`--- ${vm.info.hostname}\n${st.stdout}${st.stderr}`);
+        const net = networkMismatches(vm.info.nics, (await exec(vm.info.hostname, 'ip -o addr show; echo ROUTES; ip route show default', { asRoot: false })).stdout);
+        if (net.length > 0) problems.push(`--- ${vm.info.hostname}: network-config not applied as written\n${net.join('\n')}`);
+      }),
+    );
+    lap('ready');
+    if (problems.length > 0) {
+      const msg = `cloud-init reported problems:\n${problems.join('\n')}`;
+      if (opts.strict ?? true) throw new Error(msg);
+      log(msg);
+    }
+  } catch (e) {
+    saveFailureLogs(id, [...vms.values()].map((vm) => vm.dir));
+    cleanup();
+    throw e;
+  }
+
+  const lab: VmLab = {
+    netns,
+    vms: Object.fromEntries([...vms].map(([h, vm]) => [h, vm.info])),
+    clientAddresses,
+    timings,
+    exec,
+    async execOk(host, cmd, o) {
+      const r = await exec(host, cmd, o);
+      if (r.code !== 0) throw new Error(`${host}: '${cmd}' exited ${r.code}\n${r.stderr}${r.stdout}`);
+      return r.stdout;
+    },
+    async curl(url, o = {}) {
+      const tmo = o.timeoutMs ?? 10_000;
+      const r = await runAsync(
+        'ip',
+        ['netns', 'exec', netns, 'curl', '-sS', '--max-time', String(Math.ceil(tmo / 1000)), ...(o.args ?? []),
+          '-w', '\n%{http_code}', url],
+        tmo + 5000,
+      );
+      const cut = r.stdout.lastIndexOf('\n');
+      return { code: r.code, status: Number(r.stdout.slice(cut + 1)) || 0, body: r.stdout.slice(0, Math.max(cut, 0)), stderr: r.stderr };
+    },
+    client(argv, timeoutMs = 60_000) {
+      return runAsync('ip', ['netns', 'exec', netns, ...argv], timeoutMs);
+    },
+    stop(host) {
+      const vm = vmOf(host);
+      stopMaster(vm);
+      killOurQemu(vm.pid, workDir, 'SIGKILL');
+      const until = Date.now() + 5000;
+      while (isOurQemu(vm.pid, workDir) && Date.now() < until) runSync('sleep', ['0.05'], { allowFail: true });
+    },
+    async start(host, timeoutSec = 300) {
+      const vm = vmOf(host);
+      if (isOurQemu(vm.pid, workDir)) throw new Error(`${host} is running`);
+      launch(vm);
+      const deadline = Date.now() + timeoutSec * 1000;
+      await waitSsh(vm, deadline);
+      // ssh comes up before the rest of the boot (apache2, heartbeat): wait for systemd to settle
+      const st = await exec(host, 'systemctl is-system-running --wait', {
+        timeoutMs: Math.max(deadline - Date.now(), 10_000),
+      });
+      return st.stdout.trim() || `unknown (${st.stderr.trim()})`;
+    },
+    setLink(host, nic, up) {
+      const tap = vmOf(host).taps.find((t) => t.nic.name === nic);
+      if (!tap) throw new Error(`${host} has no NIC ${nic}`);
+      ipn('link', 'set', tap.tap, up ? 'up' : 'down');
+    },
+    running: (host) => isOurQemu(vmOf(host).pid, workDir),
+    serialLog: (host) => readSerial(vmOf(host)),
+    memory() {
+      const out: Record<string, number> = {};
+      for (const [h, vm] of vms) if (isOurQemu(vm.pid, workDir)) out[h] = rssMiB(vm.pid);
+      return out;
+    },
+    cleanup,
+  };
+  return lab;
+}
+
+/**
+ * Compares the NICs of a network-config with `ip -o addr; ip route show default` in the VM:
+ * every set-name interface with its static addresses, and the default route if one was asked for.
+ */
+export function networkMismatches(nics: LabNic[], ipOutput: string): string[] {
+  const [addrPart, routePart = ''] = ipOutput.split('ROUTES');
+  const out: string[] = [];
+  for (const nic of nics) {
+    for (const a of nic.addresses) {
+      const re = new RegExp(`^\\d+: ${nic.name}\\s+inet6? ${a.replace(/[.]/g, '\\.')} `, 'm');
+      if (!re.test(addrPart)) out.push(`  ${nic.name} lacks ${a} (interface not renamed, or address not configured)`);
+    }
+    if (nic.gateway && !routePart.includes(`default via ${nic.gateway} `)) {
+      out.push(
+        `  no default route via ${nic.gateway} on ${nic.name}; cloud-init 22.4's ifupdown (eni) renderer turns v2 ` +
+          '`routes:` into `post-up route add` (net-tools, absent) and rejects `to: default`: use `gateway4:`',
+      );
+    }
+  }
+  return out;
+}
+
+/** Keeps the serial logs and payloads of a failed start in .lab-cache/failed/<id>/ (last 5 kept). */
+function saveFailureLogs(id: string, dirs: string[]): void {
+  try {
+    const root = path.join(CACHE_DIR, 'failed');
+    for (const d of dirs) {
+      const dest = path.join(root, id, path.basename(d));
+      fs.mkdirSync(dest, { recursive: true });
+      for (const f of fs.readdirSync(d)) {
+        if (/^(serial.*\.log|user-data|meta-data|network-config)$/.test(f)) fs.copyFileSync(path.join(d, f), path.join(dest, f));
+      }
+    }
+    const old = fs.readdirSync(root).map((f) => ({ f, m: fs.statSync(path.join(root, f)).mtimeMs })).sort((a, b) => b.m - a.m);
+    for (const { f } of old.slice(5)) fs.rmSync(path.join(root, f), { recursive: true, force: true });
+  } catch {
+    /* best effort */
+  }
+}
+
+/** Reads <dir>/<hostname>/{user-data,meta-data,network-config}; @LAB_SSH_KEY@ becomes the lab's public key. */
+export function loadNodesDir(dir: string): LabNode[] {
+  const key = labSshKey().publicKey;
+  return fs
+    .readdirSync(dir)
+    .filter((h) => fs.statSync(path.join(dir, h)).isDirectory())
+    .sort()
+    .map((hostname) => {
+      const read = (f: string) => fs.readFileSync(path.join(dir, hostname, f), 'utf8');
+      return {
+        hostname,
+        userData: read('user-data').split('@LAB_SSH_KEY@').join(key),
+        metaData: read('meta-data'),
+        networkConfig: read('network-config'),
+      };
+    });
+}
+
+/** Starts a lab, runs fn, always cleans up. */
+export async function withVmLab<T>(opts: VmLabOptions, fn: (lab: VmLab) => Promise<T>): Promise<T> {
+  const lab = await startVmLab(opts);
+  try {
+    return await fn(lab);
+  } finally {
+    lab.cleanup();
+  }
+}
