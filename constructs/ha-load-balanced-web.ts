@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { baseDecl, HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+import { baseDecl, HeartbeatOptions, heartbeatOptionsOf, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
 import { NodeDecl } from "./plan";
@@ -28,7 +28,7 @@ export class HaLoadBalancedWeb extends Construct {
 
   constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
     super(scope, id);
-    const { directors, webServers, vip, gatewayVip, port, scheduler, ...rest } = props;
+    const { directors, webServers, vip, gatewayVip, port, scheduler } = props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
       ...baseDecl(props),
       platform: props.platform,
@@ -38,7 +38,7 @@ export class HaLoadBalancedWeb extends Construct {
       gatewayVip,
       port,
       scheduler,
-      heartbeat: rest,
+      heartbeat: heartbeatOptionsOf(props),
     });
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TopologyConstruct } from "./cluster";
 import { HeartbeatSecret } from "./heartbeat-secret";
 import { NodeDecl } from "./plan";
-import { baseDecl, HeartbeatOptions, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
+import { baseDecl, HeartbeatOptions, heartbeatOptionsOf, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
 
 export interface HeartbeatPairProps extends TopologyBaseProps, HeartbeatOptions {
   /** The two nodes. Each needs a privateAddress (heartbeats) and a publicAddress (the VIP). */
@@ -24,7 +24,7 @@ export class HeartbeatPair extends TopologyConstruct {
       ...baseDecl(props),
       nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
       heartbeat: {
-        ...props,
+        ...heartbeatOptionsOf(props),
         nodes: props.nodes.map((node) => node.name),
         vips: props.vips.map(toVipDecl),
         resources: props.resources ?? ["apache2"],

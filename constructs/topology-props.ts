@@ -55,3 +55,13 @@ export function toVipDecl(vip: VipInput): VipDecl {
 export function baseDecl(props: TopologyBaseProps): Pick<ClusterDecl, "networks" | "admin" | "interfaceNames" | "subtitle"> {
   return { networks: props.networks, admin: props.admin, interfaceNames: props.interfaceNames, subtitle: props.subtitle };
 }
+
+const HEARTBEAT_OPTION_KEYS = [
+  "keepalive", "deadtime", "warntime", "initdead", "autoFailback", "udpport", "heartbeatNetworks",
+  "extraMedia", "preferredNode", "secret", "authMethod", "mailTo", "pingNodes", "ipfail", "garpRefreshSeconds",
+] as const satisfies readonly (keyof HeartbeatOptions)[];
+
+/** Only the Heartbeat settings of a larger props object. */
+export function heartbeatOptionsOf(props: HeartbeatOptions): HeartbeatOptions {
+  return Object.fromEntries(HEARTBEAT_OPTION_KEYS.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
+}
