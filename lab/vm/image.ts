@@ -14,7 +14,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot, runSync } from './sh';
+import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, pidAlive, requireRoot, runSync } from './sh';
 
 export const SUITE = 'bookworm';
 
@@ -159,15 +159,6 @@ function sourcesList(m: Mirrors): string {
   let s = `deb ${m.main} ${SUITE} main\ndeb ${m.main} ${SUITE}-updates main\n`;
   if (m.security) s += `deb ${m.security} ${SUITE}-security main\n`;
   return s;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function imagePaths(hash: string) {

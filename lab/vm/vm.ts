@@ -22,6 +22,7 @@ import {
   ensureCacheDir,
   ensureHostTools,
   Logger,
+  pidAlive,
   requireRoot,
   runAsync,
   runDetached,
@@ -149,15 +150,6 @@ function pickClientAddress(subnet: string, used: Set<string>): string {
 }
 
 // ---------------------------------------------------------------- process hygiene
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** True when pid is a qemu we started: its command line names our work dir. */
 function isOurQemu(pid: number, workDir: string): boolean {
