@@ -11,6 +11,7 @@ import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import type { LabNode } from "../common/payload";
 import { ensureBaseImage } from "./image";
 import { defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
 
 const VIP = "192.168.56.10";
@@ -59,16 +60,44 @@ async function holdsVip(lab: VmLab, host: string): Promise<boolean> {
   return (await lab.exec(host, "ip -o -4 addr show")).stdout.includes(` ${VIP}/`);
 }
 
-/** Seconds from t0 until `host` holds the VIP (polled over ssh), or undefined after limitS. */
-async function vipArrival(lab: VmLab, host: string, t0: number, limitS: number): Promise<number | undefined> {
-  while (now() - t0 < limitS) {
-    if (await holdsVip(lab, host)) return now() - t0;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return undefined;
+/**
+ * Bound on a takeover under TCG, not a timing requirement: each resource agent run costs 10-25 s
+ * of emulated CPU, so a three-resource group (IPaddr2, IPaddr2, ipvsadm) measured 74 s here and
+ * over 90 s in CI. A takeover that never happens still fails; the measured figures are reported.
+ */
+const TAKEOVER_LIMIT_S = 240;
+
+/** Guest clock minus host clock in seconds, so the guest's journal can be read on the host's time line. */
+async function clockOffset(lab: VmLab, host: string): Promise<number> {
+  const before = Date.now() / 1000;
+  const guest = Number((await lab.execOk(host, "date +%s.%N", { asRoot: false })).trim());
+  const after = Date.now() / 1000;
+  return guest - (before + after) / 2;
 }
 
+/**
+ * The takeover as `host`'s Heartbeat logged it, read from its journal afterwards, so nothing
+ * polls the VM while it takes over.
+ */
+async function takeoverTimeline(lab: VmLab, host: string, crashHostEpoch: number, offset: number): Promise<TakeoverEvent[]> {
+  const crashGuestEpoch = crashHostEpoch + offset;
+  const journal = await lab.execOk(host, `journalctl -b -o short-unix --no-pager --since @${Math.floor(crashGuestEpoch) - 1}`);
+  return parseTakeoverJournal(journal, crashGuestEpoch);
+}
+
+const timeline = (events: TakeoverEvent[]) =>
+  events.length === 0 ? "no takeover logged" : events.map((e) => `${e.what} +${e.at.toFixed(1)} s`).join(", ");
+
 const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s.toFixed(1)} s`);
+
+/** The peer declared dead and the takeover completed, as the survivor logged them, plus the client's outage. */
+function takeoverFigures(events: TakeoverEvent[], outage: number | undefined): string {
+  const at = (what: string) => {
+    const event = events.find((e) => e.what.endsWith(what));
+    return event ? `+${event.at.toFixed(1)} s` : "-";
+  };
+  return `declared dead ${at(" dead")}, takeover complete ${at("takeover complete")}, client outage ${seconds(outage)}`;
+}
 
 /**
  * Waits until `owner` alone holds the VIP. VMs finish booting minutes apart under TCG, so the
@@ -105,18 +134,42 @@ function balanced(counts: Record<string, number>, hosts: string[], total: number
   return values.reduce((a, b) => a + b, 0) === total && Math.max(...values) - Math.min(...values) <= 1;
 }
 
-async function scenario(rows: Row[], name: string, body: () => Promise<{ figures: string; detail: string }>): Promise<void> {
+/** What each running VM says about the VIPs, the rules and Heartbeat: printed when a check fails, so CI logs explain it. */
+async function diagnose(lab: VmLab): Promise<void> {
+  const probe = [
+    "echo \"load: $(cat /proc/loadavg)\"",
+    "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
+    "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp' | tail -n 40",
+  ].join("; ");
+  for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
+    const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
+    defaultLog(`--- ${host} (exit ${r.code})\n${(r.stdout + r.stderr).trimEnd()}`);
+  }
+}
+
+async function scenario(
+  rows: Row[],
+  name: string,
+  body: () => Promise<{ figures: string; detail: string }>,
+  lab?: VmLab,
+): Promise<void> {
   defaultLog(`=== ${name}`);
   try {
     const { figures, detail } = await body();
     rows.push({ scenario: name, passed: true, figures, detail });
   } catch (error) {
     rows.push({ scenario: name, passed: false, figures: "-", detail: (error as Error).message });
+    if (lab) await diagnose(lab).catch((e: Error) => defaultLog(`diagnostics failed: ${e.message}`));
   }
   defaultLog(`${rows[rows.length - 1].passed ? "PASS" : "FAIL"} ${name}: ${rows[rows.length - 1].detail}`);
 }
 
-async function main(): Promise<number> {
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache"];
+
+async function main(selection: string[]): Promise<number> {
+  const unknown = selection.filter((t) => !TOPOLOGIES.includes(t));
+  if (unknown.length > 0) throw new Error(`unknown topology ${unknown.join(", ")}; valid: ${TOPOLOGIES.join(", ")}`);
   requireRoot();
   ensureHostTools(defaultLog);
   const phases: [string, number][] = [];
@@ -140,8 +193,10 @@ async function main(): Promise<number> {
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
+  // `npm run lab:vm -- ha-lb` runs one topology while developing; the test command runs all three.
+  const selected = (topology: string) => selection.length === 0 || selection.includes(topology);
 
-  await timed("ipvs-nat: boot 3 VMs + checks", () =>
+  if (selected("ipvs-nat")) await timed("ipvs-nat: boot 3 VMs + checks", () =>
     withVmLab({ nodes: stacks.ipvsNat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
       phases.push(["  ipvs-nat: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
       await scenario(rows, "1 ipvs-nat: 3000 requests, rr over web1/web2", async () => {
@@ -156,11 +211,11 @@ async function main(): Promise<number> {
           figures: `${(3000 / seconds).toFixed(0)} req/s`,
           detail: `web1 ${counts.web1}, web2 ${counts.web2}; ipvsadm -Ln matches the declared service`,
         };
-      });
+      }, lab);
     }),
   );
 
-  await timed("ha-lb: boot 5 VMs + checks", () =>
+  if (selected("ha-lb")) await timed("ha-lb: boot 5 VMs + checks", () =>
     withVmLab({ nodes: stacks.haLb, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
       phases.push(["  ha-lb: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
       const webs = ["web1", "web2", "web3"];
@@ -171,47 +226,51 @@ async function main(): Promise<number> {
         const counts = await spread(lab, 300);
         check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
         return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}` };
-      });
+      }, lab);
       await scenario(rows, "3 ha-lb: crash lb1, lb2 takes VIP and rules", async () => {
+        const offset = await clockOffset(lab, "lb2");
+        const crashEpoch = Date.now() / 1000;
         const t0 = now();
         lab.stop("lb1");
-        const vipMoved = vipArrival(lab, "lb2", t0, 90);
         let firstServed: number | undefined;
-        while (now() - t0 < 90 && firstServed === undefined) {
+        while (now() - t0 < TAKEOVER_LIMIT_S && firstServed === undefined) {
           if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
         }
-        const moved = await vipMoved;
-        check(firstServed !== undefined, "no page through the VIP within 90 s of the crash");
+        const events = await takeoverTimeline(lab, "lb2", crashEpoch, offset);
+        defaultLog(`lb2 takeover: ${timeline(events)}`);
+        check(firstServed !== undefined, `no page through the VIP within ${TAKEOVER_LIMIT_S} s of the crash; lb2: ${timeline(events)}`);
         check(await holdsVip(lab, "lb2"), "lb2 does not hold the VIP");
         const rules = await rulesMatch(lab, "lb2", stacks.haLb.find((n) => n.hostname === "lb2")!);
         check(rules.ok, `ipvsadm-save -n on lb2 differs from the declared rules:\n${rules.live}`);
         const counts = await spread(lab, 30);
         check(balanced(counts, webs, 30), `after failover, uneven or lost: ${JSON.stringify(counts)}`);
         return {
-          figures: `VIP on lb2 ${seconds(moved)}, client outage ${seconds(firstServed)}`,
+          figures: takeoverFigures(events, firstServed),
           detail: "lb2 holds the VIP and the rules; 30/30 pages after takeover, balanced",
         };
-      });
+      }, lab);
     }),
   );
 
-  await timed("heartbeat-apache: boot 2 VMs + checks", () =>
+  if (selected("heartbeat-apache")) await timed("heartbeat-apache: boot 2 VMs + checks", () =>
     withVmLab({ nodes: stacks.heartbeat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
       phases.push(["  heartbeat-apache: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
       await scenario(rows, "4 heartbeat-apache: srv1 serves, crash, srv2 serves", async () => {
         check(await waitSoleHolder(lab, "srv1", "srv2", 120), "srv1 is not the only holder of the VIP within 120 s");
         check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
+        const offset = await clockOffset(lab, "srv2");
+        const crashEpoch = Date.now() / 1000;
         const t0 = now();
         lab.stop("srv1");
-        const vipMoved = vipArrival(lab, "srv2", t0, 90);
-        const takeover = await waitServedBy(lab, "srv2", t0, 90);
-        const moved = await vipMoved;
-        check(takeover !== undefined, "srv2 does not serve the VIP within 90 s of the crash");
+        const takeover = await waitServedBy(lab, "srv2", t0, TAKEOVER_LIMIT_S);
+        const events = await takeoverTimeline(lab, "srv2", crashEpoch, offset);
+        defaultLog(`srv2 takeover: ${timeline(events)}`);
+        check(takeover !== undefined, `srv2 does not serve the VIP within ${TAKEOVER_LIMIT_S} s of the crash; srv2: ${timeline(events)}`);
         return {
-          figures: `VIP on srv2 ${seconds(moved)}, client outage ${seconds(takeover)}`,
+          figures: takeoverFigures(events, takeover),
           detail: "srv1 crashed (qemu killed); srv2 took the VIP and serves its page",
         };
-      });
+      }, lab);
     }),
   );
 
@@ -221,11 +280,12 @@ async function main(): Promise<number> {
   console.log("\n| phase | wall time |\n|---|---:|");
   for (const [phase, seconds] of phases) console.log(`| ${phase} | ${seconds.toFixed(1)} s |`);
   const failed = rows.filter((r) => !r.passed).length;
+  if (rows.length === 0) throw new Error("no scenario ran");
   console.log(`\n${rows.length - failed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
     console.error(error.stack ?? error.message);
