@@ -1,5 +1,5 @@
 /** Child-process helpers for the labs: bounded in time, killed by PID only. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 
 export interface RunResult {
@@ -37,6 +37,28 @@ export class CommandError extends Error {
 }
 
 /**
+ * Bounds a spawned child: SIGKILLs its PID after timeoutMs and rejects if it cannot start.
+ * `stop()` ends the watch when the child finishes and says whether it was killed for time.
+ */
+function watchdog(child: ChildProcess, argv: string[], timeoutMs: number, reject: (e: Error) => void): { stop(): boolean } {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
+  }, timeoutMs);
+  child.on('error', (e) => {
+    clearTimeout(timer);
+    reject(new Error(`${argv[0]}: ${e.message}`));
+  });
+  return {
+    stop() {
+      clearTimeout(timer);
+      return timedOut;
+    },
+  };
+}
+
+/**
  * Runs argv (no shell) with pipes for output. Children get their own process
  * group so a Ctrl-C on the terminal reaches only the lab, which then cleans up.
  * Only for commands that do not leave daemons holding the pipes open.
@@ -54,17 +76,9 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     if (opts.input !== undefined) child.stdin?.end(opts.input);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`${argv[0]}: ${e.message}`));
-    });
+    const watch = watchdog(child, argv, timeoutMs, reject);
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      const timedOut = watch.stop();
       const result: RunResult = { code, signal, stdout, stderr };
       if (timedOut) reject(new Error(`${argv.join(' ')}: no answer within ${timeoutMs} ms`));
       else if (code !== 0 && !opts.allowFail) reject(new CommandError(argv, result));
@@ -93,17 +107,9 @@ export function runLogged(
       detached: true,
     });
     fs.closeSync(fd);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`${argv[0]}: ${e.message}`));
-    });
+    const watch = watchdog(child, argv, timeoutMs, reject);
     child.on('exit', (code) => {
-      clearTimeout(timer);
+      const timedOut = watch.stop();
       const buf = fs.readFileSync(logPath);
       const output = buf.subarray(start).toString('utf8');
       if (timedOut) reject(new Error(`${argv.join(' ')}: did not finish within ${timeoutMs} ms\n${output}`));
