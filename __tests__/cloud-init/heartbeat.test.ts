@@ -4,6 +4,7 @@ import {
   heartbeatTimeMs,
   renderAuthkeys,
   renderHaCf,
+  renderGarpRefresher,
   renderHaresources,
 } from "../../cloud-init";
 
@@ -188,5 +189,20 @@ describe("haresources", () => {
     ).toThrow(
       /preferredNode = "web3": the resource owner must be a node of the cluster: web1, web2[\s\S]*vips\[0\]\.address = "192\.168\.56\.300": must be an IPv4 address[\s\S]*vips\[0\]\.label/,
     );
+  });
+});
+
+describe("gratuitous-ARP refresher", () => {
+  const vips = [{ address: "192.168.56.10", prefix: 24, interface: "public" }];
+
+  it("re-announces each VIP it holds every interval", () => {
+    const script = renderGarpRefresher(vips, 5);
+    expect(script).toContain('if ip -o -4 addr show dev public | grep -q " 192.168.56.10/"; then');
+    expect(script).toContain("  sleep 5\n");
+  });
+
+  it("refuses an interval under one second", () => {
+    expect(() => renderGarpRefresher(vips, 0)).toThrow(ConfigError);
+    expect(() => renderGarpRefresher(vips, 0)).toThrow(/intervalSeconds = 0: must be a whole number of seconds, at least 1/);
   });
 });

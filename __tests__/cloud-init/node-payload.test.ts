@@ -158,6 +158,12 @@ describe("Heartbeat + Apache node", () => {
   it("double-quotes Terraform references so substituted values cannot break the YAML", () => {
     expect(userData).toContain(`- "${SSH_REF}"`);
   });
+
+  it.each([0, 1.5, -2])("rejects a refresher interval of %p, naming the field and what is valid", (seconds) => {
+    expect(() => renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: seconds } })).toThrow(
+      `heartbeat.garpRefreshSeconds = ${seconds}: must be a whole number of seconds, at least 1, or false`,
+    );
+  });
 });
 
 describe("standalone NAT director", () => {
