@@ -6,9 +6,8 @@
  * phase; exits non-zero when a check fails.
  */
 import { rmSync } from "fs";
-import { parse } from "yaml";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
-import type { LabNode } from "../common/payload";
+import { parseCloudConfig, type LabNode } from "../common/payload";
 import { ensureBaseImage } from "./image";
 import { defaultLog, ensureHostTools, requireRoot } from "./sh";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
@@ -127,7 +126,8 @@ async function waitSoleHolder(lab: VmLab, owner: string, standby: string, limitS
  * IPaddr2 start takes seconds under TCG.
  */
 async function rulesMatch(lab: VmLab, director: string, node: LabNode, limitS = TAKEOVER_LIMIT_S): Promise<{ ok: boolean; live: string }> {
-  const declared = parse(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ipvsadm.rules").content as string;
+  const declared = parseCloudConfig(node.userData).files.find((f) => f.path === "/etc/ipvsadm.rules")?.content;
+  if (declared === undefined) throw new Error(`${director}: the payload writes no /etc/ipvsadm.rules`);
   const sorted = (text: string) => text.split("\n").filter(Boolean).sort().join("\n");
   const t0 = now();
   for (;;) {
