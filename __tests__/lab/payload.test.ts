@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fillSecrets, parseCloudConfig, parseNics, readLabNodeDir, segmentsOf, subnetOf, type LabNode } from '../../lab/common/payload';
+import { fillSecrets, freeAddress, parseCloudConfig, parseNics, readLabNodeDir, segmentsOf, subnetOf, type LabNode } from '../../lab/common/payload';
 import { FAILBACK_OFF_STACK, labNodesOf, synthesizeLabStacks } from '../../lab/common/stacks';
 import { parseHaCf, parseHaResources } from '../../lab/netns/hacf';
 import { analysePair } from '../../lab/netns/lab';
 import { hostOfPage } from '../../lab/netns/probe';
-import { freeAddress } from '../../lab/netns/network';
 
 // The lab runs on the project's real output: the synthesized libvirt stacks.
 const outdir = synthesizeLabStacks();

@@ -74,6 +74,20 @@ export function subnetOf(cidr: string): string {
   return `${net.toString()}/${prefix}`;
 }
 
+/** Highest host address of `subnet` not in `used`: where the labs put their client. */
+export function freeAddress(subnet: string, used: string[]): string {
+  const [net, prefix] = ipaddr.IPv4.parseCIDR(subnet);
+  const base = net.toByteArray().reduce((a, b) => a * 256 + b, 0);
+  const size = 2 ** (32 - prefix);
+  const usedSet = new Set(used);
+  for (let off = size - 2; off >= 1; off--) {
+    const n = base + off;
+    const addr = [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+    if (!usedSet.has(addr)) return `${addr}/${prefix}`;
+  }
+  throw new Error(`no free address left in ${subnet}`);
+}
+
 export function parseNics(networkConfig: string): LabNic[] {
   let doc = parseYaml(networkConfig, 'network-config');
   // Accept both the bare v2 document and the `network:`-wrapped form.

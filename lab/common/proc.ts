@@ -142,4 +142,9 @@ export function isAlive(pid: number): boolean {
   return pidStartTime(pid) !== undefined;
 }
 
+/** Single-quotes a string for sh. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

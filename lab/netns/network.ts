@@ -121,17 +121,3 @@ export async function deleteNetns(res: LabResources, name: string): Promise<void
   await ip('netns', 'delete', name);
   res.dropNetns(name);
 }
-
-/** Highest host address of `subnet` not in `used`, for the client. */
-export function freeAddress(subnet: string, used: string[]): string {
-  const [net, prefix] = ipaddr.IPv4.parseCIDR(subnet);
-  const base = net.toByteArray().reduce((a, b) => a * 256 + b, 0);
-  const size = 2 ** (32 - prefix);
-  const usedSet = new Set(used);
-  for (let off = size - 2; off >= 1; off--) {
-    const n = base + off;
-    const addr = [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-    if (!usedSet.has(addr)) return `${addr}/${prefix}`;
-  }
-  throw new Error(`no free address left in ${subnet}`);
-}

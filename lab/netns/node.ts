@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CloudConfig, CloudConfigFile, LabNic } from '../common/payload';
-import { CLEAN_ENV, isAlive, killPid, run, runLogged, sleep, type RunResult } from '../common/proc';
+import { CLEAN_ENV, isAlive, killPid, run, runLogged, shellQuote as q, sleep, type RunResult } from '../common/proc';
 import { deleteNetns, addNetns, type LabNetwork } from './network';
 import type { LabResources } from './resources';
 
@@ -336,9 +336,6 @@ async function copyDirSkeleton(src: string, target: string): Promise<void> {
   }
 }
 
-function q(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 function tail(file: string, lines: number): string {
   if (!fs.existsSync(file)) return `(no ${file})`;

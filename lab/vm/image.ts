@@ -14,7 +14,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, pidAlive, requireRoot, runSync } from './sh';
+import { isAlive } from '../common/proc';
+import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot, runSync } from './sh';
 
 export const SUITE = 'bookworm';
 
@@ -191,7 +192,7 @@ export function ensureBaseImage(opts: { log?: Logger; rebuild?: boolean } = {}):
     fs.mkdirSync(p.lock);
   } catch {
     const owner = Number(fs.readFileSync(path.join(p.lock, 'pid'), 'utf8').trim() || '0');
-    if (owner && pidAlive(owner)) throw new Error(`image ${hash.slice(0, 12)} is being built by pid ${owner}`);
+    if (owner && isAlive(owner)) throw new Error(`image ${hash.slice(0, 12)} is being built by pid ${owner}`);
   }
   fs.writeFileSync(path.join(p.lock, 'pid'), String(process.pid));
   const t0 = Date.now();
@@ -266,7 +267,7 @@ function pruneOtherImages(hash: string, log: Logger): void {
     if (f.startsWith('build-')) {
       const lock = path.join(CACHE_DIR, `build-${h}.lock`, 'pid');
       const owner = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8')) : 0;
-      if (owner && pidAlive(owner)) continue;
+      if (owner && isAlive(owner)) continue;
     }
     log(`pruning old ${f}`);
     fs.rmSync(path.join(CACHE_DIR, f), { recursive: true, force: true });

@@ -15,7 +15,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { LabNode } from '../common/payload';
 import { ensureBaseImage } from './image';
-import { defaultLog, sleep } from './sh';
+import { sleep } from '../common/proc';
+import { defaultLog } from './sh';
 import { loadNodesDir, VmLab, withVmLab } from './vm';
 
 const FIXTURES = path.join(__dirname, 'fixtures');

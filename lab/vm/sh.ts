@@ -139,22 +139,3 @@ export function requireRoot(): void {
     throw new Error('the VM lab needs root (network namespaces, taps, debootstrap)');
   }
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Single-quotes a string for sh. */
-export function shq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** True while a process with this pid exists (signal 0 probes without signalling). */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -14,7 +14,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fillSecrets, LabNic, LabNode, parseCloudConfig, parseNics } from '../common/payload';
+import { fillSecrets, freeAddress, LabNic, LabNode, parseCloudConfig, parseNics } from '../common/payload';
+import { isAlive, shellQuote, sleep } from '../common/proc';
 import { BaseImage, ensureBaseImage, PACKAGES } from './image';
 import {
   CACHE_DIR,
@@ -22,14 +23,11 @@ import {
   ensureCacheDir,
   ensureHostTools,
   Logger,
-  pidAlive,
   requireRoot,
   runAsync,
   runDetached,
   RunResult,
   runSync,
-  shq,
-  sleep,
 } from './sh';
 
 export const LAB_SSH_USER = 'admin';
@@ -124,31 +122,6 @@ export function labSshKey(): { privateKeyPath: string; publicKey: string } {
   return { privateKeyPath: key, publicKey: fs.readFileSync(key + '.pub', 'utf8').trim() };
 }
 
-// ---------------------------------------------------------------- IPv4 helpers
-
-function v4ToInt(a: string): number {
-  const p = a.split('.').map(Number);
-  if (p.length !== 4 || p.some((x) => !(x >= 0 && x <= 255))) throw new Error(`not IPv4: ${a}`);
-  return ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
-}
-function intToV4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-
-/** Highest free host address of an IPv4 subnet (not used anywhere in the payloads). */
-function pickClientAddress(subnet: string, used: Set<string>): string {
-  const [net, prefixS] = subnet.split('/');
-  const prefix = Number(prefixS);
-  if (net.includes(':') || prefix > 30) throw new Error(`cannot place a client in ${subnet}`);
-  const base = v4ToInt(net);
-  const size = 2 ** (32 - prefix);
-  for (let i = size - 2; i >= 1; i--) {
-    const a = intToV4((base + i) >>> 0);
-    if (!used.has(a)) return `${a}/${prefix}`;
-  }
-  throw new Error(`no free address for the client in ${subnet}`);
-}
-
 // ---------------------------------------------------------------- process hygiene
 
 /** True when pid is a qemu we started: its command line names our work dir. */
@@ -221,7 +194,7 @@ export function reapStaleLabs(log: Logger = defaultLog): void {
       fs.rmSync(file, { force: true });
       continue;
     }
-    if (pidAlive(rec.ownerPid)) continue;
+    if (isAlive(rec.ownerPid)) continue;
     log(`reaping stale lab ${rec.netns} (owner ${rec.ownerPid} is gone)`);
     teardown(rec);
     fs.rmSync(file, { force: true });
@@ -262,7 +235,7 @@ async function acquireHostLock(netns: string, waitSec: number, log: Logger): Pro
     if (owner.pid === process.pid) {
       throw new Error(`this process already runs VM lab ${owner.netns}: cleanup() it before starting another`);
     }
-    if (!pidAlive(owner.pid)) {
+    if (!isAlive(owner.pid)) {
       fs.rmSync(HOST_LOCK, { recursive: true, force: true });
       continue;
     }
@@ -349,7 +322,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   }
   const clientSubnets = (opts.clientSubnets ?? subnets).filter((s) => subnets.includes(s) && !s.includes(':'));
   const clientAddresses: Record<string, string> = {};
-  for (const s of clientSubnets) clientAddresses[s] = pickClientAddress(s, used);
+  for (const s of clientSubnets) clientAddresses[s] = freeAddress(s, [...used]);
 
   // one value for every ${random_password.*.result}, shared by all nodes (like one Terraform apply)
   const secret = opts.secret ?? randomBytes(16).toString('hex');
@@ -430,7 +403,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   ];
   const exec = async (host: string, cmd: string, o: { asRoot?: boolean; timeoutMs?: number } = {}) => {
     const vm = vmOf(host);
-    const remote = o.asRoot === false ? cmd : `sudo -n sh -c ${shq(cmd)}`;
+    const remote = o.asRoot === false ? cmd : `sudo -n sh -c ${shellQuote(cmd)}`;
     const r = await runAsync('ip', sshArgs(vm, remote), o.timeoutMs ?? 60_000);
     // sudo's warning when the payload's /etc/hosts does not name the host; not the command's output
     r.stderr = r.stderr.replace(/^sudo: unable to resolve host [^\n]*\n?/m, '');
@@ -445,7 +418,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
         const r = await runAsync('ip', sshArgs(vm, 'true'), 15_000);
         throw new Error(`${vm.info.hostname}: ssh did not answer: ${r.stderr.trim()}`);
       }
-      if (!pidAlive(vm.pid)) throw new Error(`${vm.info.hostname}: qemu exited\n${readSerial(vm).slice(-3000)}`);
+      if (!isAlive(vm.pid)) throw new Error(`${vm.info.hostname}: qemu exited\n${readSerial(vm).slice(-3000)}`);
       await sleep(2000);
     }
   };
@@ -534,7 +507,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
             if (opts.strict ?? true) throw new Error(msg);
             log(msg);
           }
-        } else if (!pidAlive(vm.pid)) {
+        } else if (!isAlive(vm.pid)) {
           throw new Error(`${host}: qemu exited during boot\n${serial.slice(-3000)}`);
         } else if (/Kernel panic/.test(serial)) {
           throw new Error(`${host}: kernel panic\n${serial.slice(-3000)}`);
