@@ -149,7 +149,7 @@ async function diagnose(lab: VmLab): Promise<void> {
     "echo \"load: $(cat /proc/loadavg)\"",
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
-    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp' | tail -n 40",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp' | grep -v ' sudo\\[' | tail -n 40",
   ].join("; ");
   for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
     const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
