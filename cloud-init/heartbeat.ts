@@ -395,3 +395,77 @@ export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds:
     "",
   ].join("\n");
 }
+
+/** Where the resource reclaimer is installed; the preferred node's ha.cf respawns it. */
+export const RESOURCE_RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
+/** Debian's heartbeat client that asks the peer to hand resources over (`hb_takeover local`). */
+export const HB_TAKEOVER = "/usr/share/heartbeat/hb_takeover";
+
+export interface ResourceReclaimerConfig {
+  /** The group's VIPs; the group counts as held when all of them are on this node. */
+  readonly vips: readonly VirtualIp[];
+  /** The other node of the pair, whose heartbeat must see it active before anything is asked. */
+  readonly peer: string;
+  /** How long heartbeat may claim the group while a VIP is missing before the reclaimer asks again. */
+  readonly afterSeconds: number;
+  /** Requests per episode; an episode ends when the VIPs are back. @default 3 */
+  readonly maxAttempts?: number;
+  /** Seconds between checks. @default 5 */
+  readonly checkSeconds?: number;
+}
+
+/**
+ * Renders a shell loop for the preferred node that repairs a lost resource request. At start,
+ * heartbeat asks for the group once (req_resource sends ip-request or ip-request-resp through its
+ * FIFO, then reports the acquisition complete); if that message is lost, heartbeat believes this
+ * node holds its group while no node does, and nothing asks again. When `cl_status rscstatus`
+ * says this node holds its group, the peer is active, and a VIP has been missing for
+ * `afterSeconds`, the loop runs `hb_takeover local`, which makes the peer release the group and
+ * this node acquire it. Operator standby (`hb_standby`) leaves rscstatus at none or foreign,
+ * so the loop never undoes it.
+ */
+export function renderResourceReclaimer(config: ResourceReclaimerConfig): string {
+  const check = config.checkSeconds ?? 5;
+  const attempts = config.maxAttempts ?? 3;
+  const list = new IssueList(RESOURCE_RECLAIMER_PATH);
+  if (!Number.isInteger(config.afterSeconds) || config.afterSeconds < check) {
+    list.add("afterSeconds", config.afterSeconds, `must be a whole number of seconds, at least the check interval (${check})`);
+  }
+  if (!Number.isInteger(check) || check < 1) list.add("checkSeconds", check, "must be a whole number of seconds, at least 1");
+  if (!Number.isInteger(attempts) || attempts < 1) list.add("maxAttempts", attempts, "must be a whole number, at least 1");
+  if (config.vips.length === 0) list.add("vips", config.vips, "the reclaimer needs at least one VIP to tell whether the group is held");
+  if (!NODE_NAME.test(config.peer)) list.add("peer", config.peer, "must be a node name as uname -n prints it");
+  throwIfIssues([...list.issues]);
+  const vipMissing = config.vips.map((vip) => `! ip -o -4 addr show dev ${vip.interface} | grep -q " ${vip.address}/"`).join(" || ");
+  const names = config.vips.map((vip) => vip.address).join(" ");
+  return [
+    "#!/bin/sh",
+    "# Generated. Respawned by heartbeat on the group's preferred node. Heartbeat asks for the group",
+    "# once at start; if that message is lost it claims the group while no node holds it. Ask again.",
+    "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+    "missing=0",
+    "attempts=0",
+    "while :; do",
+    `  sleep ${check}`,
+    "  claimed=no",
+    '  case "$(cl_status rscstatus 2>/dev/null)" in local|all) claimed=yes ;; esac',
+    `  if [ "$claimed" = no ] || [ "$(cl_status nodestatus ${config.peer} 2>/dev/null)" != active ] || ! { ${vipMissing}; }; then`,
+    "    missing=0",
+    "    attempts=0",
+    "    continue",
+    "  fi",
+    `  missing=$((missing + ${check}))`,
+    `  [ "$missing" -lt ${config.afterSeconds} ] && continue`,
+    "  missing=0",
+    `  if [ "$attempts" -ge ${attempts} ]; then`,
+    `    [ "$attempts" -eq ${attempts} ] && logger -p daemon.err -t reclaim-resources "heartbeat still claims the group but ${names} is not here after ${attempts} requests; giving up until it is"`,
+    `    attempts=${attempts + 1}`,
+    "    continue",
+    "  fi",
+    "  attempts=$((attempts + 1))",
+    `  logger -p daemon.warning -t reclaim-resources "heartbeat claims the group but ${names} has been missing for ${config.afterSeconds} s: hb_takeover local (request $attempts of ${attempts})"`,
+    `  ${HB_TAKEOVER} local`,
+    "done",
+    "",
+  ].join("\n");
+}

@@ -5,6 +5,8 @@ import {
   AuthkeysConfig,
   HaCfConfig,
   GARP_REFRESHER_PATH,
+  RESOURCE_RECLAIMER_PATH,
+  renderResourceReclaimer,
   HaresourcesConfig,
   NODE_NAME,
   renderGarpRefresher,
@@ -48,6 +50,11 @@ export interface HeartbeatRole {
    * after a split brain heals; false turns it off. @default 2
    */
   readonly garpRefreshSeconds?: number | false;
+  /**
+   * On the preferred node: when heartbeat claims the group but a VIP has been missing this many
+   * seconds (a lost resource request), ask for the group again; false turns it off. @default 60
+   */
+  readonly reclaimAfterSeconds?: number | false;
 }
 
 export interface DirectorRole {
@@ -109,6 +116,10 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     if (garp !== undefined && garp !== false && !(Number.isInteger(garp) && garp >= 1)) {
       list.add("heartbeat.garpRefreshSeconds", garp, "must be a whole number of seconds, at least 1, or false");
     }
+    const reclaim = spec.heartbeat.reclaimAfterSeconds;
+    if (reclaim !== undefined && reclaim !== false && !(Number.isInteger(reclaim) && reclaim >= RECLAIM_CHECK_SECONDS)) {
+      list.add("heartbeat.reclaimAfterSeconds", reclaim, `must be a whole number of seconds, at least ${RECLAIM_CHECK_SECONDS}, or false`);
+    }
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
       if (!nicNames.includes(vip.interface)) {
@@ -127,6 +138,16 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
 function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
   if (role.garpRefreshSeconds === false || role.haresources.vips.length === 0) return undefined;
   return role.garpRefreshSeconds ?? 2;
+}
+
+const RECLAIM_CHECK_SECONDS = 5;
+
+/** The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a group with a VIP. */
+function reclaimAfterSeconds(spec: NodeSpec): number | undefined {
+  const role = spec.heartbeat;
+  if (!role || role.reclaimAfterSeconds === false || role.haresources.vips.length === 0) return undefined;
+  if (role.haresources.preferredNode !== spec.hostname) return undefined;
+  return role.reclaimAfterSeconds ?? 60;
 }
 
 function filesFor(spec: NodeSpec): WriteFile[] {
@@ -149,12 +170,30 @@ function filesFor(spec: NodeSpec): WriteFile[] {
   }
   if (spec.heartbeat) {
     const garpSeconds = garpRefreshSeconds(spec.heartbeat);
-    const respawn = garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : [];
+    const reclaimSeconds = reclaimAfterSeconds(spec);
+    const respawn = [
+      ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
+      ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
+    ];
     const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
     if (garpSeconds) {
       files.push({
         path: GARP_REFRESHER_PATH,
         content: renderGarpRefresher(spec.heartbeat.haresources.vips, garpSeconds),
+        permissions: "0755",
+        defer: true,
+      });
+    }
+    if (reclaimSeconds) {
+      const peer = spec.heartbeat.haCf.nodes.find((n) => n !== spec.hostname)!;
+      files.push({
+        path: RESOURCE_RECLAIMER_PATH,
+        content: renderResourceReclaimer({
+          vips: spec.heartbeat.haresources.vips,
+          peer,
+          afterSeconds: reclaimSeconds,
+          checkSeconds: RECLAIM_CHECK_SECONDS,
+        }),
         permissions: "0755",
         defer: true,
       });

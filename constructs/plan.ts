@@ -105,6 +105,8 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly ipfail?: boolean;
   /** Gratuitous-ARP refresh of held VIPs, in seconds; false turns it off. @default 2 */
   readonly garpRefreshSeconds?: number | false;
+  /** Re-request the group on the preferred node after a VIP has been missing this long; false turns it off. @default 60 */
+  readonly reclaimAfterSeconds?: number | false;
 }
 
 export interface RealServerDecl {
@@ -510,6 +512,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               },
               authkeys: { secret: hb.secret, method: hb.authMethod },
               garpRefreshSeconds: hb.garpRefreshSeconds,
+              reclaimAfterSeconds: hb.reclaimAfterSeconds,
               haresources: {
                 preferredNode: heartbeat!.preferredNode,
                 nodes: heartbeat!.nodes,

@@ -42,6 +42,12 @@ export interface HeartbeatOptions extends HeartbeatTiming {
    * heals no client stays on the other node's MAC; false turns it off. @default 2
    */
   readonly garpRefreshSeconds?: number | false;
+  /**
+   * On the preferred node: if heartbeat claims the group but a VIP has been missing this many
+   * seconds (its one resource request was lost at start), ask for the group again; false turns
+   * it off. @default 60
+   */
+  readonly reclaimAfterSeconds?: number | false;
 }
 
 /** A VIP given as an address (on the public network) or in full. */
@@ -59,6 +65,7 @@ export function baseDecl(props: TopologyBaseProps): Pick<ClusterDecl, "networks"
 const HEARTBEAT_OPTION_KEYS = [
   "keepalive", "deadtime", "warntime", "initdead", "autoFailback", "udpport", "heartbeatNetworks",
   "extraMedia", "preferredNode", "secret", "authMethod", "mailTo", "pingNodes", "ipfail", "garpRefreshSeconds",
+  "reclaimAfterSeconds",
 ] as const satisfies readonly (keyof HeartbeatOptions)[];
 
 /** Only the Heartbeat settings of a larger props object. */

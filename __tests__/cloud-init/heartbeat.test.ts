@@ -1,11 +1,17 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import {
   ConfigError,
+  HB_TAKEOVER,
   HaCfConfig,
   heartbeatTimeMs,
   renderAuthkeys,
   renderHaCf,
   renderGarpRefresher,
   renderHaresources,
+  renderResourceReclaimer,
 } from "../../cloud-init";
 
 /** ha.cf from lab 002: serial + broadcast media, the timing values the lab types. */
@@ -204,5 +210,72 @@ describe("gratuitous-ARP refresher", () => {
   it("refuses an interval under one second", () => {
     expect(() => renderGarpRefresher(vips, 0)).toThrow(ConfigError);
     expect(() => renderGarpRefresher(vips, 0)).toThrow(/intervalSeconds = 0: must be a whole number of seconds, at least 1/);
+  });
+});
+
+describe("resource reclaimer", () => {
+  const vips = [
+    { address: "192.168.56.10", prefix: 24, interface: "public" },
+    { address: "192.168.200.254", prefix: 24, interface: "private" },
+  ];
+  const script = renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 60, checkSeconds: 5 });
+
+  /**
+   * Runs the script under sh with stub commands until it has slept `rounds` times; returns what
+   * it asked heartbeat for and what it logged. `held` lists the VIPs `ip addr` shows.
+   */
+  function runReclaimer(opts: { rscstatus: string; peer: string; held: string[]; rounds: number }) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hal-reclaim-"));
+    try {
+      const stub = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      stub("cl_status", `case "$1" in rscstatus) echo ${opts.rscstatus} ;; nodestatus) echo ${opts.peer} ;; esac`);
+      const lines = opts.held.map((a) => `echo "2: x    inet ${a}/24 brd + scope global x"`).join("; ");
+      stub("ip", lines || "true");
+      stub("logger", `echo "$*" >> ${dir}/log`);
+      stub("hb_takeover", `echo "$*" >> ${dir}/takeover`);
+      stub("sleep", `n=$(cat ${dir}/rounds 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${dir}/rounds; [ $n -gt ${opts.rounds} ] && kill $PPID; exit 0`);
+      const patched = script.replace(/^PATH=.*$/m, `PATH=${dir}:/usr/bin:/bin`).replace(HB_TAKEOVER, `${dir}/hb_takeover`);
+      fs.writeFileSync(path.join(dir, "reclaim"), patched, { mode: 0o755 });
+      spawnSync("sh", [path.join(dir, "reclaim")], { timeout: 20_000 });
+      const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8").trim().split("\n") : []);
+      return { takeovers: read("takeover"), log: read("log") };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("asks again once the claimed group has been missing for the wait, at most three times, then says it gives up", () => {
+    const r = runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 60 });
+    expect(r.takeovers).toEqual(["local", "local", "local"]);
+    expect(r.log[0]).toBe(
+      "-p daemon.warning -t reclaim-resources heartbeat claims the group but 192.168.56.10 192.168.200.254 has been missing for 60 s: hb_takeover local (request 1 of 3)",
+    );
+    expect(r.log.filter((l) => l.includes("giving up"))).toHaveLength(1);
+    expect(r.log).toHaveLength(4);
+  });
+
+  it("waits the full period before the first request", () => {
+    expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 11 }).takeovers).toEqual([]);
+    expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 12 }).takeovers).toEqual(["local"]);
+  });
+
+  it("counts the group as missing when only one of its VIPs is here", () => {
+    expect(runReclaimer({ rscstatus: "all", peer: "active", held: ["192.168.56.10"], rounds: 12 }).takeovers).toEqual(["local"]);
+  });
+
+  it.each([
+    ["the VIPs are here", { rscstatus: "local", peer: "active", held: ["192.168.56.10", "192.168.200.254"] }],
+    ["heartbeat does not claim the group (operator standby)", { rscstatus: "none", peer: "active", held: [] }],
+    ["heartbeat is in a transition", { rscstatus: "transition", peer: "active", held: [] }],
+    ["the peer is dead", { rscstatus: "all", peer: "dead", held: [] }],
+  ])("leaves heartbeat alone when %s", (_why, state) => {
+    expect(runReclaimer({ ...state, rounds: 30 }).takeovers).toEqual([]);
+  });
+
+  it("names the field and the valid values for a bad setting", () => {
+    expect(() => renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 3, checkSeconds: 5 })).toThrow(
+      /afterSeconds = 3: must be a whole number of seconds, at least the check interval \(5\)/,
+    );
+    expect(() => renderResourceReclaimer({ vips: [], peer: "lb2", afterSeconds: 60 })).toThrow(/vips = \[\]: the reclaimer needs at least one VIP/);
   });
 });

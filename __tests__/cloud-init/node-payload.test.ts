@@ -152,7 +152,30 @@ describe("Heartbeat + Apache node", () => {
   it("leaves the refresher out when asked to", () => {
     const off = loadAsCloudInit(renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: false } }).userData);
     expect(off.write_files.map((f: { path: string }) => f.path)).not.toContain("/etc/ha.d/garp-refresh");
-    expect(off.write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content).not.toContain("respawn");
+    expect(off.write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content).not.toContain("garp-refresh");
+  });
+
+  it("gives the preferred node a reclaimer for a lost resource request, 0755, respawned by Heartbeat", () => {
+    const reclaimer = fileOf(userData, "/etc/ha.d/reclaim-resources");
+    expect(reclaimer).toMatchObject({ permissions: "0755", owner: "root:root", defer: true });
+    expect(reclaimer.content).toContain('[ "$(cl_status nodestatus srv2 2>/dev/null)" != active ]');
+    expect(reclaimer.content).toContain('[ "$missing" -lt 60 ] && continue');
+    expect(reclaimer.content).toContain("  /usr/share/heartbeat/hb_takeover local\n");
+    expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^respawn root \/etc\/ha\.d\/reclaim-resources$/m);
+  });
+
+  it("leaves the reclaimer off the standby node, and off entirely when asked to", () => {
+    const paths = (spec: NodeSpec) => loadAsCloudInit(renderNodePayload(spec).userData).write_files.map((f: { path: string }) => f.path);
+    const standby = { ...heartbeatApache, hostname: "srv2" };
+    expect(paths(standby)).not.toContain("/etc/ha.d/reclaim-resources");
+    expect(fileOf(renderNodePayload(standby).userData, "/etc/ha.d/ha.cf").content).not.toContain("reclaim-resources");
+    expect(paths({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: false } })).not.toContain("/etc/ha.d/reclaim-resources");
+  });
+
+  it.each([4, 30.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
+    expect(() => renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: seconds } })).toThrow(
+      `heartbeat.reclaimAfterSeconds = ${seconds}: must be a whole number of seconds, at least 5, or false`,
+    );
   });
 
   it("double-quotes Terraform references so substituted values cannot break the YAML", () => {
