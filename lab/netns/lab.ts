@@ -51,7 +51,14 @@ interface Pair {
   /** Subnets carrying heartbeat packets between the nodes. */
   hbSubnets: string[];
   nics: Map<string, LabNic[]>;
+  /** How long the preferred node's reclaimer waits before asking again; undefined when it has none. */
+  reclaimAfterS?: number;
 }
+
+/** The generated helper that repairs a lost resource request (cloud-init/heartbeat.ts). */
+const RECLAIMER_PATH = '/etc/ha.d/reclaim-resources';
+/** What the reclaimer logs (syslog tag) when it asks for the group again. */
+const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
 
 /** Scenario failure with the measured numbers so far. */
 class ScenarioFailure extends Error {
@@ -77,6 +84,7 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   let ha: HaConfig | undefined;
   let res: HaResources | undefined;
   let haresourcesText: string | undefined;
+  let reclaimAfterS: number | undefined;
   for (const n of filled) {
     const cc = parseCloudConfig(n.userData);
     if (cc.hostname !== n.hostname) throw new Error(`${n.hostname}: user-data hostname is ${cc.hostname}`);
@@ -103,6 +111,12 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       throw new Error(`${n.hostname}: /var/www/html/index.html does not name the host`);
     }
     nics.set(n.hostname, parseNics(n.networkConfig));
+    const reclaimer = cc.files.find((x) => x.path === RECLAIMER_PATH);
+    if (reclaimer && res.preferred === n.hostname && new RegExp(`^respawn root ${RECLAIMER_PATH}$`, 'm').test(file('/etc/ha.d/ha.cf').content)) {
+      const after = /\[ "\$missing" -lt (\d+) \]/.exec(reclaimer.content);
+      if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_PATH} has no recognisable wait`);
+      reclaimAfterS = Number(after[1]);
+    }
   }
   if (!ha || !res) throw new Error('unreachable');
   const hostnames = filled.map((n) => n.hostname);
@@ -131,7 +145,7 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       hb.add(nic.subnet);
     }
   }
-  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics }, filled };
+  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS }, filled };
 }
 
 export async function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<ScenarioResult[]> {
@@ -222,6 +236,7 @@ class Scenarios {
       [`3 primary returns (auto_failback ${this.autoFailback ? 'on' : 'off'})`, () => this.primaryReturns()],
       ['4 graceful heartbeat stop', () => this.gracefulStop()],
       ['5 partition + heal', () => this.partition()],
+      ['6 lost resource request at start', () => this.lostResourceRequest()],
     ];
     const results: ScenarioResult[] = [];
     this.probe.start();
@@ -366,8 +381,7 @@ class Scenarios {
     const restart = this.stoppedByScenario4;
     if (restart) {
       this.log(`${restart.hostname}: service heartbeat start (rejoin before the partition)`);
-      const r = await restart.execLogged(['/etc/init.d/heartbeat', 'start'], restart.bootLog, 120_000);
-      if (r.code !== 0) throw new ScenarioFailure(`service heartbeat start on ${restart.hostname} exited ${r.code}`);
+      await this.service(restart, 'start');
     }
     const tPrep = now();
     const steady = await this.waitSteady(tPrep, this.joinLimitS);
@@ -416,6 +430,46 @@ class Scenarios {
     }
     await this.expectServices(winner, this.other(winner));
     return { ...m, detail: `${splitNote}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves` };
+  }
+
+  /**
+   * The preferred node's one request for its group is lost, as in one CI boot of the VM lab.
+   * Heartbeat never asks again, so the generated reclaimer must put the VIP back on it. Both
+   * nodes start together; the request is an ip-request to the peer or, as heartbeat 3.0.6 sends
+   * here in both failback modes, an ip-request-resp to itself. (A failback after a crash sends
+   * neither: heartbeat hands the group over without the FIFO.)
+   */
+  private async lostResourceRequest() {
+    const reclaimAfterS = this.pair.reclaimAfterS;
+    if (reclaimAfterS === undefined) throw new ScenarioFailure(`${this.primary.hostname}'s payload has no ${RECLAIMER_PATH} respawned by ha.cf: nothing would repair the loss`);
+    const steady = await this.waitSteady(now(), this.joinLimitS);
+    if (steady === undefined) throw new ScenarioFailure(`no steady pair before the scenario (holders: ${await this.describeHolders()})`);
+    const lose = ['ip-request', 'ip-request-resp'];
+    const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
+    await Promise.all(this.vms.map((v) => this.service(v, 'stop')));
+    this.primary.loseNextClusterMessage(lose);
+    try {
+      this.log(`both nodes: service heartbeat start; ${this.primary.hostname} loses its resource request`);
+      const t0 = now();
+      await Promise.all(this.vms.map((v) => this.service(v, 'start')));
+      const limit = this.joinLimitS + reclaimAfterS;
+      const takeover = await waitUntil(t0, limit, () => this.onlyHolder(this.primary));
+      const lost = this.primary.lostMessage()?.split('\n')[0].replace(/^t=/, '');
+      const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
+      const m = { takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+      if (lost === undefined) throw new ScenarioFailure(`${this.primary.hostname} sent no ${lose.join(' or ')}, so none was lost; the scenario proves nothing`, m);
+      if (takeover === undefined) throw new ScenarioFailure(`VIP not on ${this.primary.hostname} alone within ${limit}s after its ${lost} was lost (holders: ${await this.describeHolders()})`, m);
+      if (requests.length === 0) throw new ScenarioFailure(`${this.primary.hostname} holds ${this.vip}, but its reclaimer logged no request, so the generated configuration did not repair the loss`, m);
+      await this.expectServices(this.primary, this.backup);
+      return { ...m, detail: `${this.primary.hostname} lost its ${lost}; its reclaimer asked again after ${reclaimAfterS}s and it holds ${this.vip} and serves` };
+    } finally {
+      this.primary.restoreClusterMessages();
+    }
+  }
+
+  private async service(vm: LabNodeVm, action: 'start' | 'stop'): Promise<void> {
+    const r = await vm.execLogged(['/etc/init.d/heartbeat', action], vm.bootLog, 120_000);
+    if (r.code !== 0) throw new ScenarioFailure(`service heartbeat ${action} on ${vm.hostname} exited ${r.code}: ${r.output.trim()}`);
   }
 
   /**

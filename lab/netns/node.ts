@@ -298,9 +298,62 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     return (await this.exec(['pidof', program], 5000)).code === 0;
   }
 
+  /**
+   * Fault injection: the node's heartbeat scripts lose the next cluster message whose type is one
+   * of `types`, as if its write to heartbeat's FIFO had been mangled. Only this node's private
+   * /etc/ha.d/shellfuncs changes; the dropped message is kept for lostMessage().
+   */
+  loseNextClusterMessage(types: string[]): void {
+    const file = path.join(this.root, 'etc/ha.d/shellfuncs');
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes(ORIGINAL_CLUSTERMSG)) throw new Error(`${this.hostname}: ha_clustermsg in shellfuncs is not the one the fault injection knows`);
+    fs.writeFileSync(`${file}.hal-orig`, text);
+    fs.rmSync(this.lostMessagePath, { force: true });
+    fs.rmSync(`${this.lostMessagePath}.d`, { force: true, recursive: true });
+    fs.writeFileSync(file, text.replace(ORIGINAL_CLUSTERMSG, lossyClusterMsg(types, LOST_MESSAGE_IN_NODE)));
+  }
+
+  /** Undoes loseNextClusterMessage. */
+  restoreClusterMessages(): void {
+    const file = path.join(this.root, 'etc/ha.d/shellfuncs');
+    if (fs.existsSync(`${file}.hal-orig`)) fs.renameSync(`${file}.hal-orig`, file);
+  }
+
+  /** The message loseNextClusterMessage dropped, if it has dropped one. */
+  lostMessage(): string | undefined {
+    return fs.existsSync(this.lostMessagePath) ? fs.readFileSync(this.lostMessagePath, 'utf8') : undefined;
+  }
+
+  private get lostMessagePath(): string {
+    return path.join(this.root, LOST_MESSAGE_IN_NODE);
+  }
+
+  /** Syslog lines of this node that match. */
+  syslogLines(pattern: RegExp): string[] {
+    const file = path.join(this.root, 'var/log/syslog');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => pattern.test(l)) : [];
+  }
+
   syslogTail(lines: number): string {
     return tail(path.join(this.root, 'var/log/syslog'), lines);
   }
+}
+
+/** Debian heartbeat 3.0.6's ha_clustermsg: one message framed by >>> and <<< into the FIFO. */
+const ORIGINAL_CLUSTERMSG = 'ha_clustermsg() {\n\t(echo ">>>"; cat -; echo "<<<")\t| cat - >> $HA_FIFO\n}';
+const LOST_MESSAGE_IN_NODE = '/var/lib/heartbeat/hal-lost-message';
+
+/** ha_clustermsg that swallows the first message of one of the given types (mkdir makes "first" atomic). */
+function lossyClusterMsg(types: string[], lostPath: string): string {
+  const typeLines = types.map((t) => `-e ${q(`t=${t}`)}`).join(' ');
+  return `ha_clustermsg() {
+\tmsg=$(cat -)
+\tif printf '%s\\n' "$msg" | grep -qx ${typeLines} && mkdir ${q(`${lostPath}.d`)} 2>/dev/null; then
+\t\tprintf '%s\\n' "$msg" > ${q(lostPath)}
+\t\treturn 0
+\tfi
+\t(echo ">>>"; printf '%s\\n' "$msg"; echo "<<<") | cat - >> $HA_FIFO
+}`;
 }
 
 const RSYSLOG_CONF = `module(load="imuxsock" SysSock.RateLimit.Interval="0")
