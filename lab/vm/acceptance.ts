@@ -143,13 +143,23 @@ function balanced(counts: Record<string, number>, hosts: string[], total: number
   return values.reduce((a, b) => a + b, 0) === total && Math.max(...values) - Math.min(...values) <= 1;
 }
 
+/**
+ * How often the preferred node's reclaimer asked for the group again this boot: non-zero only
+ * when heartbeat's one start-up request was lost (the race lab/vm/README.md describes).
+ */
+async function reclaims(lab: VmLab, host: string): Promise<string> {
+  const r = await lab.exec(host, "journalctl -b --no-pager -t reclaim-resources 2>/dev/null | grep -c 'hb_takeover local' || true");
+  const n = Number(r.stdout.trim()) || 0;
+  return n === 0 ? "start-up request not lost" : `start-up request lost, repaired by ${n} reclaimer request(s)`;
+}
+
 /** What each running VM says about the VIPs, the rules and Heartbeat: printed when a check fails, so CI logs explain it. */
 async function diagnose(lab: VmLab): Promise<void> {
   const probe = [
     "echo \"load: $(cat /proc/loadavg)\"",
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
-    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp' | grep -v ' sudo\\[' | tail -n 40",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim' | grep -v ' sudo\\[' | tail -n 40",
   ].join("; ");
   for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
     const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
@@ -234,7 +244,7 @@ async function main(selection: string[]): Promise<number> {
         check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
         const counts = await spread(lab, 300);
         check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
-        return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}` };
+        return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}; ${await reclaims(lab, "lb1")}` };
       }, lab);
       await scenario(rows, "3 ha-lb: crash lb1, lb2 takes VIP and rules", async () => {
         const offset = await clockOffset(lab, "lb2");
@@ -269,6 +279,7 @@ async function main(selection: string[]): Promise<number> {
       await scenario(rows, "4 heartbeat-apache: srv1 serves, crash, srv2 serves", async () => {
         check(await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S), `srv1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
         check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
+        const start = await reclaims(lab, "srv1");
         const offset = await clockOffset(lab, "srv2");
         const crashEpoch = Date.now() / 1000;
         const t0 = now();
@@ -279,7 +290,7 @@ async function main(selection: string[]): Promise<number> {
         check(takeover !== undefined, `srv2 does not serve the VIP within ${TAKEOVER_LIMIT_S} s of the crash; srv2: ${timeline(events)}`);
         return {
           figures: takeoverFigures(events, takeover),
-          detail: "srv1 crashed (qemu killed); srv2 took the VIP and serves its page",
+          detail: `${start}; srv1 crashed (qemu killed); srv2 took the VIP and serves its page`,
         };
       }, lab);
     }),
