@@ -386,7 +386,7 @@ export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds:
     "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
     "while :; do",
     ...vips.flatMap((vip) => [
-      `  if ip -o -4 addr show dev ${vip.interface} | grep -q " ${vip.address}/"; then`,
+      `  if ip -o -4 addr show dev ${vip.interface} | grep -qF " ${vip.address}/"; then`,
       `    ${HEARTBEAT_LIBEXEC}/send_arp -i 200 -r 2 ${vip.interface} ${vip.address} auto not_used not_used`,
       "  fi",
     ]),
@@ -400,6 +400,8 @@ export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds:
 export const RESOURCE_RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
 /** Debian's heartbeat client that asks the peer to hand resources over (`hb_takeover local`). */
 export const HB_TAKEOVER = "/usr/share/heartbeat/hb_takeover";
+/** Shortest reclaim wait: ResourceManager's own recovery of a failed start waits 30 s. */
+export const RECLAIM_MIN_SECONDS = 45;
 
 export interface ResourceReclaimerConfig {
   /** The group's VIPs; the group counts as held when all of them are on this node. */
@@ -408,7 +410,7 @@ export interface ResourceReclaimerConfig {
   readonly peer: string;
   /** How long heartbeat may claim the group while a VIP is missing before the reclaimer asks again. */
   readonly afterSeconds: number;
-  /** Requests per episode; an episode ends when the VIPs are back. @default 3 */
+  /** Requests per episode; an episode ends when the VIPs are back or heartbeat stops claiming the group. @default 3 */
   readonly maxAttempts?: number;
   /** Seconds between checks. @default 5 */
   readonly checkSeconds?: number;
@@ -428,15 +430,25 @@ export function renderResourceReclaimer(config: ResourceReclaimerConfig): string
   const check = config.checkSeconds ?? 5;
   const attempts = config.maxAttempts ?? 3;
   const list = new IssueList(RESOURCE_RECLAIMER_PATH);
-  if (!Number.isInteger(config.afterSeconds) || config.afterSeconds < check) {
-    list.add("afterSeconds", config.afterSeconds, `must be a whole number of seconds, at least the check interval (${check})`);
-  }
   if (!Number.isInteger(check) || check < 1) list.add("checkSeconds", check, "must be a whole number of seconds, at least 1");
+  if (!Number.isInteger(config.afterSeconds) || config.afterSeconds < RECLAIM_MIN_SECONDS) {
+    list.add(
+      "afterSeconds",
+      config.afterSeconds,
+      `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS}: ResourceManager hands a group whose start failed to the peer after 30 s, and the reclaimer must not race that`,
+    );
+  }
   if (!Number.isInteger(attempts) || attempts < 1) list.add("maxAttempts", attempts, "must be a whole number, at least 1");
   if (config.vips.length === 0) list.add("vips", config.vips, "the reclaimer needs at least one VIP to tell whether the group is held");
-  if (!NODE_NAME.test(config.peer)) list.add("peer", config.peer, "must be a node name as uname -n prints it");
+  config.vips.forEach((vip, i) => {
+    if (!isIpv4(vip.address)) list.add(`vips[${i}].address`, vip.address, "must be an IPv4 address");
+    if (!INTERFACE_NAME.test(vip.interface)) list.add(`vips[${i}].interface`, vip.interface, "must be an interface name such as eth0 or public");
+  });
+  if (!NODE_NAME.test(config.peer)) {
+    list.add("peer", config.peer, "must be a node name as uname -n prints it: lowercase letters, digits, '-' and '.'");
+  }
   throwIfIssues([...list.issues]);
-  const vipMissing = config.vips.map((vip) => `! ip -o -4 addr show dev ${vip.interface} | grep -q " ${vip.address}/"`).join(" || ");
+  const vipMissing = config.vips.map((vip) => `! ip -o -4 addr show dev ${vip.interface} | grep -qF " ${vip.address}/"`).join(" || ");
   const names = config.vips.map((vip) => vip.address).join(" ");
   return [
     "#!/bin/sh",
@@ -447,11 +459,20 @@ export function renderResourceReclaimer(config: ResourceReclaimerConfig): string
     "attempts=0",
     "while :; do",
     `  sleep ${check}`,
-    "  claimed=no",
-    '  case "$(cl_status rscstatus 2>/dev/null)" in local|all) claimed=yes ;; esac',
-    `  if [ "$claimed" = no ] || [ "$(cl_status nodestatus ${config.peer} 2>/dev/null)" != active ] || ! { ${vipMissing}; }; then`,
+    "  # Respawned children outlive a killed heartbeat; never hand a stale request to the next one.",
+    '  kill -0 "$PPID" 2>/dev/null || exit 0',
+    '  case "$(cl_status rscstatus 2>/dev/null)" in',
+    "    local|all) ;;",
+    "    none|foreign) missing=0; attempts=0; continue ;;",
+    "    *) missing=0; continue ;;  # a transition (our own request's too), or no answer",
+    "  esac",
+    `  if ! { ${vipMissing}; }; then`,
     "    missing=0",
     "    attempts=0",
+    "    continue",
+    "  fi",
+    `  if [ "$(cl_status nodestatus ${config.peer} 2>/dev/null)" != active ]; then`,
+    "    missing=0",
     "    continue",
     "  fi",
     `  missing=$((missing + ${check}))`,
@@ -464,7 +485,8 @@ export function renderResourceReclaimer(config: ResourceReclaimerConfig): string
     "  fi",
     "  attempts=$((attempts + 1))",
     `  logger -p daemon.warning -t reclaim-resources "heartbeat claims the group but ${names} has been missing for ${config.afterSeconds} s: hb_takeover local (request $attempts of ${attempts})"`,
-    `  ${HB_TAKEOVER} local`,
+    "  # The request goes through heartbeat's FIFO, which blocks if heartbeat is going away.",
+    `  timeout 10 ${HB_TAKEOVER} local`,
     "done",
     "",
   ].join("\n");

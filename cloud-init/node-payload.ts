@@ -5,6 +5,7 @@ import {
   AuthkeysConfig,
   HaCfConfig,
   GARP_REFRESHER_PATH,
+  RECLAIM_MIN_SECONDS,
   RESOURCE_RECLAIMER_PATH,
   renderResourceReclaimer,
   HaresourcesConfig,
@@ -117,8 +118,12 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       list.add("heartbeat.garpRefreshSeconds", garp, "must be a whole number of seconds, at least 1, or false");
     }
     const reclaim = spec.heartbeat.reclaimAfterSeconds;
-    if (reclaim !== undefined && reclaim !== false && !(Number.isInteger(reclaim) && reclaim >= RECLAIM_CHECK_SECONDS)) {
-      list.add("heartbeat.reclaimAfterSeconds", reclaim, `must be a whole number of seconds, at least ${RECLAIM_CHECK_SECONDS}, or false`);
+    if (reclaim !== undefined && reclaim !== false && !(Number.isInteger(reclaim) && reclaim >= RECLAIM_MIN_SECONDS)) {
+      list.add(
+        "heartbeat.reclaimAfterSeconds",
+        reclaim,
+        `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
+      );
     }
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
@@ -142,10 +147,14 @@ function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
 
 const RECLAIM_CHECK_SECONDS = 5;
 
-/** The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a group with a VIP. */
+/**
+ * The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a
+ * two-node pair (hb_takeover asks the one peer) whose group has a VIP.
+ */
 function reclaimAfterSeconds(spec: NodeSpec): number | undefined {
   const role = spec.heartbeat;
   if (!role || role.reclaimAfterSeconds === false || role.haresources.vips.length === 0) return undefined;
+  if (role.haCf.nodes.length !== 2) return undefined;
   if (role.haresources.preferredNode !== spec.hostname) return undefined;
   return role.reclaimAfterSeconds ?? 60;
 }

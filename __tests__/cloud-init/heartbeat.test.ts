@@ -203,7 +203,7 @@ describe("gratuitous-ARP refresher", () => {
 
   it("re-announces each VIP it holds every interval", () => {
     const script = renderGarpRefresher(vips, 5);
-    expect(script).toContain('if ip -o -4 addr show dev public | grep -q " 192.168.56.10/"; then');
+    expect(script).toContain('if ip -o -4 addr show dev public | grep -qF " 192.168.56.10/"; then');
     expect(script).toContain("  sleep 5\n");
   });
 
@@ -222,27 +222,34 @@ describe("resource reclaimer", () => {
 
   /**
    * Runs the script under sh with stub commands until it has slept `rounds` times; returns what
-   * it asked heartbeat for and what it logged. `held` lists the VIPs `ip addr` shows.
+   * it asked heartbeat for and what it logged. `held` lists the "interface address" pairs that
+   * `ip addr show dev` shows. With `transitionAfterRequest`, rscstatus reads "transition" once
+   * after each request, as heartbeat's standby handshake does.
    */
-  function runReclaimer(opts: { rscstatus: string; peer: string; held: string[]; rounds: number }) {
+  function runReclaimer(opts: { rscstatus: string; peer: string; held: string[]; rounds: number; transitionAfterRequest?: boolean }) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hal-reclaim-"));
     try {
       const stub = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-      stub("cl_status", `case "$1" in rscstatus) echo ${opts.rscstatus} ;; nodestatus) echo ${opts.peer} ;; esac`);
-      const lines = opts.held.map((a) => `echo "2: x    inet ${a}/24 brd + scope global x"`).join("; ");
-      stub("ip", lines || "true");
+      const rscstatus = `if [ -e ${dir}/asked ]; then rm ${dir}/asked; echo transition; else echo ${opts.rscstatus}; fi`;
+      stub("cl_status", `case "$1" in rscstatus) ${rscstatus} ;; nodestatus) echo ${opts.peer} ;; esac`);
+      const shown = opts.held.map((pair) => {
+        const [dev, address] = pair.split(" ");
+        return `[ "$6" = ${dev} ] && echo "2: ${dev}    inet ${address}/24 brd + scope global ${dev}"`;
+      });
+      stub("ip", [...shown, "true"].join("\n"));
       stub("logger", `echo "$*" >> ${dir}/log`);
-      stub("hb_takeover", `echo "$*" >> ${dir}/takeover`);
+      stub("hb_takeover", `echo "$*" >> ${dir}/takeover${opts.transitionAfterRequest ? `; touch ${dir}/asked` : ""}`);
       stub("sleep", `n=$(cat ${dir}/rounds 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${dir}/rounds; [ $n -gt ${opts.rounds} ] && kill $PPID; exit 0`);
       const patched = script.replace(/^PATH=.*$/m, `PATH=${dir}:/usr/bin:/bin`).replace(HB_TAKEOVER, `${dir}/hb_takeover`);
       fs.writeFileSync(path.join(dir, "reclaim"), patched, { mode: 0o755 });
-      spawnSync("sh", [path.join(dir, "reclaim")], { timeout: 20_000 });
+      spawnSync("sh", [path.join(dir, "reclaim")], { timeout: 30_000 });
       const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8").trim().split("\n") : []);
       return { takeovers: read("takeover"), log: read("log") };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
+  const bothHeld = ["public 192.168.56.10", "private 192.168.200.254"];
 
   it("asks again once the claimed group has been missing for the wait, at most three times, then says it gives up", () => {
     const r = runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 60 });
@@ -254,27 +261,36 @@ describe("resource reclaimer", () => {
     expect(r.log).toHaveLength(4);
   });
 
+  it("keeps the bound of three when each request puts heartbeat in a transition", () => {
+    const r = runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 200, transitionAfterRequest: true });
+    expect(r.takeovers).toEqual(["local", "local", "local"]);
+    expect(r.log.filter((l) => l.includes("giving up"))).toHaveLength(1);
+  });
+
   it("waits the full period before the first request", () => {
     expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 11 }).takeovers).toEqual([]);
     expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 12 }).takeovers).toEqual(["local"]);
   });
 
-  it("counts the group as missing when only one of its VIPs is here", () => {
-    expect(runReclaimer({ rscstatus: "all", peer: "active", held: ["192.168.56.10"], rounds: 12 }).takeovers).toEqual(["local"]);
+  it("counts the group as missing when one VIP is absent, or on the wrong interface", () => {
+    expect(runReclaimer({ rscstatus: "all", peer: "active", held: ["public 192.168.56.10"], rounds: 12 }).takeovers).toEqual(["local"]);
+    const wrongDev = ["private 192.168.56.10", "private 192.168.200.254"];
+    expect(runReclaimer({ rscstatus: "local", peer: "active", held: wrongDev, rounds: 12 }).takeovers).toEqual(["local"]);
   });
 
   it.each([
-    ["the VIPs are here", { rscstatus: "local", peer: "active", held: ["192.168.56.10", "192.168.200.254"] }],
+    ["the VIPs are here", { rscstatus: "local", peer: "active", held: bothHeld }],
     ["heartbeat does not claim the group (operator standby)", { rscstatus: "none", peer: "active", held: [] }],
     ["heartbeat is in a transition", { rscstatus: "transition", peer: "active", held: [] }],
+    ["cl_status gives no answer", { rscstatus: "", peer: "", held: [] }],
     ["the peer is dead", { rscstatus: "all", peer: "dead", held: [] }],
   ])("leaves heartbeat alone when %s", (_why, state) => {
     expect(runReclaimer({ ...state, rounds: 30 }).takeovers).toEqual([]);
   });
 
   it("names the field and the valid values for a bad setting", () => {
-    expect(() => renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 3, checkSeconds: 5 })).toThrow(
-      /afterSeconds = 3: must be a whole number of seconds, at least the check interval \(5\)/,
+    expect(() => renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 30, checkSeconds: 5 })).toThrow(
+      /afterSeconds = 30: must be a whole number of seconds, at least 45: ResourceManager hands a group whose start failed to the peer after 30 s/,
     );
     expect(() => renderResourceReclaimer({ vips: [], peer: "lb2", afterSeconds: 60 })).toThrow(/vips = \[\]: the reclaimer needs at least one VIP/);
   });

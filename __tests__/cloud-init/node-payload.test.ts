@@ -160,7 +160,7 @@ describe("Heartbeat + Apache node", () => {
     expect(reclaimer).toMatchObject({ permissions: "0755", owner: "root:root", defer: true });
     expect(reclaimer.content).toContain('[ "$(cl_status nodestatus srv2 2>/dev/null)" != active ]');
     expect(reclaimer.content).toContain('[ "$missing" -lt 60 ] && continue');
-    expect(reclaimer.content).toContain("  /usr/share/heartbeat/hb_takeover local\n");
+    expect(reclaimer.content).toContain("  timeout 10 /usr/share/heartbeat/hb_takeover local\n");
     expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^respawn root \/etc\/ha\.d\/reclaim-resources$/m);
   });
 
@@ -172,9 +172,9 @@ describe("Heartbeat + Apache node", () => {
     expect(paths({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: false } })).not.toContain("/etc/ha.d/reclaim-resources");
   });
 
-  it.each([4, 30.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
+  it.each([30, 45.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
     expect(() => renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: seconds } })).toThrow(
-      `heartbeat.reclaimAfterSeconds = ${seconds}: must be a whole number of seconds, at least 5, or false`,
+      `heartbeat.reclaimAfterSeconds = ${seconds}: must be a whole number of seconds, at least 45 (ResourceManager's own recovery of a failed start waits 30 s), or false`,
     );
   });
 
