@@ -347,12 +347,12 @@ const LOST_MESSAGE_IN_NODE = '/var/lib/heartbeat/hal-lost-message';
 function lossyClusterMsg(types: string[], lostPath: string): string {
   const typeLines = types.map((t) => `-e ${q(`t=${t}`)}`).join(' ');
   return `ha_clustermsg() {
-\tmsg=$(cat -)
-\tif printf '%s\\n' "$msg" | grep -qx ${typeLines} && mkdir ${q(`${lostPath}.d`)} 2>/dev/null; then
-\t\tprintf '%s\\n' "$msg" > ${q(lostPath)}
+\thal_lab_msg=$(cat -)
+\tif printf '%s\\n' "$hal_lab_msg" | grep -qx ${typeLines} && mkdir ${q(`${lostPath}.d`)} 2>/dev/null; then
+\t\tprintf '%s\\n' "$hal_lab_msg" > ${q(lostPath)}
 \t\treturn 0
 \tfi
-\t(echo ">>>"; printf '%s\\n' "$msg"; echo "<<<") | cat - >> $HA_FIFO
+\t(echo ">>>"; printf '%s\\n' "$hal_lab_msg"; echo "<<<") | cat - >> $HA_FIFO
 }`;
 }
 
