@@ -273,8 +273,8 @@ export const KERNEL_CMDLINE = [
 ].join(' ');
 
 const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
-/** Bound for one VM's login and readiness query after cloud-init finished: a wait, not a measurement. */
-const READY_LIMIT_MS = 180_000;
+/** Bound for logging in to every VM and reading its verdict after cloud-init finished: a wait, not a measurement. */
+const READY_LIMIT_MS = 300_000;
 const LOG_MARK = '--- cloud-init.log warnings';
 
 export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
@@ -527,15 +527,19 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
 
     // ---- ssh in and collect cloud-init's verdict and memory, one VM at a time: in CI, five VMs
     // asked at once on two emulated cores needed more than a minute for `cloud-init status`.
-    // result.json is what that command reads, without starting Python.
+    // result.json is what that command reads, without starting Python; it is written just after
+    // the "finished" console line, so wait for it.
     const problems: string[] = [];
+    const readyDeadline = Date.now() + READY_LIMIT_MS;
+    const left = () => Math.max(readyDeadline - Date.now(), 10_000);
     for (const vm of vms.values()) {
       const host = vm.info.hostname;
-      await waitSsh(vm, Date.now() + READY_LIMIT_MS);
+      await waitSsh(vm, readyDeadline);
       const st = await exec(
         host,
-        `cat /run/cloud-init/result.json; echo; echo ${LOG_MARK}; grep -hE "WARNING|ERROR|Traceback|Failed" /var/log/cloud-init.log | tail -n 30`,
-        { timeoutMs: READY_LIMIT_MS },
+        'for i in $(seq 60); do [ -e /run/cloud-init/result.json ] && break; sleep 1; done; ' +
+          `cat /run/cloud-init/result.json; echo; echo ${LOG_MARK}; grep -hE "WARNING|ERROR|Traceback|Failed" /var/log/cloud-init.log | tail -n 30`,
+        { timeoutMs: left() },
       );
       vm.info.cloudInitStatus = st.stdout.trim();
       vm.info.rssMiB = rssMiB(vm.pid);
@@ -543,7 +547,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       if (st.code !== 0 || errors === undefined || errors.length > 0) {
         problems.push(`--- ${host}: ${errors?.length ? errors.join('; ') : 'no verdict'}\n${st.stdout}${st.stderr}`);
       }
-      const addrs = await exec(host, 'ip -o addr show; echo ROUTES; ip route show default', { asRoot: false, timeoutMs: READY_LIMIT_MS });
+      const addrs = await exec(host, 'ip -o addr show; echo ROUTES; ip route show default', { asRoot: false, timeoutMs: left() });
       const net = networkMismatches(vm.info.nics, addrs.stdout);
       if (net.length > 0) problems.push(`--- ${host}: network-config not applied as written\n${net.join('\n')}`);
     }
