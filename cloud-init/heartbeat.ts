@@ -310,16 +310,9 @@ export interface HaresourcesConfig {
 
 const RESOURCE_NAME = /^[A-Za-z0-9_.-]+(::[^\s:]+(::[^\s:]+)*)?$/;
 
-export function validateHaresources(config: HaresourcesConfig, path = "haresources"): ConfigIssue[] {
-  const list = new IssueList(path);
-  if (!config.nodes.includes(config.preferredNode)) {
-    list.add(
-      "preferredNode",
-      config.preferredNode,
-      `the resource owner must be a node of the cluster: ${config.nodes.join(", ") || "(none declared)"}`,
-    );
-  }
-  config.vips.forEach((vip, i) => {
+/** Checks each VIP as IPaddr2 will read it: `vips[i].address`, `.prefix`, `.interface`, `.label`. */
+function addVipIssues(list: IssueList, vips: readonly VirtualIp[]): void {
+  vips.forEach((vip, i) => {
     if (!isIpv4(vip.address)) list.add(`vips[${i}].address`, vip.address, "must be an IPv4 address such as 192.168.56.10");
     if (!Number.isInteger(vip.prefix) || vip.prefix < 1 || vip.prefix > 32) {
       list.add(`vips[${i}].prefix`, vip.prefix, "must be a prefix length, 1..32");
@@ -329,6 +322,18 @@ export function validateHaresources(config: HaresourcesConfig, path = "haresourc
       list.add(`vips[${i}].label`, vip.label, `must start with the interface name (${vip.interface}:0) and be at most 15 characters`);
     }
   });
+}
+
+export function validateHaresources(config: HaresourcesConfig, path = "haresources"): ConfigIssue[] {
+  const list = new IssueList(path);
+  if (!config.nodes.includes(config.preferredNode)) {
+    list.add(
+      "preferredNode",
+      config.preferredNode,
+      `the resource owner must be a node of the cluster: ${config.nodes.join(", ") || "(none declared)"}`,
+    );
+  }
+  addVipIssues(list, config.vips);
   if (config.vips.length === 0 && config.resources.length === 0) {
     list.add("resources", config.resources, "haresources needs at least one VIP or resource");
   }
@@ -440,10 +445,7 @@ export function renderResourceReclaimer(config: ResourceReclaimerConfig): string
   }
   if (!Number.isInteger(attempts) || attempts < 1) list.add("maxAttempts", attempts, "must be a whole number, at least 1");
   if (config.vips.length === 0) list.add("vips", config.vips, "the reclaimer needs at least one VIP to tell whether the group is held");
-  config.vips.forEach((vip, i) => {
-    if (!isIpv4(vip.address)) list.add(`vips[${i}].address`, vip.address, "must be an IPv4 address");
-    if (!INTERFACE_NAME.test(vip.interface)) list.add(`vips[${i}].interface`, vip.interface, "must be an interface name such as eth0 or public");
-  });
+  addVipIssues(list, config.vips);
   if (!NODE_NAME.test(config.peer)) {
     list.add("peer", config.peer, "must be a node name as uname -n prints it: lowercase letters, digits, '-' and '.'");
   }
