@@ -8,6 +8,7 @@
 import { rmSync } from "fs";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { parseCloudConfig, type LabNode } from "../common/payload";
+import { sleep } from "../common/proc";
 import { ensureBaseImage } from "./image";
 import { defaultLog, ensureHostTools, requireRoot } from "./sh";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
@@ -55,7 +56,7 @@ async function servedBy(lab: VmLab): Promise<string | undefined> {
 async function waitServedBy(lab: VmLab, host: string, t0: number, limitS: number): Promise<number | undefined> {
   while (now() - t0 < limitS) {
     if ((await servedBy(lab)) === host) return now() - t0;
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
   return undefined;
 }
@@ -102,7 +103,7 @@ async function takeoverTimeline(lab: VmLab, host: string, crashHostEpoch: number
     // The client can get a page before heartbeat logs the end of the takeover (CI: apache2 up at
     // +22 s, journal read at once, no end yet); wait for that line, bounded.
     if (events.some((e) => e.what === "takeover complete") || now() - t0 > TIMELINE_WAIT_S) return events;
-    await new Promise((r) => setTimeout(r, 5000));
+    await sleep(5000);
   }
 }
 
@@ -129,7 +130,7 @@ async function waitSoleHolder(lab: VmLab, owner: string, standby: string, limitS
   while (now() - t0 < limitS) {
     if ((await holdsVip(lab, owner)) && !(await holdsVip(lab, standby))) return true;
     // every poll costs the nodes emulated CPU (ssh, sudo): poll gently while they hand over
-    await new Promise((r) => setTimeout(r, 3000));
+    await sleep(3000);
   }
   return false;
 }
@@ -148,7 +149,7 @@ async function rulesMatch(lab: VmLab, director: string, node: LabNode, limitS = 
     const live = await lab.execOk(director, "ipvsadm-save -n");
     if (sorted(live) === sorted(declared)) return { ok: true, live };
     if (now() - t0 > limitS) return { ok: false, live: live || "(no rules)" };
-    await new Promise((r) => setTimeout(r, 3000));
+    await sleep(3000);
   }
 }
 
@@ -269,7 +270,7 @@ async function main(selection: string[]): Promise<number> {
         while (now() - t0 < TAKEOVER_LIMIT_S && firstServed === undefined) {
           if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
           // refused at once while lb2 holds the VIP without rules: do not spin the host's CPUs
-          else await new Promise((r) => setTimeout(r, 200));
+          else await sleep(200);
         }
         const events = await takeoverTimeline(lab, "lb2", crashEpoch, offset);
         defaultLog(`lb2 takeover: ${timeline(events)}`);
