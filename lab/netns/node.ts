@@ -304,7 +304,7 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
    * /etc/ha.d/shellfuncs changes; the dropped message is kept for lostMessage().
    */
   loseNextClusterMessage(types: string[]): void {
-    const file = path.join(this.root, 'etc/ha.d/shellfuncs');
+    const file = this.shellfuncsPath;
     const text = fs.readFileSync(file, 'utf8');
     if (!text.includes(ORIGINAL_CLUSTERMSG)) throw new Error(`${this.hostname}: ha_clustermsg in shellfuncs is not the one the fault injection knows`);
     fs.writeFileSync(`${file}.hal-orig`, text);
@@ -315,7 +315,7 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
 
   /** Undoes loseNextClusterMessage. */
   restoreClusterMessages(): void {
-    const file = path.join(this.root, 'etc/ha.d/shellfuncs');
+    const file = this.shellfuncsPath;
     if (fs.existsSync(`${file}.hal-orig`)) fs.renameSync(`${file}.hal-orig`, file);
   }
 
@@ -324,18 +324,27 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     return fs.existsSync(this.lostMessagePath) ? fs.readFileSync(this.lostMessagePath, 'utf8') : undefined;
   }
 
+  /** This node's private copy of heartbeat's shell library. */
+  private get shellfuncsPath(): string {
+    return path.join(this.root, 'etc/ha.d/shellfuncs');
+  }
+
   private get lostMessagePath(): string {
     return path.join(this.root, LOST_MESSAGE_IN_NODE);
   }
 
   /** Syslog lines of this node that match. */
   syslogLines(pattern: RegExp): string[] {
-    const file = path.join(this.root, 'var/log/syslog');
+    const file = this.syslogPath;
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => pattern.test(l)) : [];
   }
 
   syslogTail(lines: number): string {
-    return tail(path.join(this.root, 'var/log/syslog'), lines);
+    return tail(this.syslogPath, lines);
+  }
+
+  private get syslogPath(): string {
+    return path.join(this.root, 'var/log/syslog');
   }
 }
 
