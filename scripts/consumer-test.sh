@@ -37,11 +37,11 @@ step() {
   local what=$1
   shift
   steps=$((steps + 1))
-  local log="$work/step-$steps.log"
+  local log="$work/step-$steps.log" start=$SECONDS
   if "$@" >"$log" 2>&1; then
-    pass "$what"
+    pass "$what ($((SECONDS - start)) s)"
   else
-    fail "$what"
+    fail "$what ($((SECONDS - start)) s)"
     cat "$log" >&2
     exit 1
   fi
