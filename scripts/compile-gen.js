@@ -4,7 +4,7 @@
 // jest and tsc-free tools load plain JavaScript instead of transpiling the bindings on every run:
 // Node's resolver tries .js before the .ts extension ts-node registers. The .ts stays the source of
 // types for tsc. The .js files are build output: gitignored, built by `npm ci` (prepare), by
-// `npm run gen:libvirt`, and brought up to date by scripts/ts-cache.js whenever the app starts, so a
+// `npm run gen:libvirt`, and brought up to date by scripts/app-runtime.js whenever the app starts, so a
 // checkout that changes a .ts never runs stale JavaScript.
 //
 // Same transform as ts-node --transpile-only: ts.transpileModule with the project's compiler

@@ -1,28 +1,40 @@
-// A content-addressed cache for ts-node --transpile-only, loaded with `-r` after ts-node has
-// registered itself (cdktf.json: `ts-node --transpile-only -r ./scripts/ts-cache.js main.ts`).
+// What makes `ts-node --transpile-only main.ts` start and synthesize fast, loaded with `-r` after
+// ts-node has registered itself (cdktf.json: `ts-node --transpile-only -r ./scripts/app-runtime.js
+// main.ts`; also `npm run bench`). Three things, none of which changes what is synthesized:
 //
-// Why: transpiling our ~30 source files costs the TypeScript compiler's warm-up on every synth
-// (about 1.5 s of CPU, more than the whole empty cdktf app). This keeps ts-node's output per file,
-// keyed by a hash of the source text, the compiler options and the TypeScript version, so a
-// changed file (or tsconfig) is simply a miss: nothing can go stale and nothing needs a build step.
-// Output is ts-node's own, byte for byte; stack traces still map to the .ts lines (the cached text
-// carries ts-node's inline source map, served to source-map-support below).
+// 1. The generated bindings' JavaScript (.gen/**/*.js, see compile-gen.js) is brought up to date:
+//    a few dozen stat() calls when nothing changed.
 //
-// The cache lives in node_modules/.cache/hal-ts (gitignored with node_modules; delete it freely).
-// HAL_TS_CACHE=0 turns it off.
+// 2. cdktf's token creation stacks are not recorded. cdktf captures a full stack trace (with
+//    Error.stackTraceLimit raised to MAX_SAFE_INTEGER, source-mapped by ts-node) for every token
+//    it creates, only to print it should that token fail to resolve; the generated bindings create
+//    hundreds per VM (an output reference per nested block). That cost ~0.8 s of a 6-stack synth and
+//    ~4.5 s of 9 for 300 web servers. HAL_TOKEN_STACKS=1 records them again, to debug such an error.
 //
-// It also brings the generated bindings' JavaScript (.gen/**/*.js, see compile-gen.js) up to date
-// first: a few dozen stat() calls when nothing changed.
+// 3. A content-addressed cache of ts-node's output for our own .ts files. Transpiling our ~30
+//    source files costs the TypeScript compiler's warm-up on every synth (about 1.5 s of CPU, more
+//    than the whole empty cdktf app). The cache keys ts-node's output by a hash of the file's name
+//    and text, tsconfig.json and the TypeScript and ts-node versions: a changed file is simply a
+//    miss, so nothing goes stale and nothing needs a build step. Stack traces still map to the .ts
+//    lines (the cached text carries ts-node's inline source map, served to source-map-support).
+//    The cache lives in node_modules/.cache/hal-ts (gitignored with node_modules; delete it
+//    freely). HAL_TS_CACHE=0 turns it off.
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
+const root = path.resolve(__dirname, "..");
+
 require("./compile-gen").compileGen();
+
+if (process.env.HAL_TOKEN_STACKS !== "1") {
+  // cdktf calls it as a property of this module's exports at each use, so replacing it here is seen.
+  require(require.resolve("cdktf/lib/tokens/private/stack-trace", { paths: [root] })).captureStackTrace = () => [];
+}
 
 const tsHandler = require.extensions[".ts"];
 if (process.env.HAL_TS_CACHE !== "0" && tsHandler) {
-  const root = path.resolve(__dirname, "..");
   const dir = path.join(root, "node_modules", ".cache", "hal-ts");
   // Everything that changes ts-node's output besides the source text itself.
   const salt = crypto
@@ -37,19 +49,6 @@ if (process.env.HAL_TS_CACHE !== "0" && tsHandler) {
     environment: "node",
     retrieveFile: (file) => served.get(file) || "",
   });
-
-  // cdktf records a full stack (Error.captureStackTrace on a plain object) for every token it
-  // creates, kept only to explain errors about that token. Mapping every frame of those through
-  // source maps cost ~0.8 s of CPU per synth, formatting all of their frames another 0.2 s: stacks
-  // captured on plain objects get their first 12 frames (enough to reach the construct that made
-  // the token), unmapped. Errors (instances of Error) still get full source-mapped traces.
-  const mapped = Error.prepareStackTrace;
-  Error.prepareStackTrace = function (error, frames) {
-    if (!(error instanceof Error)) {
-      return `Error${frames.slice(0, 12).map((frame) => `\n    at ${frame}`).join("")}`;
-    }
-    return mapped ? mapped.call(this, error, frames) : `${error}${frames.map((frame) => `\n    at ${frame}`).join("")}`;
-  };
 
   require.extensions[".ts"] = function (module, filename) {
     const source = fs.readFileSync(filename, "utf8");
