@@ -30,7 +30,12 @@ require("./compile-gen").compileGen();
 
 if (process.env.HAL_TOKEN_STACKS !== "1") {
   // cdktf calls it as a property of this module's exports at each use, so replacing it here is seen.
-  require(require.resolve("cdktf/lib/tokens/private/stack-trace", { paths: [root] })).captureStackTrace = () => [];
+  // A private path of cdktf 0.21: should a later cdktf move it, synth is only slower, not broken.
+  try {
+    require(require.resolve("cdktf/lib/tokens/private/stack-trace", { paths: [root] })).captureStackTrace = () => [];
+  } catch {
+    // keep cdktf's own
+  }
 }
 
 const tsHandler = require.extensions[".ts"];
