@@ -1,74 +1,311 @@
 /**
- * Benchmarks: how long rendering, planning and synthesis take, and how close the payloads come
- * to the platforms' limits. Prints figures and ratios; asserts nothing.
+ * `npm run bench`: how long synthesis takes as a whole process, how it scales with the number of web
+ * servers, how long the test suite takes, how close payloads come to vSphere's guestinfo limit, and
+ * what the labs last measured. Prints markdown and writes it to bench/RESULTS.md; asserts nothing.
+ *
+ *   npm run bench -- [--runs 5] [--cli-runs 1] [--only synth,scaling,suite,payloads,failover,lab]
+ *                    [--presets ha-lb-libvirt,...] [--out FILE]
+ *
+ * A full run writes bench/RESULTS.md; a run with --only writes only where --out says.
+ * Figures are wall times of whole processes on a shared machine: read them with the load average
+ * printed in the header.
  */
-import { performance } from "perf_hooks";
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { cpus, loadavg, tmpdir } from "os";
+import { join, relative } from "path";
+import { parseArgs } from "util";
 import { gzipSync } from "zlib";
-import { Testing } from "cdktf";
-import { renderNodePayload } from "../cloud-init";
-import { planCluster } from "../constructs";
-import { GUESTINFO_VALUE_LIMIT, vsphereMetadata } from "../constructs";
+import { GUESTINFO_VALUE_LIMIT, readStackJson, synthesizedNodes, vsphereMetadata } from "../constructs";
 import { PLATFORMS, PRESET_STACKS } from "../stacks";
-import { synthesizedNodes } from "../lab/common/synthesized";
 
-function timeIt(runs: number, work: () => void): { mean: number; p95: number } {
-  work(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { mean: samples.reduce((a, b) => a + b, 0) / runs, p95: samples[Math.floor(runs * 0.95)] };
-}
+const ROOT = join(__dirname, "..");
+const SECTIONS = ["synth", "scaling", "suite", "payloads", "failover", "lab"] as const;
+type Section = (typeof SECTIONS)[number];
 
-const ms = (n: number) => `${n.toFixed(2)} ms`;
-
-console.log("## Synthesis per stack (in-process, Testing.synth)\n");
-console.log("| stack | VMs | mean | p95 |\n|---|---:|---:|---:|");
-const synthesized = new Map<string, string>();
-for (const [name, Stack] of Object.entries(PRESET_STACKS)) {
-  for (const kind of PLATFORMS) {
-    const id = `${name}-${kind}`;
-    const stats = timeIt(10, () => synthesized.set(id, Testing.synth(new Stack(Testing.app(), id, { platform: { kind } }))));
-    const vms = synthesizedNodes(JSON.parse(synthesized.get(id)!)).length;
-    console.log(`| ${id} | ${vms} | ${ms(stats.mean)} | ${ms(stats.p95)} |`);
-  }
-}
-
-console.log("\n## Planning and rendering the ha-lb topology (5 nodes, no cdktf)\n");
-const haLb = JSON.parse(synthesized.get("ha-lb-libvirt")!);
-const decl = {
-  networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
-  admin: { sshAuthorizedKeys: ["${var.ssh_public_key}"] },
-  nodes: [
-    { name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.251" },
-    { name: "lb2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.252" },
-    ...[1, 2, 3].map((n) => ({ name: `web${n}`, privateAddress: `192.168.200.1${n}`, web: true })),
-  ],
-  heartbeat: { nodes: ["lb1", "lb2"], vips: [{ address: "192.168.56.10" }], resources: [], secret: "${random_password.x.result}" },
-  loadBalancer: {
-    directors: ["lb1", "lb2"],
-    vip: "192.168.56.10",
-    gatewayVip: "192.168.200.254",
-    services: [{ port: 80, realServers: [1, 2, 3].map((n) => ({ node: `web${n}` })) }],
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    "cli-runs": { type: "string", default: "1" },
+    only: { type: "string" },
+    presets: { type: "string" },
+    out: { type: "string" },
   },
-};
-const mac = (node: string, role: string) => `52:54:00:00:${role === "public" ? "01" : "02"}:0${node.length}`;
-const plan = timeIt(200, () => planCluster(decl, "bench", mac));
-const nodes = planCluster(decl, "bench", mac);
-const render = timeIt(200, () => nodes.forEach((n) => renderNodePayload(n.spec)));
-console.log(`| step | mean | p95 |\n|---|---:|---:|`);
-console.log(`| plan + validate | ${ms(plan.mean)} | ${ms(plan.p95)} |`);
-console.log(`| render 5 payloads | ${ms(render.mean)} | ${ms(render.p95)} |`);
-const synthMean = timeIt(5, () => Testing.synth(new PRESET_STACKS["ha-lb"](Testing.app(), "x", { platform: { kind: "libvirt" } }))).mean;
-console.log(`\nplan+render is ${(((plan.mean + render.mean) / synthMean) * 100).toFixed(1)}% of a full synth of the same topology (${ms(synthMean)}).`);
+});
+const runs = Number(flags.runs);
+const cliRuns = Number(flags["cli-runs"]);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(cliRuns) || cliRuns < 0) {
+  throw new Error("--runs must be a whole number >= 1, --cli-runs >= 0");
+}
+const only = flags.only?.split(",").map((s) => s.trim()) ?? [...SECTIONS];
+for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}; sections: ${SECTIONS.join(", ")}`);
+const wanted = (s: Section) => only.includes(s);
+const outFile = flags.out ?? (flags.only ? undefined : join(ROOT, "bench", "RESULTS.md"));
 
-console.log("\n## Payload sizes against vSphere's guestinfo limit (64 KiB per value, after gzip+base64)\n");
-console.log("| node (ha-lb) | user-data bytes | encoded | share of limit | metadata encoded |\n|---|---:|---:|---:|---:|");
-for (const node of synthesizedNodes(haLb)) {
-  const encoded = gzipSync(node.userData).toString("base64").length;
-  const meta = gzipSync(vsphereMetadata(node)).toString("base64").length;
-  console.log(`| ${node.hostname} | ${node.userData.length} | ${encoded} | ${((encoded / GUESTINFO_VALUE_LIMIT) * 100).toFixed(1)}% | ${meta} |`);
+const report: string[] = [];
+function emit(text = ""): void {
+  console.log(text);
+  report.push(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-process timing
+
+/** The app command of cdktf.json, with the entry point swapped: how `cdktf synth` runs the app. */
+const APP_COMMAND: string = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")).app;
+const appCommand = (entry: string) => APP_COMMAND.replace(/\bmain\.ts$/, entry);
+if (appCommand("X") === APP_COMMAND) throw new Error(`cdktf.json app does not end in main.ts: ${APP_COMMAND}`);
+
+interface Sample {
+  readonly wall: number;
+  /** CPU seconds of the process and its waited-for children (user + system). */
+  readonly cpu: number;
+}
+
+/** user + system CPU of this process's waited-for children, in seconds (Linux /proc, 100 Hz). */
+function childrenCpu(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+  // After "(comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+function timeCommand(command: string, env: NodeJS.ProcessEnv = {}): Sample {
+  const cpu0 = childrenCpu();
+  const start = process.hrtime.bigint();
+  const r = spawnSync("sh", ["-c", command], { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${command} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return { wall, cpu: childrenCpu() - cpu0 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+interface Timed {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly min: number;
+  readonly max: number;
+  readonly outdir: string;
+}
+
+/** Runs an app `n` times (after one warm-up that fills the transpile cache), each into a fresh outdir. */
+function timeApp(command: string, n: number, warmUp = true): Timed {
+  const outdirs: string[] = [];
+  const run = () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-bench-"));
+    outdirs.push(outdir);
+    return timeCommand(command, { CDKTF_OUTDIR: outdir });
+  };
+  if (warmUp) run();
+  const samples = Array.from({ length: n }, run);
+  const last = outdirs.pop()!;
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+  const walls = samples.map((s) => s.wall);
+  return { wall: median(walls), cpu: median(samples.map((s) => s.cpu)), min: Math.min(...walls), max: Math.max(...walls), outdir: last };
+}
+
+const s2 = (x: number) => `${x.toFixed(2)} s`;
+const ratio = (x: number, base: number) => `${(x / base).toFixed(2)}x`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const tempDirs: string[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+/** Outdir of the six-stack main.ts synth, for the payload section. */
+let mainOutdir: string | undefined;
+/** Outdir of the 300-web synth, for the payload section. */
+let scaledOutdir: string | undefined;
+
+function synthSection(): void {
+  const all = Object.keys(PRESET_STACKS).flatMap((name) => PLATFORMS.map((kind) => `${name}-${kind}`));
+  const presets = flags.presets?.split(",") ?? all;
+  for (const p of presets) if (!all.includes(p)) throw new Error(`--presets: unknown stack ${p}; stacks: ${all.join(", ")}`);
+  emit("## Synth as a whole process\n");
+  emit(`The app as cdktf.json runs it (\`${APP_COMMAND}\`), median of ${runs} runs after one warm-up, beside an empty cdktf app`);
+  emit("(`new App(); app.synth()`, bench/empty-app.ts) run the same way in the same bench run. CPU is user + system of the");
+  emit("whole process tree. Target: ratio <= 1.3x.\n");
+  emit("| app | wall (median) | min..max | CPU (median) | ratio to empty (wall) | ratio (CPU) |\n|---|---:|---:|---:|---:|---:|");
+  const empty = timeApp(appCommand("bench/empty-app.ts"), runs);
+  tempDirs.push(empty.outdir);
+  const row = (name: string, t: Timed) =>
+    emit(`| ${name} | ${s2(t.wall)} | ${t.min.toFixed(2)}..${t.max.toFixed(2)} | ${s2(t.cpu)} | ${ratio(t.wall, empty.wall)} | ${ratio(t.cpu, empty.cpu)} |`);
+  row("empty cdktf app", empty);
+  const six = timeApp(APP_COMMAND, runs);
+  mainOutdir = six.outdir;
+  tempDirs.push(six.outdir);
+  row("main.ts (all six stacks)", six);
+  for (const preset of presets) {
+    const t = timeApp(appCommand(`bench/app.ts ${preset}`), runs);
+    tempDirs.push(t.outdir);
+    row(preset, t);
+  }
+
+  if (cliRuns > 0) {
+    emit(`\nThrough the CLI (\`npx cdktf synth --app <the command above> --output <tmp>\`): ${cliRuns === 1 ? "one run" : `median of ${cliRuns} runs`} each,`);
+    emit("so these figures are noisier. The CLI adds its own start-up (about a second) around the app.\n");
+    emit("| app | wall | ratio to empty via CLI |\n|---|---:|---:|");
+    const viaCli = (app: string): number => {
+      const samples = Array.from({ length: cliRuns }, () => {
+        const outdir = mkdtempSync(join(tmpdir(), "hal-bench-cli-"));
+        try {
+          return timeCommand(`npx cdktf synth --app ${JSON.stringify(app)} --output ${outdir}`).wall;
+        } finally {
+          rmSync(outdir, { recursive: true, force: true });
+        }
+      });
+      return median(samples);
+    };
+    const emptyCli = viaCli(appCommand("bench/empty-app.ts"));
+    emit(`| empty cdktf app | ${s2(emptyCli)} | 1.00x |`);
+    const mainCli = viaCli(APP_COMMAND);
+    emit(`| main.ts (all six stacks) | ${s2(mainCli)} | ${ratio(mainCli, emptyCli)} |`);
+    for (const preset of presets) {
+      const t = viaCli(appCommand(`bench/app.ts ${preset}`));
+      emit(`| ${preset} | ${s2(t)} | ${ratio(t, emptyCli)} |`);
+    }
+  }
+  emit();
+}
+
+function scalingSection(): void {
+  emit("## Scaling: ha-lb with 3, 30 and 300 web servers\n");
+  emit(`ScaledHaLbStack (stacks/ha-lb-scaled.ts: lb1/lb2 in front of N web servers on 10.20.0.0/16), libvirt, one stack per process,`);
+  emit(`median of ${runs} runs. Target: 300 <= 2.5x the time of 3; cdk.tf.json linear in node count.\n`);
+  emit("| web servers | VMs | wall (median) | CPU (median) | ratio to 3 (wall) | ratio (CPU) | cdk.tf.json | per VM | ratio to 3 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  let base: { t: Timed; bytes: number } | undefined;
+  for (const n of [3, 30, 300]) {
+    const t = timeApp(appCommand(`bench/app.ts ha-lb-web ${n}`), runs);
+    const bytes = statSync(join(t.outdir, "stacks", `ha-lb-${n}-libvirt`, "cdk.tf.json")).size;
+    base ??= { t, bytes };
+    emit(
+      `| ${n} | ${n + 2} | ${s2(t.wall)} | ${s2(t.cpu)} | ${ratio(t.wall, base.t.wall)} | ${ratio(t.cpu, base.t.cpu)} | ${kb(bytes)} | ${kb(bytes / (n + 2))} | ${ratio(bytes, base.bytes)} |`,
+    );
+    if (n === 300) scaledOutdir = t.outdir;
+    tempDirs.push(t.outdir);
+  }
+  emit();
+}
+
+function suiteSection(): void {
+  emit("## Test suite\n");
+  emit("`npx jest` as one subprocess (jest's own configuration, cache as left by earlier runs).\n");
+  const start = process.hrtime.bigint();
+  const r = spawnSync("npx", ["jest"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const summary = (r.stderr + r.stdout).split("\n").filter((l) => /^(Test Suites|Tests|Snapshots|Time):/.test(l));
+  emit(`| command | wall | exit |\n|---|---:|---:|\n| npx jest | ${s2(wall)} | ${r.status} |\n`);
+  if (summary.length) emit("```\n" + summary.join("\n") + "\n```\n");
+}
+
+function payloadSection(): void {
+  emit("## Payload sizes against vSphere's guestinfo limit\n");
+  emit(`Each value at most ${GUESTINFO_VALUE_LIMIT} bytes (64 KiB) after gzip+base64, as the vSphere machines carry them.`);
+  emit("Every node of the vSphere presets, and the largest payloads of the 300-web ha-lb (a director lists every real server).\n");
+  emit("| stack | node | user-data bytes | encoded | share of limit | metadata encoded |\n|---|---|---:|---:|---:|---:|");
+  const rows: [string, string][] = [];
+  if (!mainOutdir) {
+    mainOutdir = timeApp(APP_COMMAND, 1, false).outdir;
+    tempDirs.push(mainOutdir);
+  }
+  for (const name of Object.keys(PRESET_STACKS)) rows.push([mainOutdir, `${name}-vsphere`]);
+  for (const [outdir, stack] of rows) payloadRows(stack, synthesizedNodes(readStackJson(join(outdir, "stacks", stack))));
+  if (scaledOutdir) {
+    const nodes = synthesizedNodes(readStackJson(join(scaledOutdir, "stacks", "ha-lb-300-libvirt")));
+    payloadRows("ha-lb-300 (libvirt)", nodes.filter((n) => ["lb1", "lb2", "web300"].includes(n.hostname)));
+  }
+  emit();
+}
+
+function payloadRows(stack: string, nodes: ReturnType<typeof synthesizedNodes>): void {
+  for (const node of nodes) {
+    const encoded = gzipSync(node.userData).toString("base64").length;
+    const meta = gzipSync(vsphereMetadata(node)).toString("base64").length;
+    emit(`| ${stack} | ${node.hostname} | ${node.userData.length} | ${encoded} | ${((encoded / GUESTINFO_VALUE_LIMIT) * 100).toFixed(1)}% | ${meta} |`);
+  }
+}
+
+/**
+ * Failover figures come from the netns lab (npm run lab:failover), which writes
+ * .lab-cache/failover.json. With `--only failover` and that script present, the bench runs it first.
+ */
+function failoverSection(): void {
+  emit("## Failover (netns lab)\n");
+  const file = join(ROOT, ".lab-cache", "failover.json");
+  const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts ?? {};
+  if (flags.only?.split(",").includes("failover") && scripts["lab:failover"]) {
+    const r = spawnSync("npm", ["run", "--silent", "lab:failover"], { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) emit(`npm run lab:failover exited ${r.status}.\n`);
+  }
+  if (!existsSync(file)) {
+    emit("Not measured in this run (run npm run lab:failover).\n");
+    return;
+  }
+  emit(`From ${relative(ROOT, file)}, written ${statSync(file).mtime.toISOString()}:\n`);
+  emit(jsonAsMarkdown(JSON.parse(readFileSync(file, "utf8"))));
+  emit();
+}
+
+/** Rows of flat objects as a table; anything else as a JSON block. */
+function jsonAsMarkdown(value: unknown): string {
+  const rows = Array.isArray(value) ? value : (value as { rows?: unknown })?.rows;
+  if (Array.isArray(rows) && rows.length && rows.every((r) => r && typeof r === "object" && !Array.isArray(r))) {
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const cell = (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v ?? ""));
+    return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(" | ")} |`)].join("\n");
+  }
+  return "```json\n" + JSON.stringify(value, null, 2) + "\n```";
+}
+
+function labSection(): void {
+  emit("## VM lab phase times\n");
+  const file = join(ROOT, ".lab-cache", "vm-lab-phases.json");
+  if (!existsSync(file)) {
+    emit(`None recorded (${relative(ROOT, file)} is written by the VM lab).\n`);
+    return;
+  }
+  const data = JSON.parse(readFileSync(file, "utf8")) as { date?: string; tier?: string; phases?: [string, number][] };
+  emit(`Last run: ${data.date ?? "?"}, tier ${data.tier ?? "?"}.\n`);
+  emit("| phase | seconds |\n|---|---:|");
+  let total = 0;
+  for (const [phase, seconds] of data.phases ?? []) {
+    total += seconds;
+    emit(`| ${phase} | ${seconds.toFixed(1)} |`);
+  }
+  emit(`| **total** | **${total.toFixed(1)}** |\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function gitHead(): string {
+  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : "";
+  return r.status === 0 ? r.stdout.trim() + dirty : "unknown";
+}
+
+emit("# Bench results\n");
+emit(`- date: ${new Date().toISOString()}`);
+emit(`- cores: ${cpus().length} (${cpus()[0]?.model.trim() ?? "?"})`);
+emit(`- node: ${process.version}`);
+emit(`- commit: ${gitHead()}`);
+emit(`- load average at start: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine inflates wall times)`);
+emit(`- sections: ${only.join(", ")}; runs: ${runs}; CLI runs: ${cliRuns}\n`);
+
+try {
+  if (wanted("synth")) synthSection();
+  if (wanted("scaling")) scalingSection();
+  if (wanted("payloads")) payloadSection();
+  if (wanted("suite")) suiteSection();
+  if (wanted("failover")) failoverSection();
+  if (wanted("lab")) labSection();
+  emit(`Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (outFile) {
+    writeFileSync(outFile, report.join("\n") + "\n");
+    console.log(`\nwrote ${relative(process.cwd(), outFile)}`);
+  }
+} finally {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 }

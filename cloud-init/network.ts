@@ -97,7 +97,7 @@ export function validateHosts(entries: readonly HostsEntry[], path = "/etc/hosts
 }
 
 /**
- * Renders /etc/hosts: localhost, then every node of the topology at its address, sorted by address.
+ * Renders /etc/hosts: localhost, then the given nodes at their addresses, sorted by address.
  * No `127.0.1.1 <self>` line: a node's own name resolves to its real address, as on its peers.
  */
 export function renderHosts(entries: readonly HostsEntry[]): string {

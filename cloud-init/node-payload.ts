@@ -67,7 +67,7 @@ export interface DirectorRole {
 export interface NodeSpec {
   readonly hostname: string;
   readonly nics: readonly NicConfig[];
-  /** Every node of the topology, for /etc/hosts. */
+  /** The nodes this one names in /etc/hosts: itself and those it works with (see planCluster). */
   readonly hosts: readonly HostsEntry[];
   readonly admin: AdminUserConfig;
   /** Apache with a page naming this host. */

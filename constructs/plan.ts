@@ -424,11 +424,39 @@ function planLoadBalancer(
   return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair };
 }
 
-function hostsOf(decl: ClusterDecl): HostsEntry[] {
-  return decl.nodes.flatMap((node) => {
+/**
+ * Each node's /etc/hosts names only the nodes it works with, so payload size stays constant per web
+ * server and the topology's output grows linearly (a full list is quadratic: 300 web servers made
+ * 4 MB). Nothing resolves names to reach a peer (ha.cf ucast, ipvsadm rules and routes use
+ * addresses); the names serve what does look them up, and the admin:
+ * - every node: itself (sudo, Apache's ServerName, Heartbeat's `uname -n`);
+ * - a Heartbeat node: its peer, which ha.cf and the logs name;
+ * - a director: its real servers (`ipvsadm -L` shows them by name);
+ * - a real server: its directors, the owners of the gateway its replies take.
+ * The address is the node's public one if it has one, else its private one.
+ */
+function hostsFor(
+  decl: ClusterDecl,
+  heartbeat: HeartbeatPlan | undefined,
+  lb: LoadBalancerPlan | undefined,
+): (node: string) => HostsEntry[] {
+  const index = new Map(decl.nodes.map((node, i) => [node.name, i]));
+  const entries = decl.nodes.map((node) => {
     const address = node.publicAddress ?? node.privateAddress;
-    return address !== undefined && isIpv4(address) ? [{ hostname: node.name, address }] : [];
+    return address !== undefined && isIpv4(address) ? { hostname: node.name, address } : undefined;
   });
+  const realServers = [...(lb?.realServerNodes ?? [])];
+  return (name) => {
+    const names = new Set([name]);
+    if (heartbeat?.nodes.includes(name)) heartbeat.nodes.forEach((n) => names.add(n));
+    if (lb?.directors.includes(name)) realServers.forEach((n) => names.add(n));
+    if (lb?.realServerNodes.has(name)) lb.directors.forEach((n) => names.add(n));
+    // Declaration order, as before: renderHosts sorts by address anyway.
+    return [...names]
+      .map((n) => index.get(n)!)
+      .sort((a, b) => a - b)
+      .flatMap((i) => (entries[i] ? [entries[i]!] : []));
+  };
 }
 
 function nicsFor(
@@ -476,7 +504,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const lb = planLoadBalancer(decl, list, book, byName, heartbeat);
   list.throwIfAny();
 
-  const hosts = hostsOf(decl);
+  const hostsOf = hostsFor(decl, heartbeat, lb);
   const hb = decl.heartbeat;
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
@@ -486,7 +514,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
     const spec: NodeSpec = {
       hostname: node.name,
       nics,
-      hosts,
+      hosts: hostsOf(node.name),
       admin: decl.admin,
       ...(node.web ? { web: { subtitle: decl.subtitle } } : {}),
       ...(isDirector ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") } } } : {}),

@@ -8,6 +8,7 @@ export * from "./lab-stack";
 export * from "./heartbeat-apache";
 export * from "./ipvs-nat";
 export * from "./ha-lb";
+export * from "./ha-lb-scaled";
 
 export const PRESET_STACKS = {
   "heartbeat-apache": HeartbeatApacheStack,

@@ -74,8 +74,23 @@ describe("planCluster: derived facts", () => {
     expect([byName.lb1.cpus, byName.lb1.memoryMiB]).toEqual([2, 2048]);
   });
 
-  it("writes every node into every /etc/hosts", () => {
-    expect(byName.web2.spec.hosts.map((h) => h.hostname)).toEqual(["lb1", "lb2", "web1", "web2"]);
+  it("names in each /etc/hosts only the node itself and those it works with", () => {
+    // A director: itself, its Heartbeat peer and its real servers.
+    expect(byName.lb1.spec.hosts.map((h) => h.hostname)).toEqual(["lb1", "lb2", "web1", "web2"]);
+    // A real server: itself and its directors, never the other web servers.
+    expect(byName.web2.spec.hosts.map((h) => h.hostname)).toEqual(["lb1", "lb2", "web2"]);
+    expect(byName.web1.spec.hosts).toEqual([
+      { hostname: "lb1", address: "192.168.56.11" },
+      { hostname: "lb2", address: "192.168.56.12" },
+      { hostname: "web1", address: "192.168.200.11" },
+    ]);
+  });
+
+  it("gives a Heartbeat pair without a load balancer itself and its peer", () => {
+    const pair = planCluster({ ...haLb, loadBalancer: undefined, nodes: [...haLb.nodes.slice(0, 2), { name: "other", privateAddress: "192.168.200.20" }] }, "s", mac);
+    const hostsOf = (name: string) => pair.find((n) => n.name === name)!.spec.hosts.map((h) => h.hostname);
+    expect(hostsOf("lb1")).toEqual(["lb1", "lb2"]);
+    expect(hostsOf("other")).toEqual(["other"]);
   });
 
   it("puts a standalone director's VIP on its public NIC", () => {
