@@ -8,7 +8,7 @@ module.exports = {
   // .gen bindings); `npm run typecheck` is the type check. Options mirror tsconfig.json.
   transform: {
     "^.+\\.tsx?$": [
-      "@swc/jest",
+      "<rootDir>/__tests__/support/swc-transform.js",
       {
         jsc: {
           parser: { syntax: "typescript", decorators: true },
