@@ -22,4 +22,7 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // Jest's default, one worker fewer than cores, runs the suite serially on a 2-core machine;
+  // the parent process mostly waits, so give every core a worker.
+  maxWorkers: "100%",
 };
