@@ -6,6 +6,7 @@ module.exports = {
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.js"],
   // swc strips types without checking them (ts-jest spent most of a run compiling the 8.5 MB
   // .gen bindings); `npm run typecheck` is the type check. Options mirror tsconfig.json.
+  // swc-transform.js is @swc/jest minus the source maps of .gen (see there).
   transform: {
     "^.+\\.tsx?$": [
       "<rootDir>/__tests__/support/swc-transform.js",
