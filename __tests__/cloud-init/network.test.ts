@@ -1,5 +1,5 @@
 import { NicConfig, renderHosts, renderIndexPage, renderNetworkConfig } from "../../cloud-init";
-import { loadAsCloudInit, renderNetworkConfigWithCloudInit } from "../support/cloud-init-validate";
+import { checkWithCloudInit, loadAsCloudInit, renderNetworkConfigWithCloudInit } from "../support/cloud-init-validate";
 
 const nics: NicConfig[] = [
   { name: "public", mac: "52:54:00:00:00:10", address: "192.168.56.11/24", gateway: "192.168.56.1", nameservers: ["192.168.56.1"] },
@@ -7,8 +7,14 @@ const nics: NicConfig[] = [
 ];
 
 describe("network-config", () => {
+  const both = renderNetworkConfig(nics);
+  // 52:00:00:00:00:10 is a valid sexagesimal integer for PyYAML.
+  const sexagesimalMac = renderNetworkConfig([{ name: "public", mac: "52:00:00:00:00:10", address: "10.0.0.2/24" }]);
+  const withVip = renderNetworkConfig([{ ...nics[0], extraAddresses: ["192.168.56.10/24"] }]);
+  beforeAll(() => checkWithCloudInit({ yaml: [both, sexagesimalMac, withVip], networkConfig: [both] }));
+
   it("matches NICs by MAC, renames them and sets static addresses", () => {
-    const config = loadAsCloudInit(renderNetworkConfig(nics));
+    const config = loadAsCloudInit(both);
     expect(config.version).toBe(2);
     expect(config.ethernets.public).toEqual({
       match: { macaddress: "52:54:00:00:00:10" },
@@ -21,21 +27,18 @@ describe("network-config", () => {
   });
 
   it("quotes MACs, which YAML 1.1 would read as base-60 numbers", () => {
-    // 52:00:00:00:00:10 is a valid sexagesimal integer for PyYAML.
-    const text = renderNetworkConfig([{ name: "public", mac: "52:00:00:00:00:10", address: "10.0.0.2/24" }]);
-    expect(loadAsCloudInit(text).ethernets.public.match.macaddress).toBe("52:00:00:00:00:10");
+    expect(loadAsCloudInit(sexagesimalMac).ethernets.public.match.macaddress).toBe("52:00:00:00:00:10");
   });
 
   it("renders through cloud-init's own ifupdown renderer with a native gateway line", () => {
-    const eni = renderNetworkConfigWithCloudInit(renderNetworkConfig(nics));
+    const eni = renderNetworkConfigWithCloudInit(both);
     expect(eni).toMatch(/iface public inet static\n\s+address 192\.168\.56\.11\/24/);
     expect(eni).toMatch(/^\s+gateway 192\.168\.56\.1$/m);
     expect(eni).not.toContain("route add");
   });
 
   it("adds a standalone director's VIP as a second address", () => {
-    const text = renderNetworkConfig([{ ...nics[0], extraAddresses: ["192.168.56.10/24"] }]);
-    expect(loadAsCloudInit(text).ethernets.public.addresses).toEqual(["192.168.56.11/24", "192.168.56.10/24"]);
+    expect(loadAsCloudInit(withVip).ethernets.public.addresses).toEqual(["192.168.56.11/24", "192.168.56.10/24"]);
   });
 
   it("rejects bad MACs, addresses and two gateways", () => {

@@ -1,5 +1,5 @@
 import { NodeSpec, renderNodePayload } from "../../cloud-init";
-import { loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
+import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 const SECRET_REF = "${random_password.heartbeat_authkey.result}";
 const SSH_REF = "${var.ssh_public_key}";
@@ -73,6 +73,18 @@ const haDirector: NodeSpec = {
 };
 
 const all = { heartbeatApache, director, webServer, haDirector };
+const garpOff: NodeSpec = { ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: false } };
+const reclaimOff: NodeSpec = { ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: false } };
+const standby: NodeSpec = { ...heartbeatApache, hostname: "srv2" };
+
+// Every document this file reads, to cloud-init in one process.
+beforeAll(() => {
+  const payloads = [...Object.values(all), garpOff, reclaimOff, standby].map((spec) => renderNodePayload(spec));
+  checkWithCloudInit({
+    userData: payloads.map((payload) => payload.userData),
+    yaml: payloads.flatMap((payload) => [payload.userData, payload.metaData, payload.networkConfig]),
+  });
+});
 
 describe.each(Object.entries(all))("%s payload", (_, spec) => {
   const payload = renderNodePayload(spec);
@@ -111,7 +123,8 @@ function fileOf(userData: string, path: string) {
 
 describe("Heartbeat + Apache node", () => {
   const { userData } = renderNodePayload(heartbeatApache);
-  const config = loadAsCloudInit(userData);
+  let config: any;
+  beforeAll(() => (config = loadAsCloudInit(userData)));
 
   it("installs apache2 and heartbeat", () => {
     expect(config.packages).toEqual(["apache2", "heartbeat"]);
@@ -150,7 +163,7 @@ describe("Heartbeat + Apache node", () => {
   });
 
   it("leaves the refresher out when asked to", () => {
-    const off = loadAsCloudInit(renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: false } }).userData);
+    const off = loadAsCloudInit(renderNodePayload(garpOff).userData);
     expect(off.write_files.map((f: { path: string }) => f.path)).not.toContain("/etc/ha.d/garp-refresh");
     expect(off.write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content).not.toContain("garp-refresh");
   });
@@ -166,10 +179,9 @@ describe("Heartbeat + Apache node", () => {
 
   it("leaves the reclaimer off the standby node, and off entirely when asked to", () => {
     const paths = (spec: NodeSpec) => loadAsCloudInit(renderNodePayload(spec).userData).write_files.map((f: { path: string }) => f.path);
-    const standby = { ...heartbeatApache, hostname: "srv2" };
     expect(paths(standby)).not.toContain("/etc/ha.d/reclaim-resources");
     expect(fileOf(renderNodePayload(standby).userData, "/etc/ha.d/ha.cf").content).not.toContain("reclaim-resources");
-    expect(paths({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: false } })).not.toContain("/etc/ha.d/reclaim-resources");
+    expect(paths(reclaimOff)).not.toContain("/etc/ha.d/reclaim-resources");
   });
 
   it.each([30, 45.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
@@ -191,7 +203,8 @@ describe("Heartbeat + Apache node", () => {
 
 describe("standalone NAT director", () => {
   const { userData } = renderNodePayload(director);
-  const config = loadAsCloudInit(userData);
+  let config: any;
+  beforeAll(() => (config = loadAsCloudInit(userData)));
 
   it("enables forwarding, then restores the rules", () => {
     expect(config.runcmd).toEqual([
@@ -206,7 +219,8 @@ describe("standalone NAT director", () => {
 });
 
 describe("Heartbeat director pair member", () => {
-  const config = loadAsCloudInit(renderNodePayload(haDirector).userData);
+  let config: any;
+  beforeAll(() => (config = loadAsCloudInit(renderNodePayload(haDirector).userData)));
 
   it("leaves the rules to Heartbeat: sysctl, then ipvsadm off the init system, Heartbeat last", () => {
     expect(config.runcmd).toEqual([

@@ -11,7 +11,7 @@ import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-swit
 import { Password } from "@cdktf/provider-random/lib/password";
 import { HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { synthesizedNodes } from "../../lab/common/synthesized";
-import { loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
+import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 type Kind = (typeof PLATFORMS)[number];
 
@@ -25,6 +25,11 @@ const cases = Object.keys(PRESET_STACKS).flatMap((preset) => PLATFORMS.map((kind
 const outputs = new Map(cases.map(([preset, kind]) => [`${preset}-${kind}`, synth(preset, kind)]));
 const output = (preset: string, kind: Kind) => outputs.get(`${preset}-${kind}`)!;
 const nodesOf = (preset: string, kind: Kind) => synthesizedNodes(JSON.parse(output(preset, kind)));
+
+beforeAll(() => {
+  const userData = cases.flatMap(([preset, kind]) => nodesOf(preset, kind).map((node) => node.userData));
+  checkWithCloudInit({ userData, yaml: userData });
+});
 
 describe.each(cases)("%s on %s", (preset, kind) => {
   it("matches the reviewed snapshot", () => {
