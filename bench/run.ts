@@ -91,7 +91,7 @@ interface Timed {
   readonly outdir: string;
 }
 
-/** Runs an app `n` times (after one warm-up that fills the transpile cache), each into a fresh outdir. */
+/** Runs an app `n` times (after one warm-up), each into a fresh outdir. */
 function timeApp(command: string, n: number, warmUp = true): Timed {
   const outdirs: string[] = [];
   const run = () => {
