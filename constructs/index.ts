@@ -11,3 +11,4 @@ export * from "./libvirt-platform";
 export * from "./libvirt-machine";
 export * from "./vsphere-platform";
 export * from "./vsphere-machine";
+export * from "./heartbeat-profile";
