@@ -458,8 +458,11 @@ export class HeartbeatLab {
       this.stoppedByScenario4 = undefined;
     }
     const tPrep = now();
-    const steady = await this.waitSteady(tPrep, this.joinLimitS);
-    if (steady === undefined) throw new ScenarioFailure(`no steady pair before the partition (holders: ${await this.describeHolders()})`);
+    // With auto_failback on, the rejoined preferred node takes the group back; on a loaded host that
+    // can start more than 3 s after both nodes see each other, so wait for it to hold the VIP.
+    const expected = restart && this.autoFailback ? this.primary : undefined;
+    const steady = await this.waitSteady(tPrep, this.joinLimitS, expected);
+    if (steady === undefined) throw new ScenarioFailure(`no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ''} before the partition (holders: ${await this.describeHolders()})`);
     const holder = await this.soleHolder();
     const other = this.other(holder);
     const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(', ');
@@ -614,10 +617,10 @@ export class HeartbeatLab {
   }
 
   /**
-   * Waits until both heartbeats see each other active and exactly one node
+   * Waits until both heartbeats see each other active and exactly one node (`holder`, if given)
    * holds the VIP, unchanged for 3 s; returns when that state began (s since t0).
    */
-  private async waitSteady(t0: number, limitS: number): Promise<number | undefined> {
+  private async waitSteady(t0: number, limitS: number, holder?: LabNodeVm): Promise<number | undefined> {
     let since: number | undefined;
     let last = '';
     const done = await waitUntil(
@@ -631,7 +634,7 @@ export class HeartbeatLab {
           this.backup.peerStatus(this.primary.hostname),
         ]);
         const state = holders.join();
-        const ok = holders.length === 1 && a === 'active' && b === 'active';
+        const ok = holders.length === 1 && (holder === undefined || holders[0] === holder.hostname) && a === 'active' && b === 'active';
         if (!ok) since = undefined;
         else if (since === undefined || state !== last) since = t;
         last = state;
