@@ -83,11 +83,13 @@ async function measureProfile(name: string, nodes: LabNode[], runs: number, soak
   const { stack, profile } = PROFILES[name];
   const report: ProfileReport = { profile: name, stack, timing: profile, runs: [], failures: [] };
   await withHeartbeatLab({ nodes, autoFailback: true, resolved: true, keepWorkdir: keep, probe: FAILOVER_PROBE }, async (lab: HeartbeatLab) => {
-    const step = async (label: string, fn: () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>) => {
-      const r = await lab.run(`${name}: ${label}`, fn);
+    const step = async (label: string, fn: () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>, reclaimExpected = false) => {
+      const r = await lab.run(`${name}: ${label}`, fn, reclaimExpected);
       if (!r.passed) report.failures.push(`${r.scenario}: ${r.detail}`);
       return r;
     };
+    // A failed run is recorded and left out of the figures; the next run starts from a recovered pair.
+    const recovered = async (i: number) => (await step(`run ${i}/${runs} recovery`, () => lab.recover(), true)).passed;
     if (!(await step('cold start', () => lab.coldStart())).passed) return;
     for (let i = 1; i <= runs; i++) {
       const figures: RunFigures = {};
@@ -97,19 +99,30 @@ async function measureProfile(name: string, nodes: LabNode[], runs: number, soak
       // Read once the takeover has ended (the client may be served before mach_down logs its end).
       const timeline = () => Object.fromEntries(Object.entries(TIMELINE).map(([k, re]) => [k, syslogAfter(lab.backup, crashWall, re)]));
       figures.crash = crash;
-      if (!crash.passed) return;
+      if (!crash.passed) {
+        if (await recovered(i)) continue;
+        return;
+      }
       const plan: [Measure, string, () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>][] = [
         ['failback', 'primary returns', () => lab.primaryReturns()],
         ['graceful', 'graceful heartbeat stop', () => lab.gracefulStop()],
         ['partition', 'partition + heal', () => lab.partition()],
       ];
+      let failed = false;
       for (const [measure, label, fn] of plan) {
         const r = await step(`run ${i}/${runs} ${label}`, fn);
         if (measure === 'failback') figures.crash = { ...crash, ...timeline() };
         figures[measure] = r;
-        if (!r.passed) return;
+        if (!r.passed) {
+          failed = true;
+          break;
+        }
       }
-      if (!(await step(`run ${i}/${runs} group back on the primary`, () => lab.restorePrimary())).passed) return;
+      if (failed) {
+        if (await recovered(i)) continue;
+        return;
+      }
+      if (!(await step(`run ${i}/${runs} group back on the primary`, () => lab.restorePrimary())).passed && !(await recovered(i))) return;
     }
     if (soakS > 0) {
       try {

@@ -563,6 +563,17 @@ export class HeartbeatLab {
   }
 
   /**
+   * After a failed scenario: waits for a steady pair long enough for the reclaimer to repair a lost
+   * resource request (as heartbeat loses one now and then when both nodes restart after a healed
+   * split brain), then puts the group back on the preferred node.
+   */
+  async recover() {
+    const limit = this.joinLimitS + (this.pair.reclaimAfterS ?? 0) + 15;
+    if ((await this.waitSteady(now(), limit)) === undefined) throw new ScenarioFailure(`no steady pair within ${limit}s (holders: ${await this.describeHolders()})`);
+    return this.restorePrimary();
+  }
+
+  /**
    * Leaves the steady pair alone for `seconds` and counts what should never happen on an idle
    * pair: a peer declared dead, a takeover, a VIP move, a request the client did not get answered.
    * Late heartbeats and dead links are counted too: they are the near misses.
