@@ -77,7 +77,7 @@ const SOAK_EVENTS = {
   takeover: /heartbeat.*(Resources being acquired from|mach_down takeover complete)/,
   /** change_link_status: "Link srv2:public dead." (one path lost, the peer still heard). */
   deadLink: /heartbeat.*Link \S+ dead\./,
-  /** check_node_timeouts' warning when a heartbeat arrives after warntime. */
+  /** HBDoMsg_T_STATUS: a heartbeat that arrived more than warntime after the previous one. */
   lateHeartbeat: /heartbeat.*Late heartbeat/,
 } as const;
 
