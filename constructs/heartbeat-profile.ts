@@ -12,7 +12,7 @@ export interface HeartbeatProfile extends Required<HeartbeatTiming> {
 
 /**
  * The lab presets' profile: a heartbeat every 500 ms on the private network, the peer dead after
- * 3 s of silence. A crash is served again after about 4.3 s (netns lab, median of 5).
+ * 3 s of silence. A crash is served again after 4.3-4.5 s (netns lab, medians of 5).
  */
 export const HEARTBEAT_LAB_PROFILE: HeartbeatProfile = {
   keepalive: "500ms",
@@ -28,7 +28,7 @@ export const HEARTBEAT_LAB_PROFILE: HeartbeatProfile = {
  * (cl_get_msec); it checks for dead peers at most every 250 ms (POLL_INTERVAL in heartbeat.c), so
  * detection takes deadtime minus up to one keepalive to deadtime + 250 ms; the takeover then runs
  * ResourceManager, IPaddr2 and the apache2 init script (0.5-0.9 s of shell on a busy 2-core host).
- * A crash is served again after about 1.5 s (netns lab, median of 5; `npm run lab:failover`).
+ * A crash is served again after 1.3-1.5 s (netns lab, medians of 5; `npm run lab:failover`).
  * Heartbeat runs SCHED_RR, so CPU load alone does not delay its packets; the second path keeps
  * one late or lost burst on one link from declaring the peer dead.
  */
