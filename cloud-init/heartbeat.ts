@@ -65,6 +65,9 @@ const INTERFACE_NAME = /^[A-Za-z0-9_.:-]{1,15}$/;
 /** A node name as uname -n may print it (RFC 1123 label, optionally dotted). */
 export const NODE_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
+/** Below this deadtime a single heartbeat path is refused: one late burst would be a false failover. */
+export const SUBSECOND_DEADTIME_MS = 1000;
+
 /** Milliseconds of a HeartbeatTime, or undefined when it is not one. */
 export function heartbeatTimeMs(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value * 1000 : undefined;
@@ -102,6 +105,16 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
     if (warntime >= deadtime || warntime < keepalive) {
       list.add("warntime", times.warntime, "warntime must be at least keepalive and less than deadtime");
     }
+  }
+  if (ms.initdead !== undefined && deadtime !== undefined && ms.initdead < deadtime) {
+    list.add("initdead", times.initdead, `initdead must be at least deadtime (${times.deadtime}); heartbeat refuses to start otherwise`);
+  }
+  if (deadtime !== undefined && deadtime < SUBSECOND_DEADTIME_MS && config.media.length < 2) {
+    list.add(
+      "deadtime",
+      times.deadtime,
+      `a deadtime under ${SUBSECOND_DEADTIME_MS / 1000} s needs at least two media (such as ucast on two networks), so that one late burst on one link does not declare the peer dead`,
+    );
   }
   const udpport = config.udpport ?? 694;
   if (!Number.isInteger(udpport) || udpport < 1 || udpport > 65535) {

@@ -11,4 +11,5 @@ export * from "./libvirt-platform";
 export * from "./libvirt-machine";
 export * from "./vsphere-platform";
 export * from "./vsphere-machine";
+export * from "./heartbeat-profile";
 export * from "./synthesized";

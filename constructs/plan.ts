@@ -286,7 +286,18 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
   if (!hb.nodes.includes(preferredNode)) {
     list.add("heartbeat.preferredNode", preferredNode, `the resource owner must be a node of the pair: ${hb.nodes.join(", ")}`);
   }
-  for (const role of hb.heartbeatNetworks ?? ["private"]) {
+  const heartbeatNetworks = hb.heartbeatNetworks ?? ["private"];
+  heartbeatNetworks.forEach((role, i) => {
+    if (!NETWORK_ROLES.includes(role)) {
+      list.add(`heartbeat.heartbeatNetworks[${i}]`, role, `must be one of ${NETWORK_ROLES.join(", ")}`);
+    } else if (heartbeatNetworks.indexOf(role) !== i) {
+      list.add(`heartbeat.heartbeatNetworks[${i}]`, role, "listed twice: heartbeat would send every packet twice on one link, which is not a second path");
+    }
+  });
+  if (heartbeatNetworks.length === 0 && (hb.extraMedia ?? []).length === 0) {
+    list.add("heartbeat.heartbeatNetworks", heartbeatNetworks, 'heartbeats need a path: name a network (["private"]) or give extraMedia');
+  }
+  for (const role of heartbeatNetworks.filter((r) => NETWORK_ROLES.includes(r))) {
     hb.nodes.forEach((name, i) => {
       const node = byName.get(name);
       if (node && addressOf(node, role) === undefined) {
@@ -295,9 +306,11 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     });
   }
   // Timing, media and auth are checked here too, so one pass reports them with the addresses.
+  // One stand-in ucast per distinct heartbeat network, so rules that count media see the real paths.
+  const ucasts = [...new Set(heartbeatNetworks)].map((): HeartbeatMedium => ({ kind: "ucast", interface: "x", peer: "127.0.0.1" }));
   const settings = validateHaCf({
     nodes: ["a", "b"],
-    media: [{ kind: "ucast", interface: "x", peer: "127.0.0.1" }, ...(hb.extraMedia ?? [])],
+    media: [...ucasts, ...(hb.extraMedia ?? [])],
     keepalive: hb.keepalive,
     deadtime: hb.deadtime,
     warntime: hb.warntime,
@@ -307,8 +320,9 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     ipfail: hb.ipfail,
   });
   const auth = validateAuthkeys({ secret: hb.secret, method: hb.authMethod });
-  for (const issue of [...settings, ...auth]) {
-    const field = issue.field.replace(/^media\[(\d+)\]/, (_, n) => `extraMedia[${Number(n) - 1}]`);
+  // "No media at all" is reported above as heartbeat.heartbeatNetworks, in the caller's words.
+  for (const issue of [...settings, ...auth].filter((i) => i.field !== "media")) {
+    const field = issue.field.replace(/^media\[(\d+)\]/, (_, n) => `extraMedia[${Number(n) - ucasts.length}]`);
     list.add(`heartbeat.${field === "method" ? "authMethod" : field}`, issue.value, issue.message);
   }
   const vips: VirtualIp[] = [];

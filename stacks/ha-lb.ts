@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { HaLoadBalancedWeb } from "../constructs";
-import { LAB_NETWORKS, LabStack, LabStackProps } from "./lab-stack";
+import { HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE } from "../constructs";
+import { HeartbeatPresetProps, LAB_NETWORKS, LabStack } from "./lab-stack";
 
 /**
  * Lab preset 3 (lab 000): lb1/lb2 as a Heartbeat pair owning VIP 192.168.56.10, the web servers'
@@ -9,7 +9,7 @@ import { LAB_NETWORKS, LabStack, LabStackProps } from "./lab-stack";
 export class HaLbStack extends LabStack {
   readonly web: HaLoadBalancedWeb;
 
-  constructor(scope: Construct, id: string, props: LabStackProps = {}) {
+  constructor(scope: Construct, id: string, props: HeartbeatPresetProps = {}) {
     super(scope, id, props);
     const vip = "192.168.56.10";
     this.web = new HaLoadBalancedWeb(this, "ha", {
@@ -28,10 +28,7 @@ export class HaLbStack extends LabStack {
       vip,
       gatewayVip: "192.168.200.254",
       scheduler: "rr",
-      keepalive: "500ms",
-      deadtime: 3,
-      warntime: 2,
-      initdead: 10,
+      ...(props.heartbeatProfile ?? HEARTBEAT_LAB_PROFILE),
       subtitle: "HA IPVS load balancer",
     });
     this.addOutputs(vip, this.web.loadBalancer);

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { HeartbeatPair, HeartbeatPairProps } from "../constructs";
-import { LAB_NETWORKS, LabStack, LabStackProps } from "./lab-stack";
+import { HEARTBEAT_LAB_PROFILE, HeartbeatPair, HeartbeatPairProps } from "../constructs";
+import { HeartbeatPresetProps, LAB_NETWORKS, LabStack } from "./lab-stack";
 
-export interface HeartbeatApacheStackProps extends LabStackProps {
+export interface HeartbeatApacheStackProps extends HeartbeatPresetProps {
   /** Overrides of the pair's settings, such as `{ autoFailback: false }`. @default the lab's values */
   readonly pair?: Partial<Omit<HeartbeatPairProps, "platform" | "admin">>;
 }
@@ -24,10 +24,7 @@ export class HeartbeatApacheStack extends LabStack {
       ],
       vips: [vip],
       resources: ["apache2"],
-      keepalive: "500ms",
-      deadtime: 3,
-      warntime: 2,
-      initdead: 10,
+      ...(props.heartbeatProfile ?? HEARTBEAT_LAB_PROFILE),
       autoFailback: true,
       subtitle: "Heartbeat + Apache pair",
       ...props.pair,

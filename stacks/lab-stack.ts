@@ -1,7 +1,17 @@
 import { Construct } from "constructs";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { AdminUserConfig } from "../cloud-init";
-import { DeployedTopology, IPlatform, namedVariable, LibvirtPlatform, LibvirtPlatformProps, NetworkDecl, VspherePlatform, VspherePlatformProps } from "../constructs";
+import {
+  DeployedTopology,
+  HeartbeatProfile,
+  IPlatform,
+  namedVariable,
+  LibvirtPlatform,
+  LibvirtPlatformProps,
+  NetworkDecl,
+  VspherePlatform,
+  VspherePlatformProps,
+} from "../constructs";
 
 export type PlatformChoice =
   | { readonly kind: "libvirt"; readonly props?: LibvirtPlatformProps }
@@ -10,6 +20,15 @@ export type PlatformChoice =
 export interface LabStackProps {
   /** @default { kind: "libvirt" } */
   readonly platform?: PlatformChoice;
+}
+
+/** Props of the presets that run a Heartbeat pair. */
+export interface HeartbeatPresetProps extends LabStackProps {
+  /**
+   * The pair's ha.cf timers and heartbeat paths, such as HEARTBEAT_FAST_PROFILE (ucast on both
+   * networks, sub-second deadtime). @default HEARTBEAT_LAB_PROFILE
+   */
+  readonly heartbeatProfile?: HeartbeatProfile;
 }
 
 /** The labs' networks: host-only 192.168.56.0/24 as the public side, 192.168.200.0/24 as the private bridge. */

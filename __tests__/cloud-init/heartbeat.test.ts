@@ -108,6 +108,37 @@ describe("ha.cf", () => {
     expect(() => renderHaCf({ ...lab002, keepalive: "500ms", deadtime: 1, warntime: 1 })).toThrow(/deadtime/);
   });
 
+  it("refuses an initdead shorter than deadtime, as heartbeat does", () => {
+    expect(() => renderHaCf({ ...lab002, initdead: 8 })).toThrow(
+      /initdead = 8: initdead must be at least deadtime \(10\); heartbeat refuses to start otherwise/,
+    );
+    expect(() => renderHaCf({ ...lab002, initdead: 10 })).not.toThrow();
+  });
+
+  it("writes sub-second timings over two paths, and refuses them over one", () => {
+    const fast = {
+      nodes: ["srv1", "srv2"],
+      keepalive: "100ms",
+      deadtime: "600ms",
+      warntime: "300ms",
+      initdead: 10,
+    } as const;
+    const twoPaths: HaCfConfig = {
+      ...fast,
+      media: [
+        { kind: "ucast", interface: "private", peer: "192.168.200.12" },
+        { kind: "ucast", interface: "public", peer: "192.168.56.12" },
+      ],
+    };
+    expect(directives(renderHaCf(twoPaths))).toEqual(
+      expect.arrayContaining(["keepalive 100ms", "deadtime 600ms", "warntime 300ms", "ucast private 192.168.200.12", "ucast public 192.168.56.12"]),
+    );
+    expect(() => renderHaCf({ ...twoPaths, media: twoPaths.media.slice(0, 1) })).toThrow(
+      /deadtime = "600ms": a deadtime under 1 s needs at least two media/,
+    );
+    expect(() => renderHaCf({ ...twoPaths, media: twoPaths.media.slice(0, 1), deadtime: "1000ms" })).not.toThrow();
+  });
+
   it("lists every problem at once", () => {
     let error: ConfigError | undefined;
     try {

@@ -143,6 +143,34 @@ describe("planCluster: one error lists every problem", () => {
     expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.services[0].realServers[1].node", value: "web2", message: expect.stringContaining("must be on the director's private network 192.168.200.0/24") }));
   });
 
+  it("finds heartbeat networks named twice, unknown or none at all", () => {
+    const withNetworks = (heartbeatNetworks: readonly string[], extra = {}) =>
+      issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: heartbeatNetworks as never, ...extra } });
+    expect(withNetworks(["private", "private"])).toEqual([
+      expect.objectContaining({ field: "heartbeat.heartbeatNetworks[1]", value: "private", message: expect.stringContaining("listed twice") }),
+    ]);
+    expect(withNetworks(["dmz"])).toContainEqual(
+      expect.objectContaining({ field: "heartbeat.heartbeatNetworks[0]", value: "dmz", message: "must be one of public, private" }),
+    );
+    expect(withNetworks([])).toEqual([expect.objectContaining({ field: "heartbeat.heartbeatNetworks", message: expect.stringContaining("heartbeats need a path") })]);
+    // A serial link is a path too.
+    expect(() =>
+      planCluster({ ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] } }, "s", uniqueMac),
+    ).not.toThrow();
+  });
+
+  it("counts each heartbeat network as a path for a sub-second deadtime", () => {
+    const fast = { keepalive: "100ms", deadtime: "600ms", warntime: "300ms" } as const;
+    const nodes = planCluster({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast, heartbeatNetworks: ["private", "public"] } }, "s", mac);
+    expect(nodes[0].spec.heartbeat!.haCf.media).toEqual([
+      { kind: "ucast", interface: "private", peer: "192.168.200.252" },
+      { kind: "ucast", interface: "public", peer: "192.168.56.12" },
+    ]);
+    expect(issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast } })).toEqual([
+      expect.objectContaining({ field: "heartbeat.deadtime", value: "600ms", message: expect.stringContaining("needs at least two media") }),
+    ]);
+  });
+
   it("finds a pair of directors without a floating gateway", () => {
     const issues = issuesOf({ ...haLb, loadBalancer: { ...haLb.loadBalancer!, gatewayVip: undefined } });
     expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.gatewayVip", message: expect.stringContaining("floating private VIP") }));

@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fillSecrets, freeAddress, parseCloudConfig, parseNics, readLabNodeDir, segmentsOf, subnetOf, type LabNode } from '../../lab/common/payload';
-import { FAILBACK_OFF_STACK, labNodesOf, synthesizeLabStacks } from '../../lab/common/stacks';
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../../lab/common/stacks';
 import { parseHaCf, parseHaResources } from '../../lab/netns/hacf';
 import { analysePair } from '../../lab/netns/lab';
-import { hostOfPage } from '../../lab/netns/probe';
+import { ClientProbe, hostOfPage } from '../../lab/netns/probe';
+import { median } from '../../lab/netns/failover';
 
 // The lab runs on the project's real output: the synthesized libvirt stacks.
 const outdir = synthesizeLabStacks();
@@ -199,6 +200,13 @@ describe('analysePair', () => {
     expect(filled[0].userData).toContain('1 sha1 secret');
   });
 
+  it('cuts both networks to partition the fast-profile pair, whose heartbeats use both', () => {
+    const nodes = labNodesOf(outdir, FAST_PROFILE_STACK, { sshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab', authkeySecret: 'secret' });
+    const { pair } = analysePair(nodes, undefined, true);
+    expect([...pair.hbSubnets].sort()).toEqual(['192.168.200.0/24', '192.168.56.0/24']);
+    expect([pair.ha.keepaliveS, pair.ha.deadtimeS, pair.ha.initdeadS]).toEqual([0.1, 0.3, 10]);
+  });
+
   it('insists that the expected auto_failback matches ha.cf', () => {
     expect(() => analysePair(pairNodes(true), 's', false)).toThrow(/auto_failback/);
     expect(() => analysePair(pairNodes(false), 's', false)).not.toThrow();
@@ -218,6 +226,21 @@ describe('lab helpers', () => {
     expect(hostOfPage('<html><h1>srv2</h1></html>', ['srv1', 'srv2'])).toBe('srv2');
     expect(hostOfPage('served by srv10', ['srv1', 'srv10'])).toBe('srv10');
     expect(hostOfPage('nothing', ['srv1'])).toBeNull();
+  });
+
+  it('counts flips between answering nodes, ignoring failed requests and samples outside the window', () => {
+    const probe = new ClientProbe('192.168.56.10', ['srv1', 'srv2']);
+    const hosts = ['srv1', null, 'srv2', 'srv2', null, 'srv1', 'srv2'];
+    probe.samples.push(...hosts.map((host, i) => ({ t: i, host })));
+    expect(probe.flips(0, 6)).toBe(3);
+    expect(probe.flips(2, 4)).toBe(0);
+    expect(probe.outage(0, 6)).toBeCloseTo(4, 5);
+  });
+
+  it('takes the median of an odd or even number of runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
   });
 
   it('picks the client address from the top of the subnet', () => {

@@ -9,7 +9,8 @@ import { Network } from "../../.gen/providers/libvirt/network";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
 import { Password } from "@cdktf/provider-random/lib/password";
-import { HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
+import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
+import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
 import { synthesizedNodes } from "../../lab/common/synthesized";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
@@ -171,6 +172,52 @@ describe("vSphere machines", () => {
     expect(files.find((f: any) => f.path === "/etc/ha.d/haresources").content).toContain(
       "lb1 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.254/24/private ipvsadm",
     );
+  });
+});
+
+describe("the heartbeatProfile preset option", () => {
+  const haCfOf = (out: string, host: string) => {
+    const node = synthesizedNodes(JSON.parse(out)).find((n) => n.hostname === host)!;
+    return loadAsCloudInit(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content as string;
+  };
+  const directives = (text: string) => text.split("\n").filter((l) => /^(keepalive|deadtime|warntime|initdead|ucast) /.test(l));
+
+  it("defaults to the lab profile: the presets' output is what the explicit HEARTBEAT_LAB_PROFILE gives", () => {
+    const explicit = (Stack: typeof HeartbeatApacheStack | typeof HaLbStack, id: string) =>
+      Testing.synth(new Stack(Testing.app(), id, { platform: { kind: "libvirt" }, heartbeatProfile: HEARTBEAT_LAB_PROFILE }));
+    expect(explicit(HeartbeatApacheStack, "heartbeat-apache-libvirt")).toBe(output("heartbeat-apache", "libvirt"));
+    expect(explicit(HaLbStack, "ha-lb-libvirt")).toBe(output("ha-lb", "libvirt"));
+    expect(directives(haCfOf(output("heartbeat-apache", "libvirt"), "srv1"))).toEqual([
+      "keepalive 500ms",
+      "deadtime 3",
+      "warntime 2",
+      "initdead 10",
+      "ucast private 192.168.200.12",
+    ]);
+  });
+
+  it("fast: ucast to the peer's private and public address, with the profile's timings, on both presets", () => {
+    const pair = Testing.synth(new HeartbeatApacheStack(Testing.app(), "fast", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
+    const timing = ["keepalive 100ms", "deadtime 300ms", "warntime 200ms", "initdead 10"];
+    expect(directives(haCfOf(pair, "srv1"))).toEqual([...timing, "ucast private 192.168.200.12", "ucast public 192.168.56.12"]);
+    expect(directives(haCfOf(pair, "srv2"))).toEqual([...timing, "ucast private 192.168.200.11", "ucast public 192.168.56.11"]);
+    const lb = Testing.synth(new HaLbStack(Testing.app(), "fast-lb", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
+    expect(directives(haCfOf(lb, "lb1"))).toEqual([...timing, "ucast private 192.168.200.252", "ucast public 192.168.56.12"]);
+    for (const node of synthesizedNodes(JSON.parse(pair))) {
+      const result = validateUserData(node.userData);
+      expect([node.hostname, result.output]).toEqual([node.hostname, expect.stringMatching(/^Valid cloud-config/)]);
+    }
+  });
+
+  it("rejects a sub-second deadtime on one path, and a network named twice, with path, field, value and hint", () => {
+    const onePath = () =>
+      new HeartbeatApacheStack(Testing.app(), "one", { heartbeatProfile: { ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] } });
+    expect(onePath).toThrow(/^Invalid topology, 1 problem; nothing was written:/);
+    expect(onePath).toThrow('one/pair: heartbeat.deadtime = "300ms": a deadtime under 1 s needs at least two media');
+    const twice = () =>
+      new HaLbStack(Testing.app(), "twice", { heartbeatProfile: { ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] } });
+    expect(twice).toThrow('twice/ha/lb: heartbeat.heartbeatNetworks[1] = "public": listed twice');
+    expect(twice).toThrow('twice/ha/lb: heartbeat.deadtime = "300ms": a deadtime under 1 s needs at least two media');
   });
 });
 

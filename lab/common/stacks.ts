@@ -8,6 +8,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
+import { HEARTBEAT_FAST_PROFILE } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
 import { readStackJson, resolveTerraformText, synthesizedNodes } from "./synthesized";
 import type { LabNode } from "./payload";
@@ -15,12 +16,16 @@ import type { LabNode } from "./payload";
 /** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
 export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
 
-/** Synthesizes main.ts's stacks, plus the auto_failback off variant, into a new temporary folder. */
+/** The Heartbeat + Apache preset with HEARTBEAT_FAST_PROFILE: ucast on both networks, sub-second deadtime. */
+export const FAST_PROFILE_STACK = "heartbeat-apache-fast-libvirt";
+
+/** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
   const app = new App({ outdir });
   addPresetStacks(app);
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false } });
+  new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { heartbeatProfile: HEARTBEAT_FAST_PROFILE });
   app.synth();
   return outdir;
 }

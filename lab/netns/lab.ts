@@ -9,10 +9,10 @@ import { parse } from 'yaml';
 import { fillSecrets, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from '../common/payload';
 import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from './hacf';
 import { assertRoot, ensureHost } from './host';
-import { run } from '../common/proc';
+import { run, sleep } from '../common/proc';
 import { CLIENT_NS, LabNetwork } from './network';
 import { LabNodeVm } from './node';
-import { ClientProbe, now, waitUntil } from './probe';
+import { ClientProbe, now, waitUntil, type ProbeOptions } from './probe';
 import { LabResources } from './resources';
 
 export interface HeartbeatLabOptions {
@@ -29,6 +29,8 @@ export interface HeartbeatLabOptions {
   resolved?: boolean;
   /** Keep the nodes' disks and logs (path is printed). */
   keepWorkdir?: boolean;
+  /** How the client samples the VIP. @default DEFAULT_PROBE */
+  probe?: ProbeOptions;
   log?: (line: string) => void;
 }
 
@@ -41,6 +43,10 @@ export interface ScenarioResult {
   takeoverS?: number;
   /** Seconds the client got no page. */
   outageS?: number;
+  /** Seconds until the client first got the page of the node that should serve now. */
+  servedS?: number;
+  /** Times the client's answers changed from one node to the other. */
+  flips?: number;
   detail: string;
 }
 
@@ -59,6 +65,38 @@ interface Pair {
 const RECLAIMER_PATH = '/etc/ha.d/reclaim-resources';
 /** What the reclaimer logs (syslog tag) when it asks for the group again. */
 const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
+
+/** Debian's heartbeat client that asks the peer to hand the resources over. */
+const HB_TAKEOVER = '/usr/share/heartbeat/hb_takeover';
+
+/** Heartbeat 3.0.6 syslog lines that an idle soak counts. */
+const SOAK_EVENTS = {
+  /** heartbeat.c mark_node_dead: "WARN: node srv2: is dead". */
+  deadNode: /heartbeat.*: node \S+: is dead/,
+  /** hb_resource.c takeover_from_node, and mach_down's end. */
+  takeover: /heartbeat.*(Resources being acquired from|mach_down takeover complete)/,
+  /** change_link_status: "Link srv2:public dead." (one path lost, the peer still heard). */
+  deadLink: /heartbeat.*Link \S+ dead\./,
+  /** HBDoMsg_T_STATUS: a heartbeat that arrived more than warntime after the previous one. */
+  lateHeartbeat: /heartbeat.*Late heartbeat/,
+} as const;
+
+export interface SoakResult {
+  /** Measured length of the soak. */
+  seconds: number;
+  /** Dead-peer declarations + takeovers + VIP moves: each is a failover nothing caused. */
+  falseFailovers: number;
+  vipMoves: number;
+  deadNode: number;
+  takeover: number;
+  deadLink: number;
+  lateHeartbeat: number;
+  clientRequests: number;
+  clientFailures: number;
+  clientOutageS: number;
+  /** The host's 1-minute load average, sampled every 2 s. */
+  loadAvg1: { mean: number; max: number };
+}
 
 /** Scenario failure with the measured numbers so far. */
 class ScenarioFailure extends Error {
@@ -148,7 +186,16 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS }, filled };
 }
 
-export async function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<ScenarioResult[]> {
+/** Every scenario, in order, on one freshly booted pair. */
+export function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<ScenarioResult[]> {
+  return withHeartbeatLab(opts, (lab) => lab.runAll());
+}
+
+/**
+ * Builds the pair's networks and disks, hands the powered-off pair to `body`, and undoes
+ * everything afterwards, on failure and on SIGINT/SIGTERM too.
+ */
+export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab: HeartbeatLab) => Promise<T>): Promise<T> {
   const started = now();
   const log = (line: string) => (opts.log ?? console.log)(`[${(now() - started).toFixed(1).padStart(6)}s] ${line}`);
   const secret = opts.resolved ? undefined : (opts.secret ?? randomBytes(24).toString('hex'));
@@ -193,7 +240,12 @@ export async function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<Scenar
       await vm.prepareDisk();
       vms.push(vm);
     }
-    return await new Scenarios(vms, net, pair, opts.autoFailback, workdir, log).runAll();
+    const lab = new HeartbeatLab(vms, net, pair, opts.autoFailback, workdir, log, opts.probe ?? DEFAULT_PROBE);
+    try {
+      return await body(lab);
+    } finally {
+      await lab.stopProbe();
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -204,10 +256,14 @@ export async function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<Scenar
   }
 }
 
-class Scenarios {
-  private readonly primary: LabNodeVm;
-  private readonly backup: LabNodeVm;
-  private readonly probe: ClientProbe;
+/** The client's sampling in the scenarios: often enough to time a sub-second failover. */
+export const DEFAULT_PROBE: ProbeOptions = { intervalMs: 200, connectTimeoutS: 0.25, loops: 1 };
+
+/** The booted pair, its client probe, and the scenarios that can be run on it. */
+export class HeartbeatLab {
+  readonly primary: LabNodeVm;
+  readonly backup: LabNodeVm;
+  readonly probe: ClientProbe;
   private readonly vip: string;
   /** Bound for one failover: detection plus resource start, with room for a slow machine. */
   private readonly failoverLimitS: number;
@@ -220,11 +276,12 @@ class Scenarios {
     private readonly autoFailback: boolean,
     private readonly workdir: string,
     private readonly log: (line: string) => void,
+    probe: ProbeOptions,
   ) {
     this.primary = vms.find((v) => v.hostname === pair.res.preferred)!;
     this.backup = vms.find((v) => v.hostname !== pair.res.preferred)!;
     this.vip = pair.res.vip;
-    this.probe = new ClientProbe(this.vip, vms.map((v) => v.hostname));
+    this.probe = new ClientProbe(this.vip, vms.map((v) => v.hostname), probe);
     this.failoverLimitS = pair.ha.deadtimeS + 30;
     this.joinLimitS = pair.ha.initdeadS + pair.ha.deadtimeS + 60;
   }
@@ -240,37 +297,46 @@ class Scenarios {
       ['6 lost resource request at start', lostRequest],
     ];
     const results: ScenarioResult[] = [];
-    this.probe.start();
-    try {
-      for (const [scenario, fn] of plan) {
-        if (results.some((r) => !r.passed)) {
-          results.push({ scenario, passed: false, detail: 'not run: an earlier scenario failed' });
-          continue;
-        }
-        this.log(`=== ${scenario}`);
-        const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
-        try {
-          const r = await fn();
-          // The reclaimer repairs a lost request only; in any other scenario a request is a false alarm.
-          const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
-          if (fn !== lostRequest && requests.length > 0) {
-            throw new ScenarioFailure(`${this.primary.hostname}'s reclaimer asked for the group although no request was lost: ${requests[0]}`, r);
-          }
-          results.push({ scenario, passed: true, ...r });
-          this.log(`PASS ${scenario}: ${r.detail}`);
-        } catch (e) {
-          const partial = e instanceof ScenarioFailure ? e.partial : {};
-          results.push({ scenario, passed: false, ...partial, detail: (e as Error).message });
-          this.log(`FAIL ${scenario}: ${(e as Error).message}`);
-          this.dumpDiagnostics();
-        }
+    for (const [scenario, fn] of plan) {
+      if (results.some((r) => !r.passed)) {
+        results.push({ scenario, passed: false, detail: 'not run: an earlier scenario failed' });
+        continue;
       }
-    } finally {
-      await this.probe.stop();
-      const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? '-'}`);
-      fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join('\n')}\n`);
+      results.push(await this.run(scenario, fn, fn === lostRequest));
     }
     return results;
+  }
+
+  /**
+   * Runs one scenario with the client probe on; a failure becomes a failed result (with the
+   * figures measured so far) and a syslog dump. The reclaimer repairs a lost request only: unless
+   * `reclaimExpected`, a request from it fails the scenario as a false alarm.
+   */
+  async run(scenario: string, fn: () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>, reclaimExpected = false): Promise<ScenarioResult> {
+    this.probe.start();
+    this.log(`=== ${scenario}`);
+    const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
+    try {
+      const r = await fn();
+      const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
+      if (!reclaimExpected && requests.length > 0) {
+        throw new ScenarioFailure(`${this.primary.hostname}'s reclaimer asked for the group although no request was lost: ${requests[0]}`, r);
+      }
+      this.log(`PASS ${scenario}: ${r.detail}`);
+      return { scenario, passed: true, ...r };
+    } catch (e) {
+      const partial = e instanceof ScenarioFailure ? e.partial : {};
+      this.log(`FAIL ${scenario}: ${(e as Error).message}`);
+      this.dumpDiagnostics();
+      return { scenario, passed: false, ...partial, detail: (e as Error).message };
+    }
+  }
+
+  /** Ends the client probe and writes its samples to client.log in the work directory. */
+  async stopProbe(): Promise<void> {
+    await this.probe.stop();
+    const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? '-'}`);
+    fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join('\n')}\n`);
   }
 
   private other(vm: LabNodeVm): LabNodeVm {
@@ -296,7 +362,7 @@ class Scenarios {
     return waitUntil(t0, limitS, async () => (await observer.peerStatus(peer.hostname)) === status, 200);
   }
 
-  private async coldStart() {
+  async coldStart() {
     const t0 = now();
     await Promise.all(this.vms.map((v) => v.boot()));
     const limit = this.joinLimitS;
@@ -313,7 +379,7 @@ class Scenarios {
     return { ...m, detail: `${this.primary.hostname} holds ${this.vip} and serves its page; ${this.backup.hostname} standby without apache2` };
   }
 
-  private async crashPrimary() {
+  async crashPrimary() {
     await this.expectOnlyHolder(this.primary);
     const t0 = now();
     await this.primary.crash();
@@ -322,14 +388,14 @@ class Scenarios {
       waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(this.backup)),
       this.servedBy(t0, this.backup),
     ]);
-    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
     if (takeover === undefined) throw new ScenarioFailure(`${this.backup.hostname} did not take ${this.vip} within ${this.failoverLimitS}s`, m);
     if (served === undefined) throw new ScenarioFailure(`client never got ${this.backup.hostname}'s page`, m);
     if (detection === undefined) throw new ScenarioFailure(`${this.backup.hostname} never reported ${this.primary.hostname} dead`, m);
     return { ...m, detail: `${this.primary.hostname} killed; ${this.backup.hostname} took ${this.vip} and serves` };
   }
 
-  private async primaryReturns() {
+  async primaryReturns() {
     await this.expectOnlyHolder(this.backup);
     const t0 = now();
     await this.primary.boot();
@@ -340,7 +406,7 @@ class Scenarios {
         waitUntil(t0, this.joinLimitS, () => this.onlyHolder(this.primary)),
         waitUntil(t0, this.joinLimitS, () => this.probe.firstSince(t0, (h) => h === this.primary.hostname) !== undefined),
       ]);
-      const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+      const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
       if (takeover === undefined) throw new ScenarioFailure(`${this.primary.hostname} did not take ${this.vip} back (holders: ${await this.describeHolders()})`, m);
       if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page back`, m);
       await this.expectServices(this.primary, this.backup);
@@ -358,7 +424,7 @@ class Scenarios {
     return { ...m, detail: `${this.primary.hostname} rebooted and rejoined; ${this.backup.hostname} kept ${this.vip} for ${holdS}s` };
   }
 
-  private async gracefulStop() {
+  async gracefulStop() {
     const active = await this.soleHolder();
     const standby = this.other(active);
     const t0 = now();
@@ -370,7 +436,7 @@ class Scenarios {
       this.servedBy(t0, standby),
     ]);
     const stopped = await stop;
-    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
+    const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
     if (stopped.code !== 0) throw new ScenarioFailure(`service heartbeat stop exited ${stopped.code}: ${stopped.output.trim()}`, m);
     if (takeover === undefined) throw new ScenarioFailure(`${standby.hostname} did not take ${this.vip} (holders: ${await this.describeHolders()})`, m);
     if (served === undefined) throw new ScenarioFailure(`client never got ${standby.hostname}'s page`, m);
@@ -384,15 +450,19 @@ class Scenarios {
 
   private stoppedByScenario4?: LabNodeVm;
 
-  private async partition() {
+  async partition() {
     const restart = this.stoppedByScenario4;
     if (restart) {
       this.log(`${restart.hostname}: service heartbeat start (rejoin before the partition)`);
       await this.service(restart, 'start');
+      this.stoppedByScenario4 = undefined;
     }
     const tPrep = now();
-    const steady = await this.waitSteady(tPrep, this.joinLimitS);
-    if (steady === undefined) throw new ScenarioFailure(`no steady pair before the partition (holders: ${await this.describeHolders()})`);
+    // With auto_failback on, the rejoined preferred node takes the group back; on a loaded host that
+    // can start more than 3 s after both nodes see each other, so wait for it to hold the VIP.
+    const expected = restart && this.autoFailback ? this.primary : undefined;
+    const steady = await this.waitSteady(tPrep, this.joinLimitS, expected);
+    if (steady === undefined) throw new ScenarioFailure(`no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ''} before the partition (holders: ${await this.describeHolders()})`);
     const holder = await this.soleHolder();
     const other = this.other(holder);
     const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(', ');
@@ -415,14 +485,14 @@ class Scenarios {
     this.log(`heartbeat path healed (t=${t1.toFixed(2)})`);
     const resolved = await this.waitSteady(t1, this.joinLimitS);
     const holders = await this.holders();
-    const m = { detectionS: detection, takeoverS: resolved, outageS: this.probe.outage(t0, now()) };
+    const m: Partial<ScenarioResult> = { detectionS: detection, takeoverS: resolved, outageS: this.probe.outage(t0, now()) };
     if (resolved === undefined || holders.length !== 1) {
       throw new ScenarioFailure(`after healing, VIP holders are [${holders.join(', ')}] (want exactly one); ${splitNote}`, m);
     }
     const winner = this.vms.find((v) => v.hostname === holders[0])!;
     const tResolved = t1 + resolved;
     const served = await waitUntil(tResolved, this.failoverLimitS, () => this.probe.firstSince(tResolved, (h) => h === winner.hostname) !== undefined);
-    m.outageS = this.probe.outage(t0, now());
+    Object.assign(m, { outageS: this.probe.outage(t0, now()), flips: this.probe.flips(t0, now()) });
     if (served === undefined) {
       const loser = this.other(winner);
       const arp = await clientArpFor(this.vip);
@@ -446,7 +516,7 @@ class Scenarios {
    * here in both failback modes, an ip-request-resp to itself. (A failback after a crash sends
    * neither: heartbeat hands the group over without the FIFO.)
    */
-  private async lostResourceRequest() {
+  async lostResourceRequest() {
     const reclaimAfterS = this.pair.reclaimAfterS;
     if (reclaimAfterS === undefined) throw new ScenarioFailure(`${this.primary.hostname}'s payload has no ${RECLAIMER_PATH} respawned by ha.cf: nothing would repair the loss`);
     const steady = await this.waitSteady(now(), this.joinLimitS);
@@ -474,16 +544,94 @@ class Scenarios {
     }
   }
 
+  /**
+   * Puts the group back on the preferred node for the next round of measurements: after a healed
+   * partition either node may have kept it. `hb_takeover local` on the preferred node asks its
+   * peer to hand the group over, as an operator would.
+   */
+  async restorePrimary() {
+    const t0 = now();
+    if ((await this.waitSteady(t0, this.joinLimitS)) === undefined) throw new ScenarioFailure(`no steady pair (holders: ${await this.describeHolders()})`);
+    if (await this.onlyHolder(this.primary)) return { detail: `${this.primary.hostname} already holds ${this.vip}` };
+    this.log(`${this.primary.hostname}: hb_takeover local`);
+    const r = await this.primary.exec([HB_TAKEOVER, 'local'], 15_000);
+    if (r.code !== 0) throw new ScenarioFailure(`hb_takeover local on ${this.primary.hostname} exited ${r.code}: ${r.stderr.trim()}`);
+    const takeover = await waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(this.primary));
+    if (takeover === undefined) throw new ScenarioFailure(`${this.primary.hostname} did not get ${this.vip} back (holders: ${await this.describeHolders()})`);
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined) throw new ScenarioFailure(`no steady pair after the takeover (holders: ${await this.describeHolders()})`);
+    return { takeoverS: takeover, detail: `${this.primary.hostname} took ${this.vip} back with hb_takeover` };
+  }
+
+  /**
+   * After a failed scenario: waits for a steady pair long enough for the reclaimer to repair a lost
+   * resource request (as heartbeat loses one now and then when both nodes restart after a healed
+   * split brain), then puts the group back on the preferred node.
+   */
+  async recover() {
+    const limit = this.joinLimitS + (this.pair.reclaimAfterS ?? 0) + 15;
+    if ((await this.waitSteady(now(), limit)) === undefined) throw new ScenarioFailure(`no steady pair within ${limit}s (holders: ${await this.describeHolders()})`);
+    return this.restorePrimary();
+  }
+
+  /**
+   * Leaves the steady pair alone for `seconds` and counts what should never happen on an idle
+   * pair: a peer declared dead, a takeover, a VIP move, a request the client did not get answered.
+   * Late heartbeats and dead links are counted too: they are the near misses.
+   */
+  async soak(seconds: number): Promise<SoakResult> {
+    this.probe.start();
+    const tPrep = now();
+    if ((await this.waitSteady(tPrep, this.joinLimitS)) === undefined) throw new Error(`no steady pair before the soak (holders: ${await this.describeHolders()})`);
+    const count = () => Object.fromEntries(
+      Object.entries(SOAK_EVENTS).map(([k, re]) => [k, this.vms.reduce((n, v) => n + v.syslogLines(re).length, 0)]),
+    ) as Record<keyof typeof SOAK_EVENTS, number>;
+    const before = count();
+    const first = (await this.holders()).join();
+    let vipMoves = 0;
+    let last = first;
+    let maxLoad1 = 0;
+    const loads: number[] = [];
+    const t0 = now();
+    this.log(`soak: ${seconds}s idle, ${first} holds ${this.vip}`);
+    // Bounded by time: one check every 2 s until the soak is over.
+    while (now() - t0 < seconds) {
+      await sleep(Math.min(2000, Math.max(0, (seconds - (now() - t0)) * 1000)));
+      const held = (await this.holders()).join();
+      if (held !== last) vipMoves++;
+      last = held;
+      const load1 = Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+      loads.push(load1);
+      maxLoad1 = Math.max(maxLoad1, load1);
+      if (loads.length % 30 === 0) this.log(`soak: ${(now() - t0).toFixed(0)}s, holders [${held}], load ${load1}`);
+    }
+    const t1 = now();
+    const after = count();
+    const events = Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof typeof after] - before[k as keyof typeof before]])) as Record<keyof typeof SOAK_EVENTS, number>;
+    const failed = this.probe.since(t0).filter((x) => x.t <= t1 && x.host === null).length;
+    const result: SoakResult = {
+      seconds: t1 - t0,
+      falseFailovers: events.deadNode + events.takeover + vipMoves,
+      vipMoves,
+      ...events,
+      clientRequests: this.probe.since(t0).filter((x) => x.t <= t1).length,
+      clientFailures: failed,
+      clientOutageS: this.probe.outage(t0, t1),
+      loadAvg1: { mean: loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length), max: maxLoad1 },
+    };
+    this.log(`soak done: ${JSON.stringify(result)}`);
+    return result;
+  }
+
   private async service(vm: LabNodeVm, action: 'start' | 'stop'): Promise<void> {
     const r = await vm.execLogged(['/etc/init.d/heartbeat', action], vm.bootLog, 120_000);
     if (r.code !== 0) throw new ScenarioFailure(`service heartbeat ${action} on ${vm.hostname} exited ${r.code}: ${r.output.trim()}`);
   }
 
   /**
-   * Waits until both heartbeats see each other active and exactly one node
+   * Waits until both heartbeats see each other active and exactly one node (`holder`, if given)
    * holds the VIP, unchanged for 3 s; returns when that state began (s since t0).
    */
-  private async waitSteady(t0: number, limitS: number): Promise<number | undefined> {
+  private async waitSteady(t0: number, limitS: number, holder?: LabNodeVm): Promise<number | undefined> {
     let since: number | undefined;
     let last = '';
     const done = await waitUntil(
@@ -497,7 +645,7 @@ class Scenarios {
           this.backup.peerStatus(this.primary.hostname),
         ]);
         const state = holders.join();
-        const ok = holders.length === 1 && a === 'active' && b === 'active';
+        const ok = holders.length === 1 && (holder === undefined || holders[0] === holder.hostname) && a === 'active' && b === 'active';
         if (!ok) since = undefined;
         else if (since === undefined || state !== last) since = t;
         last = state;
@@ -558,9 +706,10 @@ async function clientArpFor(vip: string): Promise<string | undefined> {
 export function formatResults(results: ScenarioResult[]): string {
   const num = (v?: number) => (v === undefined ? '-' : v.toFixed(1));
   const rows = [
-    ['scenario', 'result', 'detect s', 'takeover s', 'outage s', 'detail'],
-    ...results.map((r) => [r.scenario, r.passed ? 'PASS' : 'FAIL', num(r.detectionS), num(r.takeoverS), num(r.outageS), r.detail]),
+    ['scenario', 'result', 'detect s', 'takeover s', 'served s', 'outage s', 'detail'],
+    ...results.map((r) => [r.scenario, r.passed ? 'PASS' : 'FAIL', num(r.detectionS), num(r.takeoverS), num(r.servedS), num(r.outageS), r.detail]),
   ];
-  const widths = rows[0].map((_, i) => (i === 5 ? 0 : Math.max(...rows.map((r) => r[i].length))));
-  return rows.map((r) => r.map((c, i) => (i === 5 ? c : i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
+  const last = rows[0].length - 1;
+  const widths = rows[0].map((_, i) => (i === last ? 0 : Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((c, i) => (i === last ? c : i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
 }

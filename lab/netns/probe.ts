@@ -19,41 +19,76 @@ export function hostOfPage(body: string, hosts: string[]): string | null {
   return words.length === 1 ? words[0] : null;
 }
 
-/** One GET of http://VIP/ from the client netns, 1 s at most. */
-export async function fetchVip(vip: string, hosts: string[]): Promise<string | null> {
+/**
+ * One GET of http://VIP/ from the client netns, 1 s at most. A SYN sent to a MAC nobody owns any
+ * more is only retried after 1 s, so the connect time-out bounds how late a failed sample can
+ * notice that the VIP answers again.
+ */
+export async function fetchVip(vip: string, hosts: string[], connectTimeoutS = 1): Promise<string | null> {
   const r = await run(
-    ['ip', 'netns', 'exec', CLIENT_NS, 'curl', '-s', '--noproxy', '*', '--connect-timeout', '1', '-m', '1', `http://${vip}/`],
+    ['ip', 'netns', 'exec', CLIENT_NS, 'curl', '-s', '--noproxy', '*', '--connect-timeout', String(connectTimeoutS), '-m', '1', `http://${vip}/`],
     { allowFail: true, timeoutMs: 5000, env: CLEAN_ENV },
   );
   return r.code === 0 ? hostOfPage(r.stdout, hosts) : null;
 }
 
+export interface ProbeOptions {
+  /** Pause between the start of one request and the next, per loop. */
+  readonly intervalMs: number;
+  /** curl --connect-timeout: a failed sample lasts about this long. */
+  readonly connectTimeoutS: number;
+  /** Request loops, started intervalMs / loops apart, so samples overlap while requests fail. */
+  readonly loops: number;
+}
+
 export class ClientProbe {
+  /** Sorted by send time, whichever loop sent them. */
   readonly samples: Sample[] = [];
   private running = false;
-  private loop?: Promise<void>;
+  private loopsDone: Promise<void>[] = [];
 
   constructor(
     private readonly vip: string,
     private readonly hosts: string[],
-    private readonly intervalMs = 200,
+    private readonly options: ProbeOptions = { intervalMs: 200, connectTimeoutS: 1, loops: 1 },
   ) {}
 
+  /** Starts sampling; a no-op while it runs. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = (async () => {
+    const { intervalMs, connectTimeoutS, loops } = this.options;
+    this.loopsDone = Array.from({ length: Math.max(1, loops) }, async (_, i) => {
+      await sleep((i * intervalMs) / Math.max(1, loops));
       while (this.running) {
         const t = now();
-        this.samples.push({ t, host: await fetchVip(this.vip, this.hosts) });
-        await sleep(Math.max(0, this.intervalMs - (now() - t) * 1000));
+        this.insert({ t, host: await fetchVip(this.vip, this.hosts, connectTimeoutS) });
+        await sleep(Math.max(0, intervalMs - (now() - t) * 1000));
       }
-    })();
+    });
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    await this.loop;
+    await Promise.all(this.loopsDone);
+  }
+
+  private insert(sample: Sample): void {
+    let i = this.samples.length;
+    while (i > 0 && this.samples[i - 1].t > sample.t) i--;
+    this.samples.splice(i, 0, sample);
+  }
+
+  /** How often the answering node changed in [from, to]; failed requests in between do not count. */
+  flips(from: number, to: number): number {
+    let last: string | undefined;
+    let changes = 0;
+    for (const s of this.samples) {
+      if (s.t < from || s.t > to || s.host === null) continue;
+      if (last !== undefined && s.host !== last) changes++;
+      last = s.host;
+    }
+    return changes;
   }
 
   /** Seconds from t0 to the first answer (since t0) that satisfies pred. */
