@@ -176,6 +176,12 @@ describe("vSphere machines", () => {
 });
 
 describe("the heartbeatProfile preset option", () => {
+  const pair = Testing.synth(new HeartbeatApacheStack(Testing.app(), "fast", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
+  const lb = Testing.synth(new HaLbStack(Testing.app(), "fast-lb", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
+  beforeAll(() => {
+    const userData = [pair, lb].flatMap((out) => synthesizedNodes(JSON.parse(out)).map((node) => node.userData));
+    checkWithCloudInit({ userData, yaml: userData });
+  });
   const haCfOf = (out: string, host: string) => {
     const node = synthesizedNodes(JSON.parse(out)).find((n) => n.hostname === host)!;
     return loadAsCloudInit(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content as string;
@@ -197,11 +203,9 @@ describe("the heartbeatProfile preset option", () => {
   });
 
   it("fast: ucast to the peer's private and public address, with the profile's timings, on both presets", () => {
-    const pair = Testing.synth(new HeartbeatApacheStack(Testing.app(), "fast", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
     const timing = ["keepalive 100ms", "deadtime 300ms", "warntime 200ms", "initdead 10"];
     expect(directives(haCfOf(pair, "srv1"))).toEqual([...timing, "ucast private 192.168.200.12", "ucast public 192.168.56.12"]);
     expect(directives(haCfOf(pair, "srv2"))).toEqual([...timing, "ucast private 192.168.200.11", "ucast public 192.168.56.11"]);
-    const lb = Testing.synth(new HaLbStack(Testing.app(), "fast-lb", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
     expect(directives(haCfOf(lb, "lb1"))).toEqual([...timing, "ucast private 192.168.200.252", "ucast public 192.168.56.12"]);
     for (const node of synthesizedNodes(JSON.parse(pair))) {
       const result = validateUserData(node.userData);
