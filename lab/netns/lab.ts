@@ -288,12 +288,16 @@ export class HeartbeatLab {
 
   async runAll(): Promise<ScenarioResult[]> {
     const lostRequest = () => this.lostResourceRequest();
+    // After the heal both nodes give the group up and ask for it again, which is the start-up
+    // request a lost message leaves unanswered (seen once in ~16 fast-profile heals): the reclaimer
+    // may have to repair it, and the scenario reports when it did.
+    const partition = () => this.partition();
     const plan: [string, () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>][] = [
       ['1 cold start', () => this.coldStart()],
       ['2 crash of primary', () => this.crashPrimary()],
       [`3 primary returns (auto_failback ${this.autoFailback ? 'on' : 'off'})`, () => this.primaryReturns()],
       ['4 graceful heartbeat stop', () => this.gracefulStop()],
-      ['5 partition + heal', () => this.partition()],
+      ['5 partition + heal', partition],
       ['6 lost resource request at start', lostRequest],
     ];
     const results: ScenarioResult[] = [];
@@ -302,7 +306,7 @@ export class HeartbeatLab {
         results.push({ scenario, passed: false, detail: 'not run: an earlier scenario failed' });
         continue;
       }
-      results.push(await this.run(scenario, fn, fn === lostRequest));
+      results.push(await this.run(scenario, fn, fn === lostRequest || fn === partition));
     }
     return results;
   }
@@ -481,9 +485,12 @@ export class HeartbeatLab {
     this.log(splitNote);
 
     const t1 = now();
+    const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
     await this.net.isolate(this.pair.hbSubnets, false);
     this.log(`heartbeat path healed (t=${t1.toFixed(2)})`);
-    const resolved = await this.waitSteady(t1, this.joinLimitS);
+    const resolved = await this.waitSteady(t1, this.joinLimitS + (this.pair.reclaimAfterS ?? 0));
+    const reclaims = this.primary.syslogLines(RECLAIMER_LOG).length - requestsBefore;
+    const reclaimNote = reclaims === 0 ? '' : `; the heal lost ${this.primary.hostname}'s request for the group and its reclaimer asked again (${reclaims}x)`;
     const holders = await this.holders();
     const m: Partial<ScenarioResult> = { detectionS: detection, takeoverS: resolved, outageS: this.probe.outage(t0, now()) };
     if (resolved === undefined || holders.length !== 1) {
@@ -506,7 +513,7 @@ export class HeartbeatLab {
       );
     }
     await this.expectServices(winner, this.other(winner));
-    return { ...m, detail: `${splitNote}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves` };
+    return { ...m, detail: `${splitNote}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves${reclaimNote}` };
   }
 
   /**
