@@ -237,7 +237,8 @@ function failoverSection(): void {
   const file = join(ROOT, ".lab-cache", "failover.json");
   const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts ?? {};
   if (flags.only?.split(",").includes("failover") && scripts["lab:failover"]) {
-    const r = spawnSync("npm", ["run", "--silent", "lab:failover"], { cwd: ROOT, stdio: "inherit" });
+    const args = ["run", "--silent", "lab:failover", "--", "--runs", String(runs), "--json", file];
+    const r = spawnSync("npm", args, { cwd: ROOT, stdio: "inherit" });
     if (r.status !== 0) emit(`npm run lab:failover exited ${r.status}.\n`);
   }
   if (!existsSync(file)) {
@@ -245,7 +246,8 @@ function failoverSection(): void {
     return;
   }
   emit(`From ${relative(ROOT, file)}, written ${statSync(file).mtime.toISOString()}:\n`);
-  emit(jsonAsMarkdown(JSON.parse(readFileSync(file, "utf8"))));
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  emit(typeof doc.table === "string" ? doc.table : jsonAsMarkdown(doc));
   emit();
 }
 
