@@ -39,7 +39,7 @@ export interface Tier {
   running(id: number, workDir: string): boolean;
   /** Signals the guest (only if it is ours); false when nothing of it was there to signal. */
   kill(id: number, workDir: string, signal: NodeJS.Signals): boolean;
-  /** Host memory the guest uses, MiB (proportional set size, summed over its processes). */
+  /** Host memory the guest uses, MiB (qemu: its proportional set size; UML: see uml.ts). */
   memoryMiB(id: number, workDir: string): number;
 }
 

@@ -16,7 +16,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UML_KERNEL } from './image';
-import { cmdline, GuestSpec, pssMiB, Tier } from './tier';
+import { cmdline, GuestSpec, Tier } from './tier';
 
 /** Pids whose process group is `pgid`. */
 function groupMembers(pgid: number): number[] {
@@ -50,6 +50,33 @@ const isOurUml = (pid: number, workDir: string) => {
 function ourGroup(pgid: number, workDir: string): number[] {
   const members = groupMembers(pgid);
   return members.some((p) => isOurUml(p, workDir)) ? members : [];
+}
+
+/**
+ * Host memory of a guest: the pages allocated in its physical-memory file (an unlinked tmpfs file
+ * the kernel process maps; its address-space processes map the same pages) plus the kernel
+ * process's own anonymous memory. Summing each process's PSS instead counts the kernel's memory
+ * three times: its I/O helpers are clone()s sharing its address space.
+ */
+function umlMemoryMiB(leader: number): number {
+  let bytes = 0;
+  try {
+    for (const fd of fs.readdirSync(`/proc/${leader}/fd`)) {
+      const link = path.join(`/proc/${leader}/fd`, fd);
+      let target: string;
+      try {
+        target = fs.readlinkSync(link);
+      } catch {
+        continue;
+      }
+      if (target.endsWith(' (deleted)')) bytes += fs.statSync(link).blocks * 512;
+    }
+    const anon = fs.readFileSync(`/proc/${leader}/smaps_rollup`, 'utf8').match(/^Pss_Anon:\s+(\d+) kB/m);
+    if (anon) bytes += Number(anon[1]) * 1024;
+  } catch {
+    return 0;
+  }
+  return bytes / 1024 / 1024;
 }
 
 export function umlTier(): Tier {
@@ -94,6 +121,6 @@ export function umlTier(): Tier {
         return false;
       }
     },
-    memoryMiB: (pgid, workDir) => Math.round(ourGroup(pgid, workDir).reduce((sum, p) => sum + pssMiB(p), 0)),
+    memoryMiB: (pgid, workDir) => (ourGroup(pgid, workDir).length > 0 ? Math.round(umlMemoryMiB(pgid)) : 0),
   };
 }

@@ -68,7 +68,7 @@ export interface VmInfo {
   nics: LabNic[];
   /** Address the client uses for ssh. */
   address: string;
-  /** Host memory of this guest after boot, MiB: proportional set size summed over its processes. */
+  /** Host memory of this guest after boot, MiB (the tier's memoryMiB). */
   rssMiB: number;
   /** `cloud-init status --long` after boot. */
   cloudInitStatus: string;
