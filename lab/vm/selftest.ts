@@ -8,8 +8,8 @@
  *   nat     an IPVS NAT director (VIP on public, rr) + two web servers on the private
  *           segment (default route via the director); 100 requests split 50/50.
  *
- * Usage (root): ts-node lab/vm/selftest.ts [single|nat|ha|all]   (default: single)
- * Prints wall times per phase and host RSS per VM; exits non-zero on failure.
+ * Usage (root): [HAL_VM_TIER=qemu] ts-node lab/vm/selftest.ts [single|nat|ha|all]   (default: single, on UML)
+ * Prints wall times per phase and host memory per VM; exits non-zero on failure.
  */
 import * as assert from 'assert';
 import * as path from 'path';
