@@ -1,16 +1,22 @@
 /**
- * VM lab (npm run lab:vm): boots the synthesized libvirt stacks as real Debian 12 VMs under qemu,
- * each with the exact user-data, meta-data and network-config a libvirt deploy hands it, and runs
- * the labs' acceptance checks: round robin through the VIP, the rules on the director, director
- * failover, and Heartbeat + Apache failover. Prints a results table and the wall time of each
- * phase; exits non-zero when a check fails.
+ * VM lab (npm run lab:vm): boots the synthesized libvirt stacks as real Debian 12 guests, each with
+ * the exact user-data, meta-data and network-config a libvirt deploy hands it, and runs the labs'
+ * acceptance checks: round robin through the VIP, the rules on the director, director failover,
+ * and Heartbeat + Apache failover. Prints a results table and the wall time of each phase (also
+ * written to .lab-cache/vm-lab-phases.json); exits non-zero when a check fails.
+ *
+ *   npm run lab:vm                                   all topologies on user-mode Linux (default tier)
+ *   npm run lab:vm -- --tier qemu heartbeat-apache   one topology as full VMs under qemu TCG
  */
-import { rmSync } from "fs";
+import { mkdirSync, rmSync, writeFileSync } from "fs";
+import { join } from "path";
+import { parseArgs } from "util";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { sleep } from "../common/proc";
 import { ensureBaseImage } from "./image";
-import { defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { TierName, TIERS } from "./tier";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
 
@@ -47,6 +53,23 @@ async function spread(lab: VmLab, count: number): Promise<Record<string, number>
   return counts;
 }
 
+/**
+ * The same count through one curl process (URL globbing, `Connection: close`, so still one TCP
+ * connection per request): the rate the director and web servers sustain, without spread()'s two
+ * host processes per request.
+ */
+async function spreadOneClient(lab: VmLab, count: number): Promise<{ counts: Record<string, number>; seconds: number }> {
+  const t0 = now();
+  const r = await lab.client(
+    ["curl", "-s", "--max-time", "30", "-H", "Connection: close", "-w", "\n", `${VIP_URL}?[1-${count}]`],
+    count * 30_000,
+  );
+  const seconds = now() - t0;
+  const counts: Record<string, number> = {};
+  for (const m of r.stdout.matchAll(/<h1>(.*?)<\/h1>/g)) counts[m[1]] = (counts[m[1]] ?? 0) + 1;
+  return { counts, seconds };
+}
+
 async function servedBy(lab: VmLab): Promise<string | undefined> {
   const r = await lab.curl(VIP_URL, { timeoutMs: 1_000 });
   return /<h1>(.*)<\/h1>/.exec(r.body ?? "")?.[1];
@@ -66,15 +89,15 @@ async function holdsVip(lab: VmLab, host: string): Promise<boolean> {
 }
 
 /**
- * Bound on a takeover under TCG, not a timing requirement: each resource agent run costs 10-25 s
- * of emulated CPU, so a three-resource group (IPaddr2, IPaddr2, ipvsadm) took 57 s here, and over
- * 90 s in CI while the lab still polled the survivor. A takeover that never happens still fails;
- * the measured figures are reported.
+ * Bound on a takeover, not a timing requirement. It is sized for the qemu tier: under TCG each
+ * resource agent run costs 10-25 s of emulated CPU, so a three-resource group (IPaddr2, IPaddr2,
+ * ipvsadm) took 57 s here, and over 90 s in CI while the lab still polled the survivor (UML: a few
+ * seconds per agent). A takeover that never happens still fails; the measured figures are reported.
  */
 const TAKEOVER_LIMIT_S = 240;
 
 /**
- * Bound on the cluster settling after boot. VMs finish cloud-init up to a minute apart under TCG,
+ * Bound on the cluster settling after boot. VMs finish cloud-init up to a minute apart (TCG),
  * so the standby may take the resources first and hand them back (auto_failback): two full
  * takeovers of the group.
  */
@@ -201,9 +224,25 @@ async function scenario(
 
 const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache"];
 
-async function main(selection: string[]): Promise<number> {
-  const unknown = selection.filter((t) => !TOPOLOGIES.includes(t));
+/** Where the phase table of the last run goes (the bench reads it). */
+const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
+
+function parseCommandLine(argv: string[]): { tier: TierName; selection: string[] } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { tier: { type: "string", default: "uml" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const tier = values.tier as TierName;
+  if (!TIERS.includes(tier)) throw new Error(`unknown tier ${tier}; valid: ${TIERS.join(", ")}`);
+  const unknown = positionals.filter((t) => !TOPOLOGIES.includes(t));
   if (unknown.length > 0) throw new Error(`unknown topology ${unknown.join(", ")}; valid: ${TOPOLOGIES.join(", ")}`);
+  return { tier, selection: positionals };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { tier, selection } = parseCommandLine(argv);
   requireRoot();
   ensureHostTools(defaultLog);
   const phases: [string, number][] = [];
@@ -227,12 +266,20 @@ async function main(selection: string[]): Promise<number> {
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
+  // host memory per guest after boot, by topology
+  const memory: Record<string, Record<string, number>> = {};
   // `npm run lab:vm -- ha-lb` runs one topology while developing; the test command runs all three.
   const selected = (topology: string) => selection.length === 0 || selection.includes(topology);
+  const booted = (topology: string, lab: VmLab) => {
+    phases.push([`  ${topology}: VMs up (cloud-init finished)`, lab.timings.boot ?? NaN]);
+    memory[topology] = Object.fromEntries(Object.entries(lab.vms).map(([h, vm]) => [h, vm.rssMiB]));
+    defaultLog(`${topology} on ${lab.tier}: host memory per guest (MiB) ${JSON.stringify(memory[topology])}`);
+  };
+  defaultLog(`tier: ${tier}`);
 
   if (selected("ipvs-nat")) await timed("ipvs-nat: boot 3 VMs + checks", () =>
-    withVmLab({ nodes: stacks.ipvsNat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
-      phases.push(["  ipvs-nat: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+    withVmLab({ nodes: stacks.ipvsNat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+      booted("ipvs-nat", lab);
       await scenario(rows, "1 ipvs-nat: 3000 requests, rr over web1/web2", async () => {
         const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
         const rules = await rulesMatch(lab, "lb1", director);
@@ -241,17 +288,19 @@ async function main(selection: string[]): Promise<number> {
         const counts = await spread(lab, 3000);
         const seconds = now() - t0;
         check(balanced(counts, ["web1", "web2"], 3000), `uneven or lost: ${JSON.stringify(counts)}`);
+        const one = await spreadOneClient(lab, 1000);
+        check(balanced(one.counts, ["web1", "web2"], 1000), `one client, uneven or lost: ${JSON.stringify(one.counts)}`);
         return {
-          figures: `${(3000 / seconds).toFixed(0)} req/s`,
-          detail: `web1 ${counts.web1}, web2 ${counts.web2}; ipvsadm -Ln matches the declared service`,
+          figures: `${(3000 / seconds).toFixed(0)} req/s (curl+sed per request), ${(1000 / one.seconds).toFixed(0)} req/s (one curl process)`,
+          detail: `web1 ${counts.web1}, web2 ${counts.web2}; then 1000 from one client: web1 ${one.counts.web1}, web2 ${one.counts.web2}; ipvsadm -Ln matches the declared service`,
         };
       }, lab);
     }),
   );
 
   if (selected("ha-lb")) await timed("ha-lb: boot 5 VMs + checks", () =>
-    withVmLab({ nodes: stacks.haLb, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
-      phases.push(["  ha-lb: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+    withVmLab({ nodes: stacks.haLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+      booted("ha-lb", lab);
       const webs = ["web1", "web2", "web3"];
       await scenario(rows, "2 ha-lb: VIP and rules on lb1, rr over web1..web3", async () => {
         check(await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S), `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
@@ -289,8 +338,8 @@ async function main(selection: string[]): Promise<number> {
   );
 
   if (selected("heartbeat-apache")) await timed("heartbeat-apache: boot 2 VMs + checks", () =>
-    withVmLab({ nodes: stacks.heartbeat, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
-      phases.push(["  heartbeat-apache: VMs up (cloud-init finished)", lab.timings.boot ?? NaN]);
+    withVmLab({ nodes: stacks.heartbeat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+      booted("heartbeat-apache", lab);
       await scenario(rows, "4 heartbeat-apache: srv1 serves, crash, srv2 serves", async () => {
         check(await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S), `srv1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
         check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
@@ -305,7 +354,7 @@ async function main(selection: string[]): Promise<number> {
         check(takeover !== undefined, `srv2 does not serve the VIP within ${TAKEOVER_LIMIT_S} s of the crash; srv2: ${timeline(events)}`);
         return {
           figures: takeoverFigures(events, takeover),
-          detail: `${start}; srv1 crashed (qemu killed); srv2 took the VIP and serves its page`,
+          detail: `${start}; srv1 crashed (${lab.tier} killed); srv2 took the VIP and serves its page`,
         };
       }, lab);
     }),
@@ -316,6 +365,11 @@ async function main(selection: string[]): Promise<number> {
   for (const r of rows) console.log(`| ${r.scenario.padEnd(width)} | ${r.passed ? "PASS" : "FAIL"} | ${r.figures} | ${r.detail} |`);
   console.log("\n| phase | wall time |\n|---|---:|");
   for (const [phase, seconds] of phases) console.log(`| ${phase} | ${seconds.toFixed(1)} s |`);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(
+    PHASES_FILE,
+    JSON.stringify({ date: new Date().toISOString(), tier, phases: phases.map(([p, s]) => [p, Math.round(s * 10) / 10]), rows, memory }, null, 2) + "\n",
+  );
   const failed = rows.filter((r) => !r.passed).length;
   if (rows.length === 0) throw new Error("no scenario ran");
   console.log(`\n${rows.length - failed} passed, ${failed} failed`);

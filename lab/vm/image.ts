@@ -6,8 +6,10 @@
  *
  *   debootstrap --variant=minbase bookworm  (host's apt mirror)
  *   chroot: apt-get install --no-install-recommends <PACKAGES>  (policy-rc.d = 101 while building)
- *   image settings (cloud-init NoCloud, ip_vs at boot, fstab for /dev/vda)
- *   mkfs.ext4 -d rootfs  ->  qemu-img convert -O qcow2 ; kernel + initrd copied out
+ *   image settings (cloud-init NoCloud, ip_vs at boot, fstab by LABEL=halroot)
+ *   the host's user-mode-linux modules -> /lib/modules/<uml version> (the UML tier's kernel)
+ *   mkfs.ext4 -d rootfs -> one raw image both tiers boot read-only (qemu: qcow2 overlay,
+ *   UML: COW file); the image's own kernel + initrd copied out for qemu's -kernel/-initrd
  *
  * Run alone: `ts-node lab/vm/image.ts` (prints the paths as JSON).
  */
@@ -18,6 +20,21 @@ import { isAlive } from '../common/proc';
 import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot, runSync } from './sh';
 
 export const SUITE = 'bookworm';
+/** ext4 label of the root file system (fstab names the root by it). */
+export const ROOT_LABEL = 'halroot';
+/** Debian's user-mode-linux: the UML tier's kernel, and where its modules come from. */
+export const UML_KERNEL = '/usr/bin/linux.uml';
+const UML_MODULES = '/usr/lib/uml/modules';
+
+/** The installed UML kernel: its module directory's version and the package version (part of the recipe). */
+export function umlKernel(): { release: string; modules: string; pkg: string } {
+  const releases = fs.existsSync(UML_MODULES) ? fs.readdirSync(UML_MODULES) : [];
+  if (releases.length !== 1 || !fs.existsSync(UML_KERNEL)) {
+    throw new Error(`expected ${UML_KERNEL} and exactly one module tree under ${UML_MODULES} (package user-mode-linux), found: ${releases.join(' ') || 'none'}`);
+  }
+  const pkg = runSync('dpkg-query', ['-W', '-f', '${Version}', 'user-mode-linux']).stdout.trim();
+  return { release: releases[0], modules: path.join(UML_MODULES, releases[0]), pkg };
+}
 
 /** Installed into the image; cloud-init's `packages:` then finds them already there (VMs have no internet). */
 export const PACKAGES = [
@@ -52,7 +69,8 @@ const IMAGE_FILES: Record<string, string> = {
     '',
   ].join('\n'),
   '/etc/modules-load.d/hal-lab-ipvs.conf': 'ip_vs\n',
-  '/etc/fstab': '/dev/vda / ext4 defaults,errors=remount-ro 0 0\n',
+  // by label: the root is /dev/vda under qemu and /dev/ubda under UML
+  '/etc/fstab': `LABEL=${ROOT_LABEL} / ext4 defaults,errors=remount-ro 0 0\n`,
   '/etc/hostname': 'debian\n',
   '/etc/hosts': '127.0.0.1 localhost\n',
   '/etc/network/interfaces': 'auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n',
@@ -92,9 +110,11 @@ rm -f /var/lib/dbus/machine-id
 
 const IMAGE_SIZE = '2G';
 
-function recipe(sources: string) {
+function recipe(sources: string, uml: { release: string; pkg: string }) {
   return {
-    recipeVersion: 2,
+    recipeVersion: 3,
+    umlModules: uml,
+    rootLabel: ROOT_LABEL,
     suite: SUITE,
     variant: 'minbase',
     packages: PACKAGES,
@@ -107,9 +127,13 @@ function recipe(sources: string) {
 }
 
 export interface BaseImage {
-  qcow2: string;
+  /** Raw ext4 root file system; never written (each guest writes to its own overlay). */
+  raw: string;
+  /** The image's own kernel and initrd (qemu tier). */
   kernel: string;
   initrd: string;
+  /** Kernel release of the UML modules in the image (UML tier). */
+  umlRelease: string;
   hash: string;
   /** Seconds the build took, or 0 when taken from the cache. */
   buildSeconds: number;
@@ -165,7 +189,7 @@ function sourcesList(m: Mirrors): string {
 function imagePaths(hash: string) {
   const h = hash.slice(0, 12);
   return {
-    qcow2: path.join(CACHE_DIR, `debian12-${h}.qcow2`),
+    raw: path.join(CACHE_DIR, `debian12-${h}.raw`),
     kernel: path.join(CACHE_DIR, `debian12-${h}.vmlinuz`),
     initrd: path.join(CACHE_DIR, `debian12-${h}.initrd`),
     tmp: path.join(CACHE_DIR, `build-${h}.tmp`),
@@ -179,13 +203,15 @@ export function ensureBaseImage(opts: { log?: Logger; rebuild?: boolean } = {}):
   ensureCacheDir();
   const mirrors = hostMirrors();
   const sources = sourcesList(mirrors);
-  const hash = createHash('sha256').update(JSON.stringify(recipe(sources))).digest('hex');
+  ensureHostTools(log, ['linux.uml']);
+  const uml = umlKernel();
+  const hash = createHash('sha256').update(JSON.stringify(recipe(sources, uml))).digest('hex');
   const p = imagePaths(hash);
-  if (!opts.rebuild && [p.qcow2, p.kernel, p.initrd].every((f) => fs.existsSync(f))) {
-    return { qcow2: p.qcow2, kernel: p.kernel, initrd: p.initrd, hash, buildSeconds: 0 };
-  }
+  const result = (buildSeconds: number): BaseImage =>
+    ({ raw: p.raw, kernel: p.kernel, initrd: p.initrd, umlRelease: uml.release, hash, buildSeconds });
+  if (!opts.rebuild && [p.raw, p.kernel, p.initrd].every((f) => fs.existsSync(f))) return result(0);
   requireRoot();
-  ensureHostTools(log, ['debootstrap', 'qemu-img', 'mkfs.ext4', 'unshare']);
+  ensureHostTools(log, ['debootstrap', 'mkfs.ext4', 'unshare']);
 
   // One builder at a time; a lock left by a dead process is taken over.
   try {
@@ -231,6 +257,8 @@ exec chroot "$1" /bin/sh -c "$2"`;
       fs.writeFileSync(dest, content);
     }
     step('finish', 'unshare', inChroot(CHROOT_FINISH_SCRIPT));
+    // after update-initramfs: the UML kernel needs no initrd, its modules are loaded from the root fs
+    step('UML modules', 'cp', ['-a', uml.modules, path.join(rootfs, 'lib', 'modules', uml.release)]);
 
     // Kernel and initrd for -kernel/-initrd (the image has no bootloader).
     const boot = fs.readdirSync(path.join(rootfs, 'boot'));
@@ -240,19 +268,18 @@ exec chroot "$1" /bin/sh -c "$2"`;
     fs.copyFileSync(path.join(rootfs, 'boot', vmlinuz), p.kernel + '.part');
     fs.copyFileSync(path.join(rootfs, 'boot', initrd), p.initrd + '.part');
 
-    const raw = path.join(p.tmp, 'root.raw');
-    step('mkfs.ext4 -d', 'mkfs.ext4', ['-q', '-F', '-L', 'halroot', '-d', rootfs, raw, IMAGE_SIZE]);
-    step('qemu-img convert', 'qemu-img', ['convert', '-O', 'qcow2', raw, p.qcow2 + '.part']);
+    // sparse raw file: both tiers read it through a per-guest overlay
+    step('mkfs.ext4 -d', 'mkfs.ext4', ['-q', '-F', '-L', ROOT_LABEL, '-d', rootfs, p.raw + '.part', IMAGE_SIZE]);
     fs.renameSync(p.kernel + '.part', p.kernel);
     fs.renameSync(p.initrd + '.part', p.initrd);
-    fs.renameSync(p.qcow2 + '.part', p.qcow2);
+    fs.renameSync(p.raw + '.part', p.raw);
     pruneOtherImages(hash, log);
     const buildSeconds = Math.round((Date.now() - t0) / 1000);
-    log(`base image ready in ${buildSeconds} s: ${p.qcow2}`);
-    return { qcow2: p.qcow2, kernel: p.kernel, initrd: p.initrd, hash, buildSeconds };
+    log(`base image ready in ${buildSeconds} s: ${p.raw}`);
+    return result(buildSeconds);
   } finally {
     fs.rmSync(p.tmp, { recursive: true, force: true });
-    for (const f of [p.qcow2, p.kernel, p.initrd]) fs.rmSync(f + '.part', { force: true });
+    for (const f of [p.raw, p.kernel, p.initrd]) fs.rmSync(f + '.part', { force: true });
     fs.rmSync(p.lock, { recursive: true, force: true });
   }
 }
@@ -261,7 +288,7 @@ exec chroot "$1" /bin/sh -c "$2"`;
 function pruneOtherImages(hash: string, log: Logger): void {
   const keep = hash.slice(0, 12);
   for (const f of fs.readdirSync(CACHE_DIR)) {
-    const m = f.match(/^(?:debian12-([0-9a-f]{12})\.(?:qcow2|vmlinuz|initrd)|build-([0-9a-f]{12})\.tmp)$/);
+    const m = f.match(/^(?:debian12-([0-9a-f]{12})\.(?:raw|qcow2|vmlinuz|initrd)|build-([0-9a-f]{12})\.tmp)$/);
     const h = m && (m[1] ?? m[2]);
     if (!h || h === keep) continue;
     if (f.startsWith('build-')) {

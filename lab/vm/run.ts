@@ -7,6 +7,8 @@
  *   ts-node lab/vm/run.ts hold <dir>             boot <dir>/<host>/{user-data,meta-data,network-config}
  *                                                (@LAB_SSH_KEY@ replaced), print ssh/curl commands, stay up until Ctrl-C
  *   ts-node lab/vm/run.ts reap                   tear down labs left by killed runs
+ *
+ * selftest and hold boot on the tier named by HAL_VM_TIER (uml, the default, or qemu).
  */
 import { ensureBaseImage } from './image';
 import { defaultLog } from './sh';

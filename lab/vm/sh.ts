@@ -118,6 +118,7 @@ const HOST_TOOLS: Record<string, string> = {
   curl: 'curl',
   ip: 'iproute2',
   unshare: 'util-linux',
+  'linux.uml': 'user-mode-linux',
 };
 
 /** Installs missing host tools with apt when root; otherwise throws with the exact command. */

@@ -1,14 +1,17 @@
 /**
- * Boots real Debian 12 VMs (qemu, TCG) from the cached base image, each with
- * the user-data / meta-data / network-config bytes the generator produced, on
- * one bridge per subnet inside one private network namespace (hal-vm-<id>).
- * A test client lives in that namespace (an address on each bridge) and
- * reaches the VMs with curl and ssh (user `admin`, the lab's ed25519 key).
+ * Boots real Debian 12 guests from the cached base image, each with the
+ * user-data / meta-data / network-config bytes the generator produced, on one
+ * bridge per subnet inside one private network namespace (hal-vm-<id>). A
+ * guest runs on a tier (uml.ts: user-mode Linux, the default; qemu.ts: a full
+ * VM under TCG); everything else is shared. A test client lives in that
+ * namespace (an address on each bridge) and reaches the guests with curl and
+ * ssh (user `admin`, the lab's ed25519 key).
  *
- * Only processes this lab started (qemu pidfiles) are ever killed. Everything
- * (qemu, taps, bridges, namespace, temp dir) is removed by cleanup(), on
- * process exit / SIGINT / SIGTERM, and — for a lab whose node process was
- * SIGKILLed — by the next startVmLab() (run records in .lab-cache/runs/).
+ * Only processes this lab started (recorded pid / process group, command line
+ * naming our work dir) are ever signalled. Everything (guests, taps, bridges,
+ * namespace, temp dir) is removed by cleanup(), on process exit / SIGINT /
+ * SIGTERM, and — for a lab whose node process was SIGKILLed — by the next
+ * startVmLab() (run records in .lab-cache/runs/).
  */
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
@@ -17,6 +20,7 @@ import * as path from 'path';
 import { fillSecrets, freeAddress, LabNic, LabNode, parseCloudConfig, parseNics } from '../common/payload';
 import { isAlive, shellQuote, sleep } from '../common/proc';
 import { BaseImage, ensureBaseImage, PACKAGES } from './image';
+import { qemuTier } from './qemu';
 import {
   CACHE_DIR,
   defaultLog,
@@ -29,22 +33,26 @@ import {
   RunResult,
   runSync,
 } from './sh';
+import { GuestSpec, Tier, TierName, TIERS } from './tier';
+import { umlTier } from './uml';
 
 export const LAB_SSH_USER = 'admin';
 export const NETNS_PREFIX = 'hal-vm';
 
 export interface VmLabOptions {
   nodes: LabNode[];
+  /** Guest tier (default: $HAL_VM_TIER, else uml). */
+  tier?: TierName;
   /** Value for every ${random_password.*.result}; default: a random hex string. */
   secret?: string;
   /** qemu -cpu model (default: $HAL_VM_CPU, else max). */
   cpu?: string;
   /** Guest RAM in MiB (default 448). */
   memoryMiB?: number;
-  /** Bound for all VMs to reach "cloud-init finished" (default 180 + 90 per VM, s: TCG on 2 cores). */
+  /** Bound for all VMs to reach "cloud-init finished" (default 180 + 90 per VM, s: TCG on 2 cores; UML needs a third). */
   bootTimeoutSec?: number;
   /**
-   * One lab per host at a time (TCG VMs of two labs starve each other past any boot bound):
+   * One lab per host at a time (the guests of two labs starve each other past any boot bound):
    * how long to wait for another process's lab to finish (default 3600 s).
    */
   hostWaitSec?: number;
@@ -60,7 +68,7 @@ export interface VmInfo {
   nics: LabNic[];
   /** Address the client uses for ssh. */
   address: string;
-  /** Host RSS of this VM's qemu after boot, MiB. */
+  /** Host memory of this guest after boot, MiB (the tier's memoryMiB). */
   rssMiB: number;
   /** `cloud-init status --long` after boot. */
   cloudInitStatus: string;
@@ -76,6 +84,7 @@ export interface CurlResult {
 }
 
 export interface VmLab {
+  readonly tier: TierName;
   readonly netns: string;
   readonly vms: Record<string, VmInfo>;
   /** subnet -> client address (CIDR) on that segment's bridge. */
@@ -90,7 +99,7 @@ export interface VmLab {
   curl(url: string, opts?: { timeoutMs?: number; args?: string[] }): Promise<CurlResult>;
   /** Runs argv on the client side, inside the lab namespace. */
   client(argv: string[], timeoutMs?: number): Promise<RunResult>;
-  /** Crash: SIGKILL the VM's qemu (by its pidfile). */
+  /** Crash: SIGKILL the guest (qemu: its pid; UML: its process group). */
   stop(host: string): void;
   /**
    * Boots a stopped VM again from its (kept) disk (cloud-init does not run the instance's
@@ -102,7 +111,7 @@ export interface VmLab {
   setLink(host: string, nic: string, up: boolean): void;
   running(host: string): boolean;
   serialLog(host: string): string;
-  /** Current host RSS per running VM, MiB. */
+  /** Current host memory (see VmInfo.rssMiB) per running VM, MiB. */
   memory(): Record<string, number>;
   cleanup(): void;
 }
@@ -124,39 +133,20 @@ export function labSshKey(): { privateKeyPath: string; publicKey: string } {
 
 // ---------------------------------------------------------------- process hygiene
 
-/** True when pid is a qemu we started: its command line names our work dir. */
-function isOurQemu(pid: number, workDir: string): boolean {
-  try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('qemu-system') && cmd.includes(workDir + '/');
-  } catch {
-    return false;
-  }
-}
-
-function killOurQemu(pid: number, workDir: string, signal: NodeJS.Signals): boolean {
-  if (!isOurQemu(pid, workDir)) return false;
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function rssMiB(pid: number): number {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
+/** The tier named `name`; options only matter for launching, not for signalling a recorded guest. */
+export function tierOf(name: TierName, opts: { cpu?: string } = {}): Tier {
+  if (name === 'qemu') return qemuTier(opts);
+  if (name === 'uml') return umlTier();
+  throw new Error(`unknown tier ${String(name)}; valid: ${TIERS.join(', ')}`);
 }
 
 interface RunRecord {
   ownerPid: number;
   netns: string;
   workDir: string;
+  /** Absent in records written before the UML tier: qemu. */
+  tier?: TierName;
+  /** qemu: pids; UML: process group ids. */
   pids: number[];
 }
 
@@ -167,14 +157,15 @@ function writeRecord(id: string, rec: RunRecord): void {
   fs.writeFileSync(path.join(RUNS_DIR, `${id}.json`), JSON.stringify(rec));
 }
 
-/** Stops everything a record names (only our qemu pids), synchronously. */
+/** Stops everything a record names (only our guests), synchronously. */
 function teardown(rec: RunRecord): void {
-  const alive = rec.pids.filter((p) => killOurQemu(p, rec.workDir, 'SIGTERM'));
+  const tier = tierOf(rec.tier ?? 'qemu');
+  const alive = rec.pids.filter((p) => tier.kill(p, rec.workDir, 'SIGTERM'));
   const until = Date.now() + 5000;
-  while (alive.some((p) => isOurQemu(p, rec.workDir)) && Date.now() < until) {
+  while (alive.some((p) => tier.running(p, rec.workDir)) && Date.now() < until) {
     runSync('sleep', ['0.1'], { allowFail: true });
   }
-  for (const p of alive) killOurQemu(p, rec.workDir, 'SIGKILL');
+  for (const p of alive) tier.kill(p, rec.workDir, 'SIGKILL');
   runSync('ip', ['netns', 'del', rec.netns], { allowFail: true });
   if (rec.workDir.startsWith(path.join(os.tmpdir(), NETNS_PREFIX))) {
     fs.rmSync(rec.workDir, { recursive: true, force: true });
@@ -258,19 +249,11 @@ interface Vm {
   info: VmInfo;
   dir: string;
   taps: { nic: LabNic; tap: string }[];
+  /** What the tier recorded at launch: qemu's pid, UML's process group. */
   pid: number;
   boots: number;
-  qemuArgs: string[];
+  spec: GuestSpec;
 }
-
-/**
- * Kernel command line: names eth0.. until cloud-init renames by MAC; the module blacklist skips
- * drivers for emulated hardware the lab never uses (loading modules is slow under TCG).
- */
-export const KERNEL_CMDLINE = [
-  'root=/dev/vda', 'rw', 'console=ttyS0', 'net.ifnames=0', 'modprobe.blacklist=floppy',
-  'module_blacklist=floppy,kvm,kvm_amd,kvm_intel,irqbypass,ccp,pcspkr,psmouse,serio_raw,ata_piix,pata_acpi,libata,dm_mod,fuse,loop',
-].join(' ');
 
 const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
 /** Bound for logging in to every VM and reading its verdict after cloud-init finished: a wait, not a measurement. */
@@ -279,6 +262,7 @@ const LOG_MARK = '--- cloud-init.log warnings';
 
 export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const log = opts.log ?? defaultLog;
+  const tier = tierOf(opts.tier ?? (process.env.HAL_VM_TIER as TierName | undefined) ?? 'uml', { cpu: opts.cpu });
   requireRoot();
   ensureHostTools(log);
   ensureCacheDir();
@@ -334,7 +318,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   await acquireHostLock(netns, opts.hostWaitSec ?? 3600, log);
   lap('wait');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${NETNS_PREFIX}-${id}-`));
-  const record: RunRecord = { ownerPid: process.pid, netns, workDir, pids: [] };
+  const record: RunRecord = { ownerPid: process.pid, netns, workDir, tier: tier.name, pids: [] };
   writeRecord(id, record);
 
   let cleaned = false;
@@ -374,14 +358,12 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       return '';
     }
   };
+  const isUp = (vm: Vm) => vm.pid > 0 && tier.running(vm.pid, workDir);
   const launch = (vm: Vm) => {
-    const pidFile = path.join(vm.dir, 'qemu.pid');
-    fs.rmSync(pidFile, { force: true });
     if (vm.boots > 0 && fs.existsSync(serialPath(vm))) {
       fs.renameSync(serialPath(vm), path.join(vm.dir, `serial.${vm.boots}.log`));
     }
-    runSync('ip', ['netns', 'exec', netns, 'qemu-system-x86_64', ...vm.qemuArgs]);
-    vm.pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    vm.pid = tier.launch(vm.spec);
     vm.boots++;
     record.pids.push(vm.pid);
     writeRecord(id, record);
@@ -421,7 +403,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
         const r = await runAsync('ip', sshArgs(vm, 'true'), 15_000);
         throw new Error(`${vm.info.hostname}: ssh did not answer: ${r.stderr.trim()}`);
       }
-      if (!isAlive(vm.pid)) throw new Error(`${vm.info.hostname}: qemu exited\n${readSerial(vm).slice(-3000)}`);
+      if (!isUp(vm)) throw new Error(`${vm.info.hostname}: ${tier.name} exited\n${readSerial(vm).slice(-3000)}`);
       await sleep(2000);
     }
   };
@@ -452,35 +434,24 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       const reach = nics.find((n) => clientAddresses[n.subnet]);
       if (!reach) throw new Error(`${node.hostname}: no NIC on a segment where the client is`);
 
-      // ---- disks: qcow2 overlay + NoCloud seed with the payload bytes (secrets filled)
+      // ---- disks: the tier's overlay over the base image + NoCloud seed with the payload bytes (secrets filled)
       fs.writeFileSync(path.join(dir, 'user-data'), fillSecrets(node.userData, secret));
       fs.writeFileSync(path.join(dir, 'meta-data'), node.metaData);
       fs.writeFileSync(path.join(dir, 'network-config'), node.networkConfig);
-      const overlay = path.join(dir, 'disk.qcow2');
-      runSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', image.qcow2, overlay]);
       const seed = path.join(dir, 'seed.img');
       runSync('cloud-localds', [
         `--network-config=${path.join(dir, 'network-config')}`, seed,
         path.join(dir, 'user-data'), path.join(dir, 'meta-data'),
       ]);
-      const qemuArgs = [
-        '-name', node.hostname,
-        '-machine', 'pc', '-accel', 'tcg,thread=multi,tb-size=256', '-cpu', opts.cpu ?? process.env.HAL_VM_CPU ?? 'max', '-smp', '1',
-        '-m', String(opts.memoryMiB ?? 448),
-        '-nodefaults', '-display', 'none', '-serial', `file:${path.join(dir, 'serial.log')}`,
-        '-daemonize', '-pidfile', path.join(dir, 'qemu.pid'),
-        '-kernel', image.kernel, '-initrd', image.initrd,
-        '-append', KERNEL_CMDLINE,
-        '-drive', `file=${overlay},if=virtio,format=qcow2`,
-        '-drive', `file=${seed},if=virtio,format=raw,readonly=on`,
-        '-device', 'virtio-rng-pci',
-      ];
-      taps.forEach(({ nic, tap }, ni) => {
-        qemuArgs.push('-netdev', `tap,id=n${ni},ifname=${tap},script=no,downscript=no`);
-        qemuArgs.push('-device', `virtio-net-pci,netdev=n${ni},mac=${nic.mac}`);
-      });
+      const spec: GuestSpec = {
+        hostname: node.hostname, dir, workDir, netns, image, seed,
+        nics: taps.map(({ nic, tap }) => ({ mac: nic.mac, tap })),
+        memoryMiB: opts.memoryMiB ?? 448,
+        consoleLog: path.join(dir, 'serial.log'),
+      };
+      tier.createDisk(spec);
       const vm: Vm = {
-        node, dir, taps, pid: 0, boots: 0, qemuArgs,
+        node, dir, taps, pid: 0, boots: 0, spec,
         info: { hostname: node.hostname, nics, address: reach.addresses[0].split('/')[0], rssMiB: 0, cloudInitStatus: '' },
       };
       vms.set(node.hostname, vm);
@@ -489,7 +460,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
 
     // ---- boot all, wait for cloud-init's final message on every serial console
     for (const vm of vms.values()) launch(vm);
-    log(`booted ${vms.size} VM(s) in ${netns}: ${[...vms.keys()].join(', ')}; waiting for cloud-init`);
+    log(`booted ${vms.size} ${tier.name} guest(s) in ${netns}: ${[...vms.keys()].join(', ')}; waiting for cloud-init`);
     const bootBound = opts.bootTimeoutSec ?? 180 + 90 * vms.size;
     const deadline = Date.now() + bootBound * 1000;
     const pending = new Set(vms.keys());
@@ -510,8 +481,8 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
             if (opts.strict ?? true) throw new Error(msg);
             log(msg);
           }
-        } else if (!isAlive(vm.pid)) {
-          throw new Error(`${host}: qemu exited during boot\n${serial.slice(-3000)}`);
+        } else if (!isUp(vm)) {
+          throw new Error(`${host}: ${tier.name} exited during boot\n${serial.slice(-3000)}`);
         } else if (/Kernel panic/.test(serial)) {
           throw new Error(`${host}: kernel panic\n${serial.slice(-3000)}`);
         }
@@ -542,7 +513,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
         { timeoutMs: left() },
       );
       vm.info.cloudInitStatus = st.stdout.trim();
-      vm.info.rssMiB = rssMiB(vm.pid);
+      vm.info.rssMiB = tier.memoryMiB(vm.pid, workDir);
       const errors = cloudInitErrors(st.stdout);
       if (st.code !== 0 || errors === undefined || errors.length > 0) {
         problems.push(`--- ${host}: ${errors?.length ? errors.join('; ') : 'no verdict'}\n${st.stdout}${st.stderr}`);
@@ -564,6 +535,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   }
 
   const lab: VmLab = {
+    tier: tier.name,
     netns,
     vms: Object.fromEntries([...vms].map(([h, vm]) => [h, vm.info])),
     clientAddresses,
@@ -591,13 +563,13 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     stop(host) {
       const vm = vmOf(host);
       stopMaster(vm);
-      killOurQemu(vm.pid, workDir, 'SIGKILL');
+      tier.kill(vm.pid, workDir, 'SIGKILL');
       const until = Date.now() + 5000;
-      while (isOurQemu(vm.pid, workDir) && Date.now() < until) runSync('sleep', ['0.05'], { allowFail: true });
+      while (isUp(vm) && Date.now() < until) runSync('sleep', ['0.05'], { allowFail: true });
     },
     async start(host, timeoutSec = 300) {
       const vm = vmOf(host);
-      if (isOurQemu(vm.pid, workDir)) throw new Error(`${host} is running`);
+      if (isUp(vm)) throw new Error(`${host} is running`);
       launch(vm);
       const deadline = Date.now() + timeoutSec * 1000;
       await waitSsh(vm, deadline);
@@ -612,11 +584,11 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       if (!tap) throw new Error(`${host} has no NIC ${nic}`);
       ipn('link', 'set', tap.tap, up ? 'up' : 'down');
     },
-    running: (host) => isOurQemu(vmOf(host).pid, workDir),
+    running: (host) => isUp(vmOf(host)),
     serialLog: (host) => readSerial(vmOf(host)),
     memory() {
       const out: Record<string, number> = {};
-      for (const [h, vm] of vms) if (isOurQemu(vm.pid, workDir)) out[h] = rssMiB(vm.pid);
+      for (const [h, vm] of vms) if (isUp(vm)) out[h] = tier.memoryMiB(vm.pid, workDir);
       return out;
     },
     cleanup,
