@@ -288,9 +288,11 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
   /** What this node's heartbeat says about `peer` (active, up, dead, ...), undefined if it cannot tell. */
   async peerStatus(peer: string): Promise<string | undefined> {
     if (!this.init) return undefined;
-    // cl_status exits 1 for a dead node, so the answer is in stdout alone.
-    const r = await this.exec(['cl_status', 'nodestatus', peer], 5000);
-    return r.stdout.trim() || undefined;
+    // cl_status exits 1 for a dead node, so the answer is in stdout alone. While heartbeat restarts
+    // itself (both nodes do after a healed partition) cl_status can hang on its API socket: no answer
+    // yet, as undefined, so callers keep polling within their own bound.
+    const r = await this.exec(['cl_status', 'nodestatus', peer], 5000).catch(() => undefined);
+    return r?.stdout.trim() || undefined;
   }
 
   async isRunning(program: string): Promise<boolean> {
