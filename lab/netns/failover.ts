@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, type HeartbeatProfile } from '../../constructs';
 import { FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../common/stacks';
 import type { LabNode } from '../common/payload';
+import { runMain } from '../common/proc';
 import { withHeartbeatLab, type HeartbeatLab, type ScenarioResult, type SoakResult } from './lab';
 import type { LabNodeVm } from './node';
 import type { ProbeOptions } from './probe';
@@ -227,11 +228,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: Error) => {
-      console.error(e.stack ?? e.message);
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }

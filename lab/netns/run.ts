@@ -10,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import { readLabNodeDir, type LabNode } from '../common/payload';
+import { runMain } from '../common/proc';
 import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../common/stacks';
 import { formatResults, runHeartbeatLab, type ScenarioResult } from './lab';
 
@@ -86,11 +87,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: Error) => {
-      console.error(e.stack ?? e.message);
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }

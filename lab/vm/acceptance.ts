@@ -13,7 +13,7 @@ import { join } from "path";
 import { parseArgs } from "util";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { parseCloudConfig, type LabNode } from "../common/payload";
-import { sleep } from "../common/proc";
+import { runMain, sleep } from "../common/proc";
 import { ensureBaseImage } from "./image";
 import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./sh";
 import { TierName, TIERS } from "./tier";
@@ -376,10 +376,4 @@ async function main(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.stack ?? error.message);
-    process.exit(1);
-  },
-);
+runMain(main);
