@@ -40,6 +40,42 @@ if (providerSchemas.length !== 1 || providerSchemas[0] !== FQPN) {
 const version = schema.provider_versions?.[FQPN];
 if (!version) throw new Error(`${schemaPath}: provider_versions["${FQPN}"] is missing`);
 
+// libvirt_domain's full schema yields 7.8 MB of bindings that every synth loads; generate only
+// the attributes constructs/libvirt-machine.ts sets (providers/libvirt/domain-attributes.json).
+const keptDomainPaths = JSON.parse(
+  fs.readFileSync(path.join(root, "providers", "libvirt", "domain-attributes.json"), "utf8"),
+);
+const domainBlock = schema.provider_schemas[FQPN].resource_schemas?.libvirt_domain?.block;
+if (!domainBlock) throw new Error(`${schemaPath}: libvirt_domain is missing`);
+domainBlock.attributes = trimAttributes(domainBlock.attributes, keptDomainPaths, "libvirt_domain");
+
+// Keeps, at one level, each attribute a kept path names (or passes through) and each required one,
+// recursing through nested_type attributes. A path the schema lacks is an error, not a silent drop.
+function trimAttributes(attributes, paths, where) {
+  const byHead = new Map();
+  for (const p of paths) {
+    const [head, ...rest] = p.split(".");
+    if (!(head in attributes)) throw new Error(`${schemaPath}: ${where} has no attribute ${head}`);
+    if (!byHead.has(head)) byHead.set(head, []);
+    if (rest.length) byHead.get(head).push(rest.join("."));
+  }
+  const kept = {};
+  for (const [name, attr] of Object.entries(attributes)) {
+    if (!byHead.has(name) && !attr.required) continue;
+    const sub = byHead.get(name) ?? [];
+    if (attr.nested_type?.attributes) {
+      kept[name] = {
+        ...attr,
+        nested_type: { ...attr.nested_type, attributes: trimAttributes(attr.nested_type.attributes, sub, `${where}.${name}`) },
+      };
+    } else {
+      if (sub.length) throw new Error(`${schemaPath}: ${where}.${name} has no nested attributes`);
+      kept[name] = attr;
+    }
+  }
+  return kept;
+}
+
 const require = createRequire(path.join(root, "package.json"));
 let generator;
 try {

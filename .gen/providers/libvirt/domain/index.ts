@@ -1,325 +1,18 @@
+// https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain
 // generated from terraform resource schema
 
-import { DomainBhyveCommandline, 
-domainBhyveCommandlineToTerraform, 
-domainBhyveCommandlineToHclTerraform, 
-DomainBhyveCommandlineOutputReference, 
-DomainBlockIoTune, 
-domainBlockIoTuneToTerraform, 
-domainBlockIoTuneToHclTerraform, 
-DomainBlockIoTuneOutputReference, 
-DomainClock, 
-domainClockToTerraform, 
-domainClockToHclTerraform, 
-DomainClockOutputReference, 
-DomainCpu, 
-domainCpuToTerraform, 
-domainCpuToHclTerraform, 
-DomainCpuOutputReference, 
-DomainCpuTune, 
-domainCpuTuneToTerraform, 
-domainCpuTuneToHclTerraform, 
-DomainCpuTuneOutputReference, 
-DomainCreate, 
-domainCreateToTerraform, 
-domainCreateToHclTerraform, 
-DomainCreateOutputReference, 
-DomainDefaultIoThread, 
-domainDefaultIoThreadToTerraform, 
-domainDefaultIoThreadToHclTerraform, 
-DomainDefaultIoThreadOutputReference, 
-DomainDestroy, 
-domainDestroyToTerraform, 
-domainDestroyToHclTerraform, 
-DomainDestroyOutputReference, 
-DomainDevices, 
-domainDevicesToTerraform, 
-domainDevicesToHclTerraform, 
-DomainDevicesOutputReference, 
-DomainFeatures, 
-domainFeaturesToTerraform, 
-domainFeaturesToHclTerraform, 
-DomainFeaturesOutputReference, 
-DomainIdMap, 
-domainIdMapToTerraform, 
-domainIdMapToHclTerraform, 
-DomainIdMapOutputReference, 
-DomainIoThreadIDs, 
-domainIoThreadIDsToTerraform, 
-domainIoThreadIDsToHclTerraform, 
-DomainIoThreadIDsOutputReference, 
-DomainKeyWrap, 
-domainKeyWrapToTerraform, 
-domainKeyWrapToHclTerraform, 
-DomainKeyWrapOutputReference, 
-DomainLaunchSecurity, 
-domainLaunchSecurityToTerraform, 
-domainLaunchSecurityToHclTerraform, 
-DomainLaunchSecurityOutputReference, 
-DomainLxcNamespace, 
-domainLxcNamespaceToTerraform, 
-domainLxcNamespaceToHclTerraform, 
-DomainLxcNamespaceOutputReference, 
-DomainMemoryBacking, 
-domainMemoryBackingToTerraform, 
-domainMemoryBackingToHclTerraform, 
-DomainMemoryBackingOutputReference, 
-DomainMemoryTune, 
-domainMemoryTuneToTerraform, 
-domainMemoryTuneToHclTerraform, 
-DomainMemoryTuneOutputReference, 
-DomainMetadata, 
-domainMetadataToTerraform, 
-domainMetadataToHclTerraform, 
-DomainMetadataOutputReference, 
-DomainNumaTune, 
-domainNumaTuneToTerraform, 
-domainNumaTuneToHclTerraform, 
-DomainNumaTuneOutputReference, 
-DomainOs, 
-domainOsToTerraform, 
-domainOsToHclTerraform, 
-DomainOsOutputReference, 
-DomainPerf, 
-domainPerfToTerraform, 
-domainPerfToHclTerraform, 
-DomainPerfOutputReference, 
-DomainPm, 
-domainPmToTerraform, 
-domainPmToHclTerraform, 
-DomainPmOutputReference, 
-DomainQemuCapabilities, 
-domainQemuCapabilitiesToTerraform, 
-domainQemuCapabilitiesToHclTerraform, 
-DomainQemuCapabilitiesOutputReference, 
-DomainQemuCommandline, 
-domainQemuCommandlineToTerraform, 
-domainQemuCommandlineToHclTerraform, 
-DomainQemuCommandlineOutputReference, 
-DomainQemuDeprecation, 
-domainQemuDeprecationToTerraform, 
-domainQemuDeprecationToHclTerraform, 
-DomainQemuDeprecationOutputReference, 
-DomainQemuOverride, 
-domainQemuOverrideToTerraform, 
-domainQemuOverrideToHclTerraform, 
-DomainQemuOverrideOutputReference, 
-DomainResource, 
-domainResourceToTerraform, 
-domainResourceToHclTerraform, 
-DomainResourceOutputReference, 
-DomainSecLabel, 
-domainSecLabelToTerraform, 
-domainSecLabelToHclTerraform, 
-DomainSecLabelList, 
-DomainSysInfo, 
-domainSysInfoToTerraform, 
-domainSysInfoToHclTerraform, 
-DomainSysInfoList, 
-DomainThrottleGroups, 
-domainThrottleGroupsToTerraform, 
-domainThrottleGroupsToHclTerraform, 
-DomainThrottleGroupsOutputReference, 
-DomainUpdate, 
-domainUpdateToTerraform, 
-domainUpdateToHclTerraform, 
-DomainUpdateOutputReference, 
-DomainVcpus, 
-domainVcpusToTerraform, 
-domainVcpusToHclTerraform, 
-DomainVcpusOutputReference, 
-DomainXenCommandline, 
-domainXenCommandlineToTerraform, 
-domainXenCommandlineToHclTerraform, 
-DomainXenCommandlineOutputReference} from './index-structs'
-export * from './index-structs'
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+
+// Configuration
+
 export interface DomainConfig extends cdktf.TerraformMetaArguments {
-  /**
-  * Whether the domain should be started automatically when the host boots.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#autostart Domain#autostart}
-  */
-  readonly autostart?: boolean | cdktf.IResolvable;
-  /**
-  * Configures bhyve-specific command-line passthrough for a domain, allowing extra arguments and environment variables to be appended through the bhyve XML namespace.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bhyve_commandline Domain#bhyve_commandline}
-  */
-  readonly bhyveCommandline?: DomainBhyveCommandline;
-  /**
-  * Configures block I/O cgroup tuning for the whole domain, such as global I/O weight or per-device throttling limits.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#block_io_tune Domain#block_io_tune}
-  */
-  readonly blockIoTune?: DomainBlockIoTune;
-  /**
-  * Specifies the host-side bootloader program to invoke instead of firmware/BIOS when starting the guest (e.g. `pygrub` for Xen or `bhyveload` for bhyve); the value is user-provided and driver-specific.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#host-bootloader>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bootloader Domain#bootloader}
-  */
-  readonly bootloader?: string;
-  /**
-  * Provides additional command-line arguments passed to the host bootloader defined by `bootloader`; the value is a free-form string interpreted by the bootloader.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#host-bootloader>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bootloader_args Domain#bootloader_args}
-  */
-  readonly bootloaderArgs?: string;
-  /**
-  * Configures the guest’s clock source and base time behavior, including offset, starting point, and timers.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#clock Domain#clock}
-  */
-  readonly clock?: DomainClock;
-  /**
-  * Configures the virtual CPU model, features, cache, topology, and related behavior presented to the guest.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#cpu Domain#cpu}
-  */
-  readonly cpu?: DomainCpu;
-  /**
-  * Configures CPU scheduling and tuning parameters for the domain, including vCPU pinning, quotas, cache tuning, and IOThread scheduling.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#cpu_tune Domain#cpu_tune}
-  */
-  readonly cpuTune?: DomainCpuTune;
-  /**
-  * Start behavior flags passed to libvirt when running is true.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#create Domain#create}
-  */
-  readonly create?: DomainCreate;
-  /**
-  * Sets the amount of guest memory that is actually allocated at boot (in the specified unit), which may be less than the maximum `memory` to allow for memory hotplug.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#current_memory Domain#current_memory}
-  */
-  readonly currentMemory?: number;
-  /**
-  * Sets the unit of measurement for the domain's currentMemory value (for example KiB or MiB); if omitted, libvirt uses its default unit (usually KiB).
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#current_memory_unit Domain#current_memory_unit}
-  */
-  readonly currentMemoryUnit?: string;
-  /**
-  * Configures the default IOThread settings for the domain, including optional thread pool sizing for IOThreads created implicitly.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#default_io_thread Domain#default_io_thread}
-  */
-  readonly defaultIoThread?: DomainDefaultIoThread;
-  /**
-  * Sets a free‑form human‑readable description for the domain; content is user‑provided text without strict constraints.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#general-metadata>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#description Domain#description}
-  */
-  readonly description?: string;
-  /**
-  * Destroy behavior when Terraform removes the domain.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#destroy Domain#destroy}
-  */
-  readonly destroy?: DomainDestroy;
   /**
   * Groups all device definitions attached to the domain, including disks, interfaces, audio, video, and other hardware devices.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#devices Domain#devices}
   */
   readonly devices?: DomainDevices;
-  /**
-  * Enables and configures hypervisor and CPU‑related features for the domain, such as ACPI, AIA, and other optional capabilities.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#features Domain#features}
-  */
-  readonly features?: DomainFeatures;
-  /**
-  * Sets the VM generation ID (genid) exposed to the guest, used by some operating systems to detect cloning; value must be a user-provided 128‑bit identifier in UUID-like hexadecimal format.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#general-metadata>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#gen_id Domain#gen_id}
-  */
-  readonly genId?: string;
-  /**
-  * Sets the hardware UUID reported to the guest firmware/OS, typically reflected in SMBIOS; value is user-provided and should be a standard UUID string.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#general-metadata>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#hwuuid Domain#hwuuid}
-  */
-  readonly hwuuid?: string;
-  /**
-  * Configures user and group ID mapping between host and guest for container-style virtualization; presence of this block enables explicit uid/gid mapping.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#id_map Domain#id_map}
-  */
-  readonly idMap?: DomainIdMap;
-  /**
-  * Configures the set of IOThread IDs available to the domain, allowing explicit control over which IOThreads exist.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#io_thread_i_ds Domain#io_thread_i_ds}
-  */
-  readonly ioThreadIDs?: DomainIoThreadIDs;
-  /**
-  * Sets the total number of IOThreads allocated for the domain, improving block I/O scalability; the value is user‑provided (positive integer).
-  * 
-  * See: <https://libvirt.org/formatdomain.html#iothreads-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#io_threads Domain#io_threads}
-  */
-  readonly ioThreads?: number;
-  /**
-  * Configures whether the guest is allowed to perform s390 key-wrapping cryptographic operations and which ciphers are permitted.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#key_wrap Domain#key_wrap}
-  */
-  readonly keyWrap?: DomainKeyWrap;
-  /**
-  * Configures hardware-backed launch or confidential-computing security for the domain (such as s390-pv, AMD SEV, or SEV-SNP), with sub-blocks selecting the specific technology.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#launch_security Domain#launch_security}
-  */
-  readonly launchSecurity?: DomainLaunchSecurity;
-  /**
-  * Configures inherited Linux namespaces for LXC guests, allowing selected namespaces to be shared with another process or namespace provider.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#lxc_namespace Domain#lxc_namespace}
-  */
-  readonly lxcNamespace?: DomainLxcNamespace;
-  /**
-  * Sets the maximum hot-pluggable memory capacity for the guest (maxMemory value), in units given by domain.maximum_memory_unit; must be greater than or equal to the initial memory size.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#maximum_memory Domain#maximum_memory}
-  */
-  readonly maximumMemory?: number;
-  /**
-  * Sets the number of memory slots available for hot-plugging guest memory devices, corresponding to the slots attribute of maxMemory; value is a user-provided positive integer.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#maximum_memory_slots Domain#maximum_memory_slots}
-  */
-  readonly maximumMemorySlots?: number;
-  /**
-  * Sets the unit for the maximum hot-pluggable memory value (for example, "KiB", "MiB", or "GiB"), corresponding to the unit attribute of maxMemory; value is user-provided but must be a libvirt-supported memory unit.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#maximum_memory_unit Domain#maximum_memory_unit}
-  */
-  readonly maximumMemoryUnit?: string;
   /**
   * Sets the maximum memory allocation for the guest at boot time; the value is user-provided and interpreted in libvirt memory units (typically KiB unless a unit is specified elsewhere).
   * 
@@ -329,26 +22,6 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly memory?: number;
   /**
-  * Configures how the guest’s RAM is backed by host memory, including huge pages, locking, sharing, access policy, allocation policy, and discard behavior.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#memory_backing Domain#memory_backing}
-  */
-  readonly memoryBacking?: DomainMemoryBacking;
-  /**
-  * Controls whether guest memory is included in the core dump when the domain crashes, by setting the memory attribute (dumpCore) on the domain element; valid values are user-provided according to libvirt’s dumpCore policy (e.g. enabling or disabling memory dumping).
-  * 
-  * See: <https://libvirt.org/formatdomain.html#memory-allocation>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#memory_dump_core Domain#memory_dump_core}
-  */
-  readonly memoryDumpCore?: string;
-  /**
-  * Configures memory tuning parameters for the guest, including soft, hard, and swap limits and minimum guarantees.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#memory_tune Domain#memory_tune}
-  */
-  readonly memoryTune?: DomainMemoryTune;
-  /**
   * Sets the unit for the domain’s main memory value, typically as a memory size unit such as KiB, MiB, or GiB; the string is user-provided and must match libvirt’s accepted memory units.
   * 
   * See: <https://libvirt.org/formatdomain.html#memory-allocation>
@@ -356,12 +29,6 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#memory_unit Domain#memory_unit}
   */
   readonly memoryUnit?: string;
-  /**
-  * Configures an arbitrary metadata block associated with the domain, typically used to store application- or tool-specific XML or other structured data.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#metadata Domain#metadata}
-  */
-  readonly metadata?: DomainMetadata;
   /**
   * Sets the domain’s short name, which must be unique on the host and consist only of alphanumeric characters.
   * 
@@ -371,119 +38,17 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * Configures NUMA policy for the domain process and its memory, controlling how guest CPUs and memory are placed on host NUMA nodes.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#numa_tune Domain#numa_tune}
-  */
-  readonly numaTune?: DomainNumaTune;
-  /**
-  * Sets the action libvirt takes when the guest crashes; valid values include "destroy", "restart", "preserve", "coredump-destroy", "coredump-restart", "rename-restart", "ignore", or "pause". Example: "coredump-restart" keeps a crash dump and then restarts the domain.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#events-configuration>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#on_crash Domain#on_crash}
-  */
-  readonly onCrash?: string;
-  /**
-  * Sets the action libvirt takes when the guest issues a poweroff/shutdown; valid values include "destroy", "restart", "preserve", or "rename-restart". If unset, the hypervisor default is used.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#events-configuration>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#on_poweroff Domain#on_poweroff}
-  */
-  readonly onPoweroff?: string;
-  /**
-  * Sets the action libvirt takes when the guest reboots; valid values include "destroy", "restart", "preserve", "rename-restart", "ignore", or "pause". If unset, the hypervisor default is used.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#events-configuration>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#on_reboot Domain#on_reboot}
-  */
-  readonly onReboot?: string;
-  /**
   * Groups configuration of how the guest operating system is booted, including firmware, BIOS, boot devices, kernel parameters, and related options. All sub-attributes are optional and user-provided.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#os Domain#os}
   */
   readonly os?: DomainOs;
   /**
-  * Enables configuration of performance monitoring events exposed to the guest and collected by the hypervisor.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#perf Domain#perf}
-  */
-  readonly perf?: DomainPerf;
-  /**
-  * Configures power management behavior advertised to the guest, such as support for suspend-to-RAM and suspend-to-disk.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#pm Domain#pm}
-  */
-  readonly pm?: DomainPm;
-  /**
-  * Configures QEMU capability toggles through the QEMU namespace, allowing named capabilities to be explicitly added to or removed from the launched device model.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#qemu_capabilities Domain#qemu_capabilities}
-  */
-  readonly qemuCapabilities?: DomainQemuCapabilities;
-  /**
-  * Configures QEMU-specific command-line passthrough for a domain, allowing explicit extra arguments and environment variables to be passed through the dedicated QEMU XML namespace.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#qemu_commandline Domain#qemu_commandline}
-  */
-  readonly qemuCommandline?: DomainQemuCommandline;
-  /**
-  * Configures the QEMU namespace deprecation behavior for the domain.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#qemu_deprecation Domain#qemu_deprecation}
-  */
-  readonly qemuDeprecation?: DomainQemuDeprecation;
-  /**
-  * Configures QEMU frontend property overrides in the QEMU namespace, targeting specific devices by alias and setting named frontend properties.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#qemu_override Domain#qemu_override}
-  */
-  readonly qemuOverride?: DomainQemuOverride;
-  /**
-  * Groups resource-partitioning settings that associate the domain with hypervisor-specific resource partitions or classes.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#resource Domain#resource}
-  */
-  readonly resource?: DomainResource;
-  /**
   * Whether the domain should be started after creation.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#running Domain#running}
   */
   readonly running?: boolean | cdktf.IResolvable;
-  /**
-  * Configures one security label configuration for the domain, controlling how a security driver (such as SELinux or DAC) labels and isolates the domain and its resources.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#security-label>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#sec_label Domain#sec_label}
-  */
-  readonly secLabel?: DomainSecLabel[] | cdktf.IResolvable;
-  /**
-  * Configures system information presented to the guest (such as SMBIOS and fw_cfg data), allowing customization of what hardware/firmware details the guest sees.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#smbios-system-information>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#sys_info Domain#sys_info}
-  */
-  readonly sysInfo?: DomainSysInfo[] | cdktf.IResolvable;
-  /**
-  * Enables configuration of one or more named disk I/O throttle groups that can be referenced by disk `throttlefilters` to apply shared I/O rate limits.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#throttle_groups Domain#throttle_groups}
-  */
-  readonly throttleGroups?: DomainThrottleGroups;
-  /**
-  * Sets a human‑readable title for the domain, which is user‑provided free text and may be used by management tools but has no functional effect on the guest.
-  * 
-  * See: <https://libvirt.org/formatdomain.html#general-metadata>
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#title Domain#title}
-  */
-  readonly title?: string;
   /**
   * Sets the hypervisor type used to run the domain (for example "kvm", "qemu", or "xen"); this is required and must be a valid libvirt domain driver name for the host.
   * 
@@ -493,12 +58,6 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly type: string;
   /**
-  * Update behavior when Terraform must stop the domain before redefining it.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#update Domain#update}
-  */
-  readonly update?: DomainUpdate;
-  /**
   * Sets the maximum number of virtual CPUs configured for the guest, as a positive integer within the hypervisor’s supported range (for example 1–255).
   * 
   * See: <https://libvirt.org/formatdomain.html#cpu-allocation>
@@ -506,50 +65,2317 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vcpu Domain#vcpu}
   */
   readonly vcpu?: number;
+}
+export interface DomainDevicesConsolesTarget {
   /**
-  * Sets the optional CPU affinity for all vCPUs using a cpuset expression (for example "0-3,8"), corresponding to the vcpu element’s cpuset attribute.
+  * Sets the guest-side console port number, starting from 0; the value is a user-provided non-negative integer.
   * 
-  * See: <https://libvirt.org/formatdomain.html#cpu-allocation>
+  * See: <https://libvirt.org/formatdomain.html#guest-interface>
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vcpu_cpuset Domain#vcpu_cpuset}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#port Domain#port}
   */
-  readonly vcpuCpuset?: string;
+  readonly port?: number;
   /**
-  * Sets the number of vCPUs that are initially online at boot via the vcpu element’s current attribute, as a positive integer not exceeding domain.vcpu.
+  * Sets the target device type for the console within the guest (e.g. "serial", "virtio", "xen", "sclp"); the value must match a libvirt-supported console type.
   * 
-  * See: <https://libvirt.org/formatdomain.html#cpu-allocation>
+  * See: <https://libvirt.org/formatdomain.html#guest-interface>
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vcpu_current Domain#vcpu_current}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type Domain#type}
   */
-  readonly vcpuCurrent?: number;
+  readonly type?: string;
+}
+
+export function domainDevicesConsolesTargetToTerraform(struct?: DomainDevicesConsolesTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    port: cdktf.numberToTerraform(struct!.port),
+    type: cdktf.stringToTerraform(struct!.type),
+  }
+}
+
+
+export function domainDevicesConsolesTargetToHclTerraform(struct?: DomainDevicesConsolesTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    port: {
+      value: cdktf.numberToHclTerraform(struct!.port),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesConsolesTargetOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
   /**
-  * Sets the vCPU placement policy via the vcpu element’s placement attribute, typically "static" or "auto", controlling whether libvirt chooses NUMA/CPU placement automatically.
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesConsolesTarget | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._port !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.port = this._port;
+    }
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesConsolesTarget | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._port = undefined;
+      this._type = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._port = value.port;
+      this._type = value.type;
+    }
+  }
+
+  // port - computed: false, optional: true, required: false
+  private _port?: number; 
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+  public set port(value: number) {
+    this._port = value;
+  }
+  public resetPort() {
+    this._port = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get portInput() {
+    return this._port;
+  }
+
+  // type - computed: false, optional: true, required: false
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+}
+export interface DomainDevicesConsoles {
+  /**
+  * Configures how the console appears inside the guest (e.g. which guest console/serial port it is attached to).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#target Domain#target}
+  */
+  readonly target?: DomainDevicesConsolesTarget;
+}
+
+export function domainDevicesConsolesToTerraform(struct?: DomainDevicesConsoles | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    target: domainDevicesConsolesTargetToTerraform(struct!.target),
+  }
+}
+
+
+export function domainDevicesConsolesToHclTerraform(struct?: DomainDevicesConsoles | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    target: {
+      value: domainDevicesConsolesTargetToHclTerraform(struct!.target),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesConsolesTarget",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesConsolesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DomainDevicesConsoles | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._target?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.target = this._target?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesConsoles | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._target.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._target.internalValue = value.target;
+    }
+  }
+
+  // target - computed: false, optional: true, required: false
+  private _target = new DomainDevicesConsolesTargetOutputReference(this, "target");
+  public get target() {
+    return this._target;
+  }
+  public putTarget(value: DomainDevicesConsolesTarget) {
+    this._target.internalValue = value;
+  }
+  public resetTarget() {
+    this._target.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get targetInput() {
+    return this._target.internalValue;
+  }
+}
+
+export class DomainDevicesConsolesList extends cdktf.ComplexList {
+  public internalValue? : DomainDevicesConsoles[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DomainDevicesConsolesOutputReference {
+    return new DomainDevicesConsolesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DomainDevicesDisksDriver {
+  /**
+  * Sets the underlying disk driver implementation name, typically a string such as "qemu" to control which backend handles the disk.
   * 
-  * See: <https://libvirt.org/formatdomain.html#cpu-allocation>
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vcpu_placement Domain#vcpu_placement}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#name Domain#name}
   */
-  readonly vcpuPlacement?: string;
+  readonly name?: string;
   /**
-  * Enables per‑vCPU configuration; when present, it contains one or more vcpu entries that can individually control online state and pinning.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vcpus Domain#vcpus}
-  */
-  readonly vcpus?: DomainVcpus;
-  /**
-  * Sets the VMware datacenter path associated with the domain when using the VMware driver, matching the datacenter-oriented path conventions used by libvirt `vpx://` connections.
+  * Sets the on-disk image format for the disk driver, such as "raw", "qcow2", or other user-provided format strings supported by qemu.
   * 
-  * See: <https://libvirt.org/drvesx.html>
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#vmware_data_center_path Domain#vmware_data_center_path}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type Domain#type}
   */
-  readonly vmwareDataCenterPath?: string;
+  readonly type?: string;
+}
+
+export function domainDevicesDisksDriverToTerraform(struct?: DomainDevicesDisksDriver | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    name: cdktf.stringToTerraform(struct!.name),
+    type: cdktf.stringToTerraform(struct!.type),
+  }
+}
+
+
+export function domainDevicesDisksDriverToHclTerraform(struct?: DomainDevicesDisksDriver | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    name: {
+      value: cdktf.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesDisksDriverOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
   /**
-  * Configures Xen-specific command-line passthrough to the qemu device model, using the Xen XML namespace for additional arguments.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#xen_commandline Domain#xen_commandline}
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
   */
-  readonly xenCommandline?: DomainXenCommandline;
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesDisksDriver | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesDisksDriver | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._type = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._type = value.type;
+    }
+  }
+
+  // name - computed: false, optional: true, required: false
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  public resetName() {
+    this._name = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // type - computed: false, optional: true, required: false
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+}
+export interface DomainDevicesDisksSourceVolume {
+  /**
+  * Names the storage pool that contains the backing storage volume used as the mirror backingStore source; must match an existing libvirt storage pool name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#pool Domain#pool}
+  */
+  readonly pool?: string;
+  /**
+  * Sets the name of the storage volume within the specified pool that is used as the backingStore source for the mirrored disk.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#volume Domain#volume}
+  */
+  readonly volume?: string;
+}
+
+export function domainDevicesDisksSourceVolumeToTerraform(struct?: DomainDevicesDisksSourceVolume | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    pool: cdktf.stringToTerraform(struct!.pool),
+    volume: cdktf.stringToTerraform(struct!.volume),
+  }
+}
+
+
+export function domainDevicesDisksSourceVolumeToHclTerraform(struct?: DomainDevicesDisksSourceVolume | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    pool: {
+      value: cdktf.stringToHclTerraform(struct!.pool),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    volume: {
+      value: cdktf.stringToHclTerraform(struct!.volume),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesDisksSourceVolumeOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesDisksSourceVolume | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._pool !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.pool = this._pool;
+    }
+    if (this._volume !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.volume = this._volume;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesDisksSourceVolume | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._pool = undefined;
+      this._volume = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._pool = value.pool;
+      this._volume = value.volume;
+    }
+  }
+
+  // pool - computed: false, optional: true, required: false
+  private _pool?: string; 
+  public get pool() {
+    return this.getStringAttribute('pool');
+  }
+  public set pool(value: string) {
+    this._pool = value;
+  }
+  public resetPool() {
+    this._pool = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get poolInput() {
+    return this._pool;
+  }
+
+  // volume - computed: false, optional: true, required: false
+  private _volume?: string; 
+  public get volume() {
+    return this.getStringAttribute('volume');
+  }
+  public set volume(value: string) {
+    this._volume = value;
+  }
+  public resetVolume() {
+    this._volume = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get volumeInput() {
+    return this._volume;
+  }
+}
+export interface DomainDevicesDisksSource {
+  /**
+  * Configures the backingStore source as a libvirt storage volume reference instead of a raw file/block path for the mirrored disk.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#volume Domain#volume}
+  */
+  readonly volume?: DomainDevicesDisksSourceVolume;
+}
+
+export function domainDevicesDisksSourceToTerraform(struct?: DomainDevicesDisksSource | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    volume: domainDevicesDisksSourceVolumeToTerraform(struct!.volume),
+  }
+}
+
+
+export function domainDevicesDisksSourceToHclTerraform(struct?: DomainDevicesDisksSource | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    volume: {
+      value: domainDevicesDisksSourceVolumeToHclTerraform(struct!.volume),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesDisksSourceVolume",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesDisksSourceOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesDisksSource | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._volume?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.volume = this._volume?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesDisksSource | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._volume.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._volume.internalValue = value.volume;
+    }
+  }
+
+  // volume - computed: false, optional: true, required: false
+  private _volume = new DomainDevicesDisksSourceVolumeOutputReference(this, "volume");
+  public get volume() {
+    return this._volume;
+  }
+  public putVolume(value: DomainDevicesDisksSourceVolume) {
+    this._volume.internalValue = value;
+  }
+  public resetVolume() {
+    this._volume.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get volumeInput() {
+    return this._volume.internalValue;
+  }
+}
+export interface DomainDevicesDisksTarget {
+  /**
+  * Sets the guest bus type this disk is attached to, such as "ide", "sata", "scsi", "virtio", "usb", or "xen".
+  * 
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bus Domain#bus}
+  */
+  readonly bus?: string;
+  /**
+  * Sets the guest device name exposed by this disk on the chosen bus (for example "vda", "sda", or "hda").
+  * 
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#dev Domain#dev}
+  */
+  readonly dev?: string;
+}
+
+export function domainDevicesDisksTargetToTerraform(struct?: DomainDevicesDisksTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    bus: cdktf.stringToTerraform(struct!.bus),
+    dev: cdktf.stringToTerraform(struct!.dev),
+  }
+}
+
+
+export function domainDevicesDisksTargetToHclTerraform(struct?: DomainDevicesDisksTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    bus: {
+      value: cdktf.stringToHclTerraform(struct!.bus),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    dev: {
+      value: cdktf.stringToHclTerraform(struct!.dev),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesDisksTargetOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesDisksTarget | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._bus !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bus = this._bus;
+    }
+    if (this._dev !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.dev = this._dev;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesDisksTarget | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._bus = undefined;
+      this._dev = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._bus = value.bus;
+      this._dev = value.dev;
+    }
+  }
+
+  // bus - computed: false, optional: true, required: false
+  private _bus?: string; 
+  public get bus() {
+    return this.getStringAttribute('bus');
+  }
+  public set bus(value: string) {
+    this._bus = value;
+  }
+  public resetBus() {
+    this._bus = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get busInput() {
+    return this._bus;
+  }
+
+  // dev - computed: false, optional: true, required: false
+  private _dev?: string; 
+  public get dev() {
+    return this.getStringAttribute('dev');
+  }
+  public set dev(value: string) {
+    this._dev = value;
+  }
+  public resetDev() {
+    this._dev = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get devInput() {
+    return this._dev;
+  }
+}
+export interface DomainDevicesDisks {
+  /**
+  * Selects the high-level device type for this disk, typically "disk", "cdrom", "floppy", or "lun"; the value is user-provided and must be a valid libvirt disk device type.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#device Domain#device}
+  */
+  readonly device?: string;
+  /**
+  * Configures driver-specific options for this disk, such as the hypervisor driver name, cache mode, discard behavior, or I/O bus features.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#driver Domain#driver}
+  */
+  readonly driver?: DomainDevicesDisksDriver;
+  /**
+  * Controls whether the disk is exposed as read-only to the guest; when set to true the <readonly> element is emitted, and when false or unset the disk is writable.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#read_only Domain#read_only}
+  */
+  readonly readOnly?: boolean | cdktf.IResolvable;
+  /**
+  * Defines the data source for the mirror backing store, such as a block device or file path.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#source Domain#source}
+  */
+  readonly source?: DomainDevicesDisksSource;
+  /**
+  * Configures the guest-visible block device target for this disk, including bus type, device name, and related attributes.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#target Domain#target}
+  */
+  readonly target?: DomainDevicesDisksTarget;
+}
+
+export function domainDevicesDisksToTerraform(struct?: DomainDevicesDisks | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    device: cdktf.stringToTerraform(struct!.device),
+    driver: domainDevicesDisksDriverToTerraform(struct!.driver),
+    read_only: cdktf.booleanToTerraform(struct!.readOnly),
+    source: domainDevicesDisksSourceToTerraform(struct!.source),
+    target: domainDevicesDisksTargetToTerraform(struct!.target),
+  }
+}
+
+
+export function domainDevicesDisksToHclTerraform(struct?: DomainDevicesDisks | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    device: {
+      value: cdktf.stringToHclTerraform(struct!.device),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    driver: {
+      value: domainDevicesDisksDriverToHclTerraform(struct!.driver),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesDisksDriver",
+    },
+    read_only: {
+      value: cdktf.booleanToHclTerraform(struct!.readOnly),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    source: {
+      value: domainDevicesDisksSourceToHclTerraform(struct!.source),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesDisksSource",
+    },
+    target: {
+      value: domainDevicesDisksTargetToHclTerraform(struct!.target),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesDisksTarget",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesDisksOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DomainDevicesDisks | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._device !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.device = this._device;
+    }
+    if (this._driver?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.driver = this._driver?.internalValue;
+    }
+    if (this._readOnly !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.readOnly = this._readOnly;
+    }
+    if (this._source?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.source = this._source?.internalValue;
+    }
+    if (this._target?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.target = this._target?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesDisks | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._device = undefined;
+      this._driver.internalValue = undefined;
+      this._readOnly = undefined;
+      this._source.internalValue = undefined;
+      this._target.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._device = value.device;
+      this._driver.internalValue = value.driver;
+      this._readOnly = value.readOnly;
+      this._source.internalValue = value.source;
+      this._target.internalValue = value.target;
+    }
+  }
+
+  // device - computed: false, optional: true, required: false
+  private _device?: string; 
+  public get device() {
+    return this.getStringAttribute('device');
+  }
+  public set device(value: string) {
+    this._device = value;
+  }
+  public resetDevice() {
+    this._device = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deviceInput() {
+    return this._device;
+  }
+
+  // driver - computed: false, optional: true, required: false
+  private _driver = new DomainDevicesDisksDriverOutputReference(this, "driver");
+  public get driver() {
+    return this._driver;
+  }
+  public putDriver(value: DomainDevicesDisksDriver) {
+    this._driver.internalValue = value;
+  }
+  public resetDriver() {
+    this._driver.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get driverInput() {
+    return this._driver.internalValue;
+  }
+
+  // read_only - computed: false, optional: true, required: false
+  private _readOnly?: boolean | cdktf.IResolvable; 
+  public get readOnly() {
+    return this.getBooleanAttribute('read_only');
+  }
+  public set readOnly(value: boolean | cdktf.IResolvable) {
+    this._readOnly = value;
+  }
+  public resetReadOnly() {
+    this._readOnly = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get readOnlyInput() {
+    return this._readOnly;
+  }
+
+  // source - computed: false, optional: true, required: false
+  private _source = new DomainDevicesDisksSourceOutputReference(this, "source");
+  public get source() {
+    return this._source;
+  }
+  public putSource(value: DomainDevicesDisksSource) {
+    this._source.internalValue = value;
+  }
+  public resetSource() {
+    this._source.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sourceInput() {
+    return this._source.internalValue;
+  }
+
+  // target - computed: false, optional: true, required: false
+  private _target = new DomainDevicesDisksTargetOutputReference(this, "target");
+  public get target() {
+    return this._target;
+  }
+  public putTarget(value: DomainDevicesDisksTarget) {
+    this._target.internalValue = value;
+  }
+  public resetTarget() {
+    this._target.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get targetInput() {
+    return this._target.internalValue;
+  }
+}
+
+export class DomainDevicesDisksList extends cdktf.ComplexList {
+  public internalValue? : DomainDevicesDisks[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DomainDevicesDisksOutputReference {
+    return new DomainDevicesDisksOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DomainDevicesInterfacesMac {
+  /**
+  * Sets the MAC address of the NIC as a 6-byte hexadecimal address string (for example, "52:54:00:ab:cd:ef"); must be unique per interface on the same network.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#network-interfaces>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#address Domain#address}
+  */
+  readonly address: string;
+}
+
+export function domainDevicesInterfacesMacToTerraform(struct?: DomainDevicesInterfacesMac | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    address: cdktf.stringToTerraform(struct!.address),
+  }
+}
+
+
+export function domainDevicesInterfacesMacToHclTerraform(struct?: DomainDevicesInterfacesMac | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    address: {
+      value: cdktf.stringToHclTerraform(struct!.address),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesMacOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesInterfacesMac | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._address !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.address = this._address;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfacesMac | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._address = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._address = value.address;
+    }
+  }
+
+  // address - computed: false, optional: false, required: true
+  private _address?: string; 
+  public get address() {
+    return this.getStringAttribute('address');
+  }
+  public set address(value: string) {
+    this._address = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get addressInput() {
+    return this._address;
+  }
+}
+export interface DomainDevicesInterfacesModel {
+  /**
+  * Sets the NIC model name to present to the guest; valid values are user-provided model identifiers such as "virtio", "e1000", "rtl8139", etc.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#setting-the-nic-model>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type Domain#type}
+  */
+  readonly type: string;
+}
+
+export function domainDevicesInterfacesModelToTerraform(struct?: DomainDevicesInterfacesModel | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    type: cdktf.stringToTerraform(struct!.type),
+  }
+}
+
+
+export function domainDevicesInterfacesModelToHclTerraform(struct?: DomainDevicesInterfacesModel | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesModelOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesInterfacesModel | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfacesModel | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._type = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._type = value.type;
+    }
+  }
+
+  // type - computed: false, optional: false, required: true
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+}
+export interface DomainDevicesInterfacesSourceBridge {
+  /**
+  * Sets the name of the existing host bridge device to which the interface connects (for example, "br0").
+  * 
+  * See: <https://libvirt.org/formatdomain.html#bridge-to-lan>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bridge Domain#bridge}
+  */
+  readonly bridge: string;
+}
+
+export function domainDevicesInterfacesSourceBridgeToTerraform(struct?: DomainDevicesInterfacesSourceBridge | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    bridge: cdktf.stringToTerraform(struct!.bridge),
+  }
+}
+
+
+export function domainDevicesInterfacesSourceBridgeToHclTerraform(struct?: DomainDevicesInterfacesSourceBridge | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    bridge: {
+      value: cdktf.stringToHclTerraform(struct!.bridge),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesSourceBridgeOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesInterfacesSourceBridge | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._bridge !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bridge = this._bridge;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfacesSourceBridge | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._bridge = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._bridge = value.bridge;
+    }
+  }
+
+  // bridge - computed: false, optional: false, required: true
+  private _bridge?: string; 
+  public get bridge() {
+    return this.getStringAttribute('bridge');
+  }
+  public set bridge(value: string) {
+    this._bridge = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bridgeInput() {
+    return this._bridge;
+  }
+}
+export interface DomainDevicesInterfacesSourceNetwork {
+  /**
+  * Sets the name of the libvirt virtual network to connect this interface to (must match a defined libvirt network name).
+  * 
+  * See: <https://libvirt.org/formatdomain.html#virtual-network>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#network Domain#network}
+  */
+  readonly network?: string;
+}
+
+export function domainDevicesInterfacesSourceNetworkToTerraform(struct?: DomainDevicesInterfacesSourceNetwork | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    network: cdktf.stringToTerraform(struct!.network),
+  }
+}
+
+
+export function domainDevicesInterfacesSourceNetworkToHclTerraform(struct?: DomainDevicesInterfacesSourceNetwork | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    network: {
+      value: cdktf.stringToHclTerraform(struct!.network),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesSourceNetworkOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesInterfacesSourceNetwork | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._network !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.network = this._network;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfacesSourceNetwork | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._network = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._network = value.network;
+    }
+  }
+
+  // network - computed: false, optional: true, required: false
+  private _network?: string; 
+  public get network() {
+    return this.getStringAttribute('network');
+  }
+  public set network(value: string) {
+    this._network = value;
+  }
+  public resetNetwork() {
+    this._network = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get networkInput() {
+    return this._network;
+  }
+}
+export interface DomainDevicesInterfacesSource {
+  /**
+  * Configures this interface to attach to a host bridge device, making the guest appear directly on the bridged LAN.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#bridge Domain#bridge}
+  */
+  readonly bridge?: DomainDevicesInterfacesSourceBridge;
+  /**
+  * Attaches the interface to a libvirt-managed virtual network, optionally via a specific bridge or port group.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#network Domain#network}
+  */
+  readonly network?: DomainDevicesInterfacesSourceNetwork;
+}
+
+export function domainDevicesInterfacesSourceToTerraform(struct?: DomainDevicesInterfacesSource | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    bridge: domainDevicesInterfacesSourceBridgeToTerraform(struct!.bridge),
+    network: domainDevicesInterfacesSourceNetworkToTerraform(struct!.network),
+  }
+}
+
+
+export function domainDevicesInterfacesSourceToHclTerraform(struct?: DomainDevicesInterfacesSource | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    bridge: {
+      value: domainDevicesInterfacesSourceBridgeToHclTerraform(struct!.bridge),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesInterfacesSourceBridge",
+    },
+    network: {
+      value: domainDevicesInterfacesSourceNetworkToHclTerraform(struct!.network),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesInterfacesSourceNetwork",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesSourceOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesInterfacesSource | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._bridge?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bridge = this._bridge?.internalValue;
+    }
+    if (this._network?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.network = this._network?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfacesSource | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._bridge.internalValue = undefined;
+      this._network.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._bridge.internalValue = value.bridge;
+      this._network.internalValue = value.network;
+    }
+  }
+
+  // bridge - computed: false, optional: true, required: false
+  private _bridge = new DomainDevicesInterfacesSourceBridgeOutputReference(this, "bridge");
+  public get bridge() {
+    return this._bridge;
+  }
+  public putBridge(value: DomainDevicesInterfacesSourceBridge) {
+    this._bridge.internalValue = value;
+  }
+  public resetBridge() {
+    this._bridge.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bridgeInput() {
+    return this._bridge.internalValue;
+  }
+
+  // network - computed: false, optional: true, required: false
+  private _network = new DomainDevicesInterfacesSourceNetworkOutputReference(this, "network");
+  public get network() {
+    return this._network;
+  }
+  public putNetwork(value: DomainDevicesInterfacesSourceNetwork) {
+    this._network.internalValue = value;
+  }
+  public resetNetwork() {
+    this._network.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get networkInput() {
+    return this._network.internalValue;
+  }
+}
+export interface DomainDevicesInterfaces {
+  /**
+  * Configures the MAC layer attributes for the interface, including its hardware address and optional duplicate-address check behavior.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#mac Domain#mac}
+  */
+  readonly mac?: DomainDevicesInterfacesMac;
+  /**
+  * Configures the emulated NIC model for the interface, via a nested block that selects the device type (e.g., virtio, e1000).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#model Domain#model}
+  */
+  readonly model?: DomainDevicesInterfacesModel;
+  /**
+  * Selects and configures the backend connectivity source for the interface (such as bridge, direct, user-mode networking, or tunnels).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#source Domain#source}
+  */
+  readonly source?: DomainDevicesInterfacesSource;
+}
+
+export function domainDevicesInterfacesToTerraform(struct?: DomainDevicesInterfaces | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    mac: domainDevicesInterfacesMacToTerraform(struct!.mac),
+    model: domainDevicesInterfacesModelToTerraform(struct!.model),
+    source: domainDevicesInterfacesSourceToTerraform(struct!.source),
+  }
+}
+
+
+export function domainDevicesInterfacesToHclTerraform(struct?: DomainDevicesInterfaces | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    mac: {
+      value: domainDevicesInterfacesMacToHclTerraform(struct!.mac),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesInterfacesMac",
+    },
+    model: {
+      value: domainDevicesInterfacesModelToHclTerraform(struct!.model),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesInterfacesModel",
+    },
+    source: {
+      value: domainDevicesInterfacesSourceToHclTerraform(struct!.source),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesInterfacesSource",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesInterfacesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DomainDevicesInterfaces | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._mac?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.mac = this._mac?.internalValue;
+    }
+    if (this._model?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.model = this._model?.internalValue;
+    }
+    if (this._source?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.source = this._source?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesInterfaces | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._mac.internalValue = undefined;
+      this._model.internalValue = undefined;
+      this._source.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._mac.internalValue = value.mac;
+      this._model.internalValue = value.model;
+      this._source.internalValue = value.source;
+    }
+  }
+
+  // mac - computed: false, optional: true, required: false
+  private _mac = new DomainDevicesInterfacesMacOutputReference(this, "mac");
+  public get mac() {
+    return this._mac;
+  }
+  public putMac(value: DomainDevicesInterfacesMac) {
+    this._mac.internalValue = value;
+  }
+  public resetMac() {
+    this._mac.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get macInput() {
+    return this._mac.internalValue;
+  }
+
+  // model - computed: false, optional: true, required: false
+  private _model = new DomainDevicesInterfacesModelOutputReference(this, "model");
+  public get model() {
+    return this._model;
+  }
+  public putModel(value: DomainDevicesInterfacesModel) {
+    this._model.internalValue = value;
+  }
+  public resetModel() {
+    this._model.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelInput() {
+    return this._model.internalValue;
+  }
+
+  // source - computed: false, optional: true, required: false
+  private _source = new DomainDevicesInterfacesSourceOutputReference(this, "source");
+  public get source() {
+    return this._source;
+  }
+  public putSource(value: DomainDevicesInterfacesSource) {
+    this._source.internalValue = value;
+  }
+  public resetSource() {
+    this._source.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sourceInput() {
+    return this._source.internalValue;
+  }
+}
+
+export class DomainDevicesInterfacesList extends cdktf.ComplexList {
+  public internalValue? : DomainDevicesInterfaces[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DomainDevicesInterfacesOutputReference {
+    return new DomainDevicesInterfacesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DomainDevicesSerialsTarget {
+  /**
+  * Sets the guest-visible serial port number starting from 0; typically 0–3 depending on how many serial ports the guest OS supports.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#serial-port>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#port Domain#port}
+  */
+  readonly port?: number;
+}
+
+export function domainDevicesSerialsTargetToTerraform(struct?: DomainDevicesSerialsTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    port: cdktf.numberToTerraform(struct!.port),
+  }
+}
+
+
+export function domainDevicesSerialsTargetToHclTerraform(struct?: DomainDevicesSerialsTarget | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    port: {
+      value: cdktf.numberToHclTerraform(struct!.port),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesSerialsTargetOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevicesSerialsTarget | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._port !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.port = this._port;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesSerialsTarget | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._port = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._port = value.port;
+    }
+  }
+
+  // port - computed: false, optional: true, required: false
+  private _port?: number; 
+  public get port() {
+    return this.getNumberAttribute('port');
+  }
+  public set port(value: number) {
+    this._port = value;
+  }
+  public resetPort() {
+    this._port = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get portInput() {
+    return this._port;
+  }
+}
+export interface DomainDevicesSerials {
+  /**
+  * Configures the guest-visible target of the serial device, such as the port number and, where applicable, the subtype (for example, "isa-serial" port 0).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#target Domain#target}
+  */
+  readonly target?: DomainDevicesSerialsTarget;
+}
+
+export function domainDevicesSerialsToTerraform(struct?: DomainDevicesSerials | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    target: domainDevicesSerialsTargetToTerraform(struct!.target),
+  }
+}
+
+
+export function domainDevicesSerialsToHclTerraform(struct?: DomainDevicesSerials | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    target: {
+      value: domainDevicesSerialsTargetToHclTerraform(struct!.target),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "DomainDevicesSerialsTarget",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesSerialsOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DomainDevicesSerials | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._target?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.target = this._target?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevicesSerials | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._target.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._target.internalValue = value.target;
+    }
+  }
+
+  // target - computed: false, optional: true, required: false
+  private _target = new DomainDevicesSerialsTargetOutputReference(this, "target");
+  public get target() {
+    return this._target;
+  }
+  public putTarget(value: DomainDevicesSerialsTarget) {
+    this._target.internalValue = value;
+  }
+  public resetTarget() {
+    this._target.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get targetInput() {
+    return this._target.internalValue;
+  }
+}
+
+export class DomainDevicesSerialsList extends cdktf.ComplexList {
+  public internalValue? : DomainDevicesSerials[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DomainDevicesSerialsOutputReference {
+    return new DomainDevicesSerialsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DomainDevices {
+  /**
+  * Configures one or more console devices for the guest, defining how serial consoles are exposed and connected.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#console>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#consoles Domain#consoles}
+  */
+  readonly consoles?: DomainDevicesConsoles[] | cdktf.IResolvable;
+  /**
+  * Declares one or more block devices (disks, CD-ROMs, etc.) attached to the guest, each with its own source, target, and optional tuning parameters.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#disks Domain#disks}
+  */
+  readonly disks?: DomainDevicesDisks[] | cdktf.IResolvable;
+  /**
+  * Defines one or more network interface devices attached to the guest, including their connection mode, model, addressing, and related options.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#network-interfaces>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#interfaces Domain#interfaces}
+  */
+  readonly interfaces?: DomainDevicesInterfaces[] | cdktf.IResolvable;
+  /**
+  * Configures one or more virtual serial port devices attached to the guest.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#serial-port>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#serials Domain#serials}
+  */
+  readonly serials?: DomainDevicesSerials[] | cdktf.IResolvable;
+}
+
+export function domainDevicesToTerraform(struct?: DomainDevices | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    consoles: cdktf.listMapper(domainDevicesConsolesToTerraform, false)(struct!.consoles),
+    disks: cdktf.listMapper(domainDevicesDisksToTerraform, false)(struct!.disks),
+    interfaces: cdktf.listMapper(domainDevicesInterfacesToTerraform, false)(struct!.interfaces),
+    serials: cdktf.listMapper(domainDevicesSerialsToTerraform, false)(struct!.serials),
+  }
+}
+
+
+export function domainDevicesToHclTerraform(struct?: DomainDevices | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    consoles: {
+      value: cdktf.listMapperHcl(domainDevicesConsolesToHclTerraform, false)(struct!.consoles),
+      isBlock: true,
+      type: "list",
+      storageClassType: "DomainDevicesConsolesList",
+    },
+    disks: {
+      value: cdktf.listMapperHcl(domainDevicesDisksToHclTerraform, false)(struct!.disks),
+      isBlock: true,
+      type: "list",
+      storageClassType: "DomainDevicesDisksList",
+    },
+    interfaces: {
+      value: cdktf.listMapperHcl(domainDevicesInterfacesToHclTerraform, false)(struct!.interfaces),
+      isBlock: true,
+      type: "list",
+      storageClassType: "DomainDevicesInterfacesList",
+    },
+    serials: {
+      value: cdktf.listMapperHcl(domainDevicesSerialsToHclTerraform, false)(struct!.serials),
+      isBlock: true,
+      type: "list",
+      storageClassType: "DomainDevicesSerialsList",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainDevicesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainDevices | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._consoles?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.consoles = this._consoles?.internalValue;
+    }
+    if (this._disks?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.disks = this._disks?.internalValue;
+    }
+    if (this._interfaces?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.interfaces = this._interfaces?.internalValue;
+    }
+    if (this._serials?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.serials = this._serials?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainDevices | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._consoles.internalValue = undefined;
+      this._disks.internalValue = undefined;
+      this._interfaces.internalValue = undefined;
+      this._serials.internalValue = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._consoles.internalValue = value.consoles;
+      this._disks.internalValue = value.disks;
+      this._interfaces.internalValue = value.interfaces;
+      this._serials.internalValue = value.serials;
+    }
+  }
+
+  // consoles - computed: false, optional: true, required: false
+  private _consoles = new DomainDevicesConsolesList(this, "consoles", false);
+  public get consoles() {
+    return this._consoles;
+  }
+  public putConsoles(value: DomainDevicesConsoles[] | cdktf.IResolvable) {
+    this._consoles.internalValue = value;
+  }
+  public resetConsoles() {
+    this._consoles.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get consolesInput() {
+    return this._consoles.internalValue;
+  }
+
+  // disks - computed: false, optional: true, required: false
+  private _disks = new DomainDevicesDisksList(this, "disks", false);
+  public get disks() {
+    return this._disks;
+  }
+  public putDisks(value: DomainDevicesDisks[] | cdktf.IResolvable) {
+    this._disks.internalValue = value;
+  }
+  public resetDisks() {
+    this._disks.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disksInput() {
+    return this._disks.internalValue;
+  }
+
+  // interfaces - computed: false, optional: true, required: false
+  private _interfaces = new DomainDevicesInterfacesList(this, "interfaces", false);
+  public get interfaces() {
+    return this._interfaces;
+  }
+  public putInterfaces(value: DomainDevicesInterfaces[] | cdktf.IResolvable) {
+    this._interfaces.internalValue = value;
+  }
+  public resetInterfaces() {
+    this._interfaces.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get interfacesInput() {
+    return this._interfaces.internalValue;
+  }
+
+  // serials - computed: false, optional: true, required: false
+  private _serials = new DomainDevicesSerialsList(this, "serials", false);
+  public get serials() {
+    return this._serials;
+  }
+  public putSerials(value: DomainDevicesSerials[] | cdktf.IResolvable) {
+    this._serials.internalValue = value;
+  }
+  public resetSerials() {
+    this._serials.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get serialsInput() {
+    return this._serials.internalValue;
+  }
+}
+export interface DomainOs {
+  /**
+  * Sets the guest OS type string (for example, hvm or exe), indicating the virtualization style or booting method expected by the hypervisor.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#operating-system-booting>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type Domain#type}
+  */
+  readonly type?: string;
+  /**
+  * Sets the architecture for the guest OS type (for example, x86_64 or i686) via the arch attribute, influencing the machine type, CPU model, and firmware choice.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#operating-system-booting>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type_arch Domain#type_arch}
+  */
+  readonly typeArch?: string;
+  /**
+  * Sets the machine type for the guest OS type (for example, pc-q35-2.10 or pc-i440fx-7.2), selecting the chipset and board model used by the hypervisor.
+  * 
+  * See: <https://libvirt.org/formatdomain.html#operating-system-booting>
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/dmacvicar/libvirt/0.9.7/docs/resources/domain#type_machine Domain#type_machine}
+  */
+  readonly typeMachine?: string;
+}
+
+export function domainOsToTerraform(struct?: DomainOs | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    type: cdktf.stringToTerraform(struct!.type),
+    type_arch: cdktf.stringToTerraform(struct!.typeArch),
+    type_machine: cdktf.stringToTerraform(struct!.typeMachine),
+  }
+}
+
+
+export function domainOsToHclTerraform(struct?: DomainOs | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    type_arch: {
+      value: cdktf.stringToHclTerraform(struct!.typeArch),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    type_machine: {
+      value: cdktf.stringToHclTerraform(struct!.typeMachine),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DomainOsOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DomainOs | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    if (this._typeArch !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.typeArch = this._typeArch;
+    }
+    if (this._typeMachine !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.typeMachine = this._typeMachine;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DomainOs | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._type = undefined;
+      this._typeArch = undefined;
+      this._typeMachine = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._type = value.type;
+      this._typeArch = value.typeArch;
+      this._typeMachine = value.typeMachine;
+    }
+  }
+
+  // type - computed: false, optional: true, required: false
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+
+  // type_arch - computed: false, optional: true, required: false
+  private _typeArch?: string; 
+  public get typeArch() {
+    return this.getStringAttribute('type_arch');
+  }
+  public set typeArch(value: string) {
+    this._typeArch = value;
+  }
+  public resetTypeArch() {
+    this._typeArch = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeArchInput() {
+    return this._typeArch;
+  }
+
+  // type_machine - computed: false, optional: true, required: false
+  private _typeMachine?: string; 
+  public get typeMachine() {
+    return this.getStringAttribute('type_machine');
+  }
+  public set typeMachine(value: string) {
+    this._typeMachine = value;
+  }
+  public resetTypeMachine() {
+    this._typeMachine = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeMachineInput() {
+    return this._typeMachine;
+  }
 }
 
 /**
@@ -602,295 +2428,19 @@ export class Domain extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._autostart = config.autostart;
-    this._bhyveCommandline.internalValue = config.bhyveCommandline;
-    this._blockIoTune.internalValue = config.blockIoTune;
-    this._bootloader = config.bootloader;
-    this._bootloaderArgs = config.bootloaderArgs;
-    this._clock.internalValue = config.clock;
-    this._cpu.internalValue = config.cpu;
-    this._cpuTune.internalValue = config.cpuTune;
-    this._create.internalValue = config.create;
-    this._currentMemory = config.currentMemory;
-    this._currentMemoryUnit = config.currentMemoryUnit;
-    this._defaultIoThread.internalValue = config.defaultIoThread;
-    this._description = config.description;
-    this._destroy.internalValue = config.destroy;
     this._devices.internalValue = config.devices;
-    this._features.internalValue = config.features;
-    this._genId = config.genId;
-    this._hwuuid = config.hwuuid;
-    this._idMap.internalValue = config.idMap;
-    this._ioThreadIDs.internalValue = config.ioThreadIDs;
-    this._ioThreads = config.ioThreads;
-    this._keyWrap.internalValue = config.keyWrap;
-    this._launchSecurity.internalValue = config.launchSecurity;
-    this._lxcNamespace.internalValue = config.lxcNamespace;
-    this._maximumMemory = config.maximumMemory;
-    this._maximumMemorySlots = config.maximumMemorySlots;
-    this._maximumMemoryUnit = config.maximumMemoryUnit;
     this._memory = config.memory;
-    this._memoryBacking.internalValue = config.memoryBacking;
-    this._memoryDumpCore = config.memoryDumpCore;
-    this._memoryTune.internalValue = config.memoryTune;
     this._memoryUnit = config.memoryUnit;
-    this._metadata.internalValue = config.metadata;
     this._name = config.name;
-    this._numaTune.internalValue = config.numaTune;
-    this._onCrash = config.onCrash;
-    this._onPoweroff = config.onPoweroff;
-    this._onReboot = config.onReboot;
     this._os.internalValue = config.os;
-    this._perf.internalValue = config.perf;
-    this._pm.internalValue = config.pm;
-    this._qemuCapabilities.internalValue = config.qemuCapabilities;
-    this._qemuCommandline.internalValue = config.qemuCommandline;
-    this._qemuDeprecation.internalValue = config.qemuDeprecation;
-    this._qemuOverride.internalValue = config.qemuOverride;
-    this._resource.internalValue = config.resource;
     this._running = config.running;
-    this._secLabel.internalValue = config.secLabel;
-    this._sysInfo.internalValue = config.sysInfo;
-    this._throttleGroups.internalValue = config.throttleGroups;
-    this._title = config.title;
     this._type = config.type;
-    this._update.internalValue = config.update;
     this._vcpu = config.vcpu;
-    this._vcpuCpuset = config.vcpuCpuset;
-    this._vcpuCurrent = config.vcpuCurrent;
-    this._vcpuPlacement = config.vcpuPlacement;
-    this._vcpus.internalValue = config.vcpus;
-    this._vmwareDataCenterPath = config.vmwareDataCenterPath;
-    this._xenCommandline.internalValue = config.xenCommandline;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // autostart - computed: false, optional: true, required: false
-  private _autostart?: boolean | cdktf.IResolvable; 
-  public get autostart() {
-    return this.getBooleanAttribute('autostart');
-  }
-  public set autostart(value: boolean | cdktf.IResolvable) {
-    this._autostart = value;
-  }
-  public resetAutostart() {
-    this._autostart = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get autostartInput() {
-    return this._autostart;
-  }
-
-  // bhyve_commandline - computed: false, optional: true, required: false
-  private _bhyveCommandline = new DomainBhyveCommandlineOutputReference(this, "bhyve_commandline");
-  public get bhyveCommandline() {
-    return this._bhyveCommandline;
-  }
-  public putBhyveCommandline(value: DomainBhyveCommandline) {
-    this._bhyveCommandline.internalValue = value;
-  }
-  public resetBhyveCommandline() {
-    this._bhyveCommandline.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get bhyveCommandlineInput() {
-    return this._bhyveCommandline.internalValue;
-  }
-
-  // block_io_tune - computed: false, optional: true, required: false
-  private _blockIoTune = new DomainBlockIoTuneOutputReference(this, "block_io_tune");
-  public get blockIoTune() {
-    return this._blockIoTune;
-  }
-  public putBlockIoTune(value: DomainBlockIoTune) {
-    this._blockIoTune.internalValue = value;
-  }
-  public resetBlockIoTune() {
-    this._blockIoTune.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get blockIoTuneInput() {
-    return this._blockIoTune.internalValue;
-  }
-
-  // bootloader - computed: false, optional: true, required: false
-  private _bootloader?: string; 
-  public get bootloader() {
-    return this.getStringAttribute('bootloader');
-  }
-  public set bootloader(value: string) {
-    this._bootloader = value;
-  }
-  public resetBootloader() {
-    this._bootloader = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get bootloaderInput() {
-    return this._bootloader;
-  }
-
-  // bootloader_args - computed: false, optional: true, required: false
-  private _bootloaderArgs?: string; 
-  public get bootloaderArgs() {
-    return this.getStringAttribute('bootloader_args');
-  }
-  public set bootloaderArgs(value: string) {
-    this._bootloaderArgs = value;
-  }
-  public resetBootloaderArgs() {
-    this._bootloaderArgs = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get bootloaderArgsInput() {
-    return this._bootloaderArgs;
-  }
-
-  // clock - computed: false, optional: true, required: false
-  private _clock = new DomainClockOutputReference(this, "clock");
-  public get clock() {
-    return this._clock;
-  }
-  public putClock(value: DomainClock) {
-    this._clock.internalValue = value;
-  }
-  public resetClock() {
-    this._clock.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get clockInput() {
-    return this._clock.internalValue;
-  }
-
-  // cpu - computed: false, optional: true, required: false
-  private _cpu = new DomainCpuOutputReference(this, "cpu");
-  public get cpu() {
-    return this._cpu;
-  }
-  public putCpu(value: DomainCpu) {
-    this._cpu.internalValue = value;
-  }
-  public resetCpu() {
-    this._cpu.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get cpuInput() {
-    return this._cpu.internalValue;
-  }
-
-  // cpu_tune - computed: false, optional: true, required: false
-  private _cpuTune = new DomainCpuTuneOutputReference(this, "cpu_tune");
-  public get cpuTune() {
-    return this._cpuTune;
-  }
-  public putCpuTune(value: DomainCpuTune) {
-    this._cpuTune.internalValue = value;
-  }
-  public resetCpuTune() {
-    this._cpuTune.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get cpuTuneInput() {
-    return this._cpuTune.internalValue;
-  }
-
-  // create - computed: false, optional: true, required: false
-  private _create = new DomainCreateOutputReference(this, "create");
-  public get create() {
-    return this._create;
-  }
-  public putCreate(value: DomainCreate) {
-    this._create.internalValue = value;
-  }
-  public resetCreate() {
-    this._create.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get createInput() {
-    return this._create.internalValue;
-  }
-
-  // current_memory - computed: false, optional: true, required: false
-  private _currentMemory?: number; 
-  public get currentMemory() {
-    return this.getNumberAttribute('current_memory');
-  }
-  public set currentMemory(value: number) {
-    this._currentMemory = value;
-  }
-  public resetCurrentMemory() {
-    this._currentMemory = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get currentMemoryInput() {
-    return this._currentMemory;
-  }
-
-  // current_memory_unit - computed: false, optional: true, required: false
-  private _currentMemoryUnit?: string; 
-  public get currentMemoryUnit() {
-    return this.getStringAttribute('current_memory_unit');
-  }
-  public set currentMemoryUnit(value: string) {
-    this._currentMemoryUnit = value;
-  }
-  public resetCurrentMemoryUnit() {
-    this._currentMemoryUnit = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get currentMemoryUnitInput() {
-    return this._currentMemoryUnit;
-  }
-
-  // default_io_thread - computed: false, optional: true, required: false
-  private _defaultIoThread = new DomainDefaultIoThreadOutputReference(this, "default_io_thread");
-  public get defaultIoThread() {
-    return this._defaultIoThread;
-  }
-  public putDefaultIoThread(value: DomainDefaultIoThread) {
-    this._defaultIoThread.internalValue = value;
-  }
-  public resetDefaultIoThread() {
-    this._defaultIoThread.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get defaultIoThreadInput() {
-    return this._defaultIoThread.internalValue;
-  }
-
-  // description - computed: false, optional: true, required: false
-  private _description?: string; 
-  public get description() {
-    return this.getStringAttribute('description');
-  }
-  public set description(value: string) {
-    this._description = value;
-  }
-  public resetDescription() {
-    this._description = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get descriptionInput() {
-    return this._description;
-  }
-
-  // destroy - computed: false, optional: true, required: false
-  private _destroy = new DomainDestroyOutputReference(this, "destroy");
-  public get destroy() {
-    return this._destroy;
-  }
-  public putDestroy(value: DomainDestroy) {
-    this._destroy.internalValue = value;
-  }
-  public resetDestroy() {
-    this._destroy.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get destroyInput() {
-    return this._destroy.internalValue;
-  }
 
   // devices - computed: false, optional: true, required: false
   private _devices = new DomainDevicesOutputReference(this, "devices");
@@ -908,201 +2458,9 @@ export class Domain extends cdktf.TerraformResource {
     return this._devices.internalValue;
   }
 
-  // features - computed: false, optional: true, required: false
-  private _features = new DomainFeaturesOutputReference(this, "features");
-  public get features() {
-    return this._features;
-  }
-  public putFeatures(value: DomainFeatures) {
-    this._features.internalValue = value;
-  }
-  public resetFeatures() {
-    this._features.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get featuresInput() {
-    return this._features.internalValue;
-  }
-
-  // gen_id - computed: false, optional: true, required: false
-  private _genId?: string; 
-  public get genId() {
-    return this.getStringAttribute('gen_id');
-  }
-  public set genId(value: string) {
-    this._genId = value;
-  }
-  public resetGenId() {
-    this._genId = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get genIdInput() {
-    return this._genId;
-  }
-
-  // hwuuid - computed: false, optional: true, required: false
-  private _hwuuid?: string; 
-  public get hwuuid() {
-    return this.getStringAttribute('hwuuid');
-  }
-  public set hwuuid(value: string) {
-    this._hwuuid = value;
-  }
-  public resetHwuuid() {
-    this._hwuuid = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hwuuidInput() {
-    return this._hwuuid;
-  }
-
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getNumberAttribute('id');
-  }
-
-  // id_map - computed: false, optional: true, required: false
-  private _idMap = new DomainIdMapOutputReference(this, "id_map");
-  public get idMap() {
-    return this._idMap;
-  }
-  public putIdMap(value: DomainIdMap) {
-    this._idMap.internalValue = value;
-  }
-  public resetIdMap() {
-    this._idMap.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get idMapInput() {
-    return this._idMap.internalValue;
-  }
-
-  // io_thread_i_ds - computed: false, optional: true, required: false
-  private _ioThreadIDs = new DomainIoThreadIDsOutputReference(this, "io_thread_i_ds");
-  public get ioThreadIDs() {
-    return this._ioThreadIDs;
-  }
-  public putIoThreadIDs(value: DomainIoThreadIDs) {
-    this._ioThreadIDs.internalValue = value;
-  }
-  public resetIoThreadIDs() {
-    this._ioThreadIDs.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get ioThreadIDsInput() {
-    return this._ioThreadIDs.internalValue;
-  }
-
-  // io_threads - computed: false, optional: true, required: false
-  private _ioThreads?: number; 
-  public get ioThreads() {
-    return this.getNumberAttribute('io_threads');
-  }
-  public set ioThreads(value: number) {
-    this._ioThreads = value;
-  }
-  public resetIoThreads() {
-    this._ioThreads = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get ioThreadsInput() {
-    return this._ioThreads;
-  }
-
-  // key_wrap - computed: false, optional: true, required: false
-  private _keyWrap = new DomainKeyWrapOutputReference(this, "key_wrap");
-  public get keyWrap() {
-    return this._keyWrap;
-  }
-  public putKeyWrap(value: DomainKeyWrap) {
-    this._keyWrap.internalValue = value;
-  }
-  public resetKeyWrap() {
-    this._keyWrap.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get keyWrapInput() {
-    return this._keyWrap.internalValue;
-  }
-
-  // launch_security - computed: false, optional: true, required: false
-  private _launchSecurity = new DomainLaunchSecurityOutputReference(this, "launch_security");
-  public get launchSecurity() {
-    return this._launchSecurity;
-  }
-  public putLaunchSecurity(value: DomainLaunchSecurity) {
-    this._launchSecurity.internalValue = value;
-  }
-  public resetLaunchSecurity() {
-    this._launchSecurity.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get launchSecurityInput() {
-    return this._launchSecurity.internalValue;
-  }
-
-  // lxc_namespace - computed: false, optional: true, required: false
-  private _lxcNamespace = new DomainLxcNamespaceOutputReference(this, "lxc_namespace");
-  public get lxcNamespace() {
-    return this._lxcNamespace;
-  }
-  public putLxcNamespace(value: DomainLxcNamespace) {
-    this._lxcNamespace.internalValue = value;
-  }
-  public resetLxcNamespace() {
-    this._lxcNamespace.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get lxcNamespaceInput() {
-    return this._lxcNamespace.internalValue;
-  }
-
-  // maximum_memory - computed: false, optional: true, required: false
-  private _maximumMemory?: number; 
-  public get maximumMemory() {
-    return this.getNumberAttribute('maximum_memory');
-  }
-  public set maximumMemory(value: number) {
-    this._maximumMemory = value;
-  }
-  public resetMaximumMemory() {
-    this._maximumMemory = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get maximumMemoryInput() {
-    return this._maximumMemory;
-  }
-
-  // maximum_memory_slots - computed: false, optional: true, required: false
-  private _maximumMemorySlots?: number; 
-  public get maximumMemorySlots() {
-    return this.getNumberAttribute('maximum_memory_slots');
-  }
-  public set maximumMemorySlots(value: number) {
-    this._maximumMemorySlots = value;
-  }
-  public resetMaximumMemorySlots() {
-    this._maximumMemorySlots = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get maximumMemorySlotsInput() {
-    return this._maximumMemorySlots;
-  }
-
-  // maximum_memory_unit - computed: false, optional: true, required: false
-  private _maximumMemoryUnit?: string; 
-  public get maximumMemoryUnit() {
-    return this.getStringAttribute('maximum_memory_unit');
-  }
-  public set maximumMemoryUnit(value: string) {
-    this._maximumMemoryUnit = value;
-  }
-  public resetMaximumMemoryUnit() {
-    this._maximumMemoryUnit = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get maximumMemoryUnitInput() {
-    return this._maximumMemoryUnit;
   }
 
   // memory - computed: false, optional: true, required: false
@@ -1121,54 +2479,6 @@ export class Domain extends cdktf.TerraformResource {
     return this._memory;
   }
 
-  // memory_backing - computed: false, optional: true, required: false
-  private _memoryBacking = new DomainMemoryBackingOutputReference(this, "memory_backing");
-  public get memoryBacking() {
-    return this._memoryBacking;
-  }
-  public putMemoryBacking(value: DomainMemoryBacking) {
-    this._memoryBacking.internalValue = value;
-  }
-  public resetMemoryBacking() {
-    this._memoryBacking.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get memoryBackingInput() {
-    return this._memoryBacking.internalValue;
-  }
-
-  // memory_dump_core - computed: false, optional: true, required: false
-  private _memoryDumpCore?: string; 
-  public get memoryDumpCore() {
-    return this.getStringAttribute('memory_dump_core');
-  }
-  public set memoryDumpCore(value: string) {
-    this._memoryDumpCore = value;
-  }
-  public resetMemoryDumpCore() {
-    this._memoryDumpCore = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get memoryDumpCoreInput() {
-    return this._memoryDumpCore;
-  }
-
-  // memory_tune - computed: false, optional: true, required: false
-  private _memoryTune = new DomainMemoryTuneOutputReference(this, "memory_tune");
-  public get memoryTune() {
-    return this._memoryTune;
-  }
-  public putMemoryTune(value: DomainMemoryTune) {
-    this._memoryTune.internalValue = value;
-  }
-  public resetMemoryTune() {
-    this._memoryTune.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get memoryTuneInput() {
-    return this._memoryTune.internalValue;
-  }
-
   // memory_unit - computed: false, optional: true, required: false
   private _memoryUnit?: string; 
   public get memoryUnit() {
@@ -1185,22 +2495,6 @@ export class Domain extends cdktf.TerraformResource {
     return this._memoryUnit;
   }
 
-  // metadata - computed: false, optional: true, required: false
-  private _metadata = new DomainMetadataOutputReference(this, "metadata");
-  public get metadata() {
-    return this._metadata;
-  }
-  public putMetadata(value: DomainMetadata) {
-    this._metadata.internalValue = value;
-  }
-  public resetMetadata() {
-    this._metadata.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get metadataInput() {
-    return this._metadata.internalValue;
-  }
-
   // name - computed: false, optional: false, required: true
   private _name?: string; 
   public get name() {
@@ -1212,70 +2506,6 @@ export class Domain extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
-  }
-
-  // numa_tune - computed: false, optional: true, required: false
-  private _numaTune = new DomainNumaTuneOutputReference(this, "numa_tune");
-  public get numaTune() {
-    return this._numaTune;
-  }
-  public putNumaTune(value: DomainNumaTune) {
-    this._numaTune.internalValue = value;
-  }
-  public resetNumaTune() {
-    this._numaTune.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get numaTuneInput() {
-    return this._numaTune.internalValue;
-  }
-
-  // on_crash - computed: false, optional: true, required: false
-  private _onCrash?: string; 
-  public get onCrash() {
-    return this.getStringAttribute('on_crash');
-  }
-  public set onCrash(value: string) {
-    this._onCrash = value;
-  }
-  public resetOnCrash() {
-    this._onCrash = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get onCrashInput() {
-    return this._onCrash;
-  }
-
-  // on_poweroff - computed: false, optional: true, required: false
-  private _onPoweroff?: string; 
-  public get onPoweroff() {
-    return this.getStringAttribute('on_poweroff');
-  }
-  public set onPoweroff(value: string) {
-    this._onPoweroff = value;
-  }
-  public resetOnPoweroff() {
-    this._onPoweroff = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get onPoweroffInput() {
-    return this._onPoweroff;
-  }
-
-  // on_reboot - computed: false, optional: true, required: false
-  private _onReboot?: string; 
-  public get onReboot() {
-    return this.getStringAttribute('on_reboot');
-  }
-  public set onReboot(value: string) {
-    this._onReboot = value;
-  }
-  public resetOnReboot() {
-    this._onReboot = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get onRebootInput() {
-    return this._onReboot;
   }
 
   // os - computed: false, optional: true, required: false
@@ -1294,118 +2524,6 @@ export class Domain extends cdktf.TerraformResource {
     return this._os.internalValue;
   }
 
-  // perf - computed: false, optional: true, required: false
-  private _perf = new DomainPerfOutputReference(this, "perf");
-  public get perf() {
-    return this._perf;
-  }
-  public putPerf(value: DomainPerf) {
-    this._perf.internalValue = value;
-  }
-  public resetPerf() {
-    this._perf.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get perfInput() {
-    return this._perf.internalValue;
-  }
-
-  // pm - computed: false, optional: true, required: false
-  private _pm = new DomainPmOutputReference(this, "pm");
-  public get pm() {
-    return this._pm;
-  }
-  public putPm(value: DomainPm) {
-    this._pm.internalValue = value;
-  }
-  public resetPm() {
-    this._pm.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get pmInput() {
-    return this._pm.internalValue;
-  }
-
-  // qemu_capabilities - computed: false, optional: true, required: false
-  private _qemuCapabilities = new DomainQemuCapabilitiesOutputReference(this, "qemu_capabilities");
-  public get qemuCapabilities() {
-    return this._qemuCapabilities;
-  }
-  public putQemuCapabilities(value: DomainQemuCapabilities) {
-    this._qemuCapabilities.internalValue = value;
-  }
-  public resetQemuCapabilities() {
-    this._qemuCapabilities.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get qemuCapabilitiesInput() {
-    return this._qemuCapabilities.internalValue;
-  }
-
-  // qemu_commandline - computed: false, optional: true, required: false
-  private _qemuCommandline = new DomainQemuCommandlineOutputReference(this, "qemu_commandline");
-  public get qemuCommandline() {
-    return this._qemuCommandline;
-  }
-  public putQemuCommandline(value: DomainQemuCommandline) {
-    this._qemuCommandline.internalValue = value;
-  }
-  public resetQemuCommandline() {
-    this._qemuCommandline.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get qemuCommandlineInput() {
-    return this._qemuCommandline.internalValue;
-  }
-
-  // qemu_deprecation - computed: false, optional: true, required: false
-  private _qemuDeprecation = new DomainQemuDeprecationOutputReference(this, "qemu_deprecation");
-  public get qemuDeprecation() {
-    return this._qemuDeprecation;
-  }
-  public putQemuDeprecation(value: DomainQemuDeprecation) {
-    this._qemuDeprecation.internalValue = value;
-  }
-  public resetQemuDeprecation() {
-    this._qemuDeprecation.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get qemuDeprecationInput() {
-    return this._qemuDeprecation.internalValue;
-  }
-
-  // qemu_override - computed: false, optional: true, required: false
-  private _qemuOverride = new DomainQemuOverrideOutputReference(this, "qemu_override");
-  public get qemuOverride() {
-    return this._qemuOverride;
-  }
-  public putQemuOverride(value: DomainQemuOverride) {
-    this._qemuOverride.internalValue = value;
-  }
-  public resetQemuOverride() {
-    this._qemuOverride.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get qemuOverrideInput() {
-    return this._qemuOverride.internalValue;
-  }
-
-  // resource - computed: false, optional: true, required: false
-  private _resource = new DomainResourceOutputReference(this, "resource");
-  public get resource() {
-    return this._resource;
-  }
-  public putResource(value: DomainResource) {
-    this._resource.internalValue = value;
-  }
-  public resetResource() {
-    this._resource.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get resourceInput() {
-    return this._resource.internalValue;
-  }
-
   // running - computed: false, optional: true, required: false
   private _running?: boolean | cdktf.IResolvable; 
   public get running() {
@@ -1422,70 +2540,6 @@ export class Domain extends cdktf.TerraformResource {
     return this._running;
   }
 
-  // sec_label - computed: false, optional: true, required: false
-  private _secLabel = new DomainSecLabelList(this, "sec_label", false);
-  public get secLabel() {
-    return this._secLabel;
-  }
-  public putSecLabel(value: DomainSecLabel[] | cdktf.IResolvable) {
-    this._secLabel.internalValue = value;
-  }
-  public resetSecLabel() {
-    this._secLabel.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get secLabelInput() {
-    return this._secLabel.internalValue;
-  }
-
-  // sys_info - computed: false, optional: true, required: false
-  private _sysInfo = new DomainSysInfoList(this, "sys_info", false);
-  public get sysInfo() {
-    return this._sysInfo;
-  }
-  public putSysInfo(value: DomainSysInfo[] | cdktf.IResolvable) {
-    this._sysInfo.internalValue = value;
-  }
-  public resetSysInfo() {
-    this._sysInfo.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get sysInfoInput() {
-    return this._sysInfo.internalValue;
-  }
-
-  // throttle_groups - computed: false, optional: true, required: false
-  private _throttleGroups = new DomainThrottleGroupsOutputReference(this, "throttle_groups");
-  public get throttleGroups() {
-    return this._throttleGroups;
-  }
-  public putThrottleGroups(value: DomainThrottleGroups) {
-    this._throttleGroups.internalValue = value;
-  }
-  public resetThrottleGroups() {
-    this._throttleGroups.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get throttleGroupsInput() {
-    return this._throttleGroups.internalValue;
-  }
-
-  // title - computed: false, optional: true, required: false
-  private _title?: string; 
-  public get title() {
-    return this.getStringAttribute('title');
-  }
-  public set title(value: string) {
-    this._title = value;
-  }
-  public resetTitle() {
-    this._title = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get titleInput() {
-    return this._title;
-  }
-
   // type - computed: false, optional: false, required: true
   private _type?: string; 
   public get type() {
@@ -1497,27 +2551,6 @@ export class Domain extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get typeInput() {
     return this._type;
-  }
-
-  // update - computed: false, optional: true, required: false
-  private _update = new DomainUpdateOutputReference(this, "update");
-  public get update() {
-    return this._update;
-  }
-  public putUpdate(value: DomainUpdate) {
-    this._update.internalValue = value;
-  }
-  public resetUpdate() {
-    this._update.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get updateInput() {
-    return this._update.internalValue;
-  }
-
-  // uuid - computed: true, optional: false, required: false
-  public get uuid() {
-    return this.getStringAttribute('uuid');
   }
 
   // vcpu - computed: false, optional: true, required: false
@@ -1536,334 +2569,30 @@ export class Domain extends cdktf.TerraformResource {
     return this._vcpu;
   }
 
-  // vcpu_cpuset - computed: false, optional: true, required: false
-  private _vcpuCpuset?: string; 
-  public get vcpuCpuset() {
-    return this.getStringAttribute('vcpu_cpuset');
-  }
-  public set vcpuCpuset(value: string) {
-    this._vcpuCpuset = value;
-  }
-  public resetVcpuCpuset() {
-    this._vcpuCpuset = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vcpuCpusetInput() {
-    return this._vcpuCpuset;
-  }
-
-  // vcpu_current - computed: false, optional: true, required: false
-  private _vcpuCurrent?: number; 
-  public get vcpuCurrent() {
-    return this.getNumberAttribute('vcpu_current');
-  }
-  public set vcpuCurrent(value: number) {
-    this._vcpuCurrent = value;
-  }
-  public resetVcpuCurrent() {
-    this._vcpuCurrent = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vcpuCurrentInput() {
-    return this._vcpuCurrent;
-  }
-
-  // vcpu_placement - computed: false, optional: true, required: false
-  private _vcpuPlacement?: string; 
-  public get vcpuPlacement() {
-    return this.getStringAttribute('vcpu_placement');
-  }
-  public set vcpuPlacement(value: string) {
-    this._vcpuPlacement = value;
-  }
-  public resetVcpuPlacement() {
-    this._vcpuPlacement = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vcpuPlacementInput() {
-    return this._vcpuPlacement;
-  }
-
-  // vcpus - computed: false, optional: true, required: false
-  private _vcpus = new DomainVcpusOutputReference(this, "vcpus");
-  public get vcpus() {
-    return this._vcpus;
-  }
-  public putVcpus(value: DomainVcpus) {
-    this._vcpus.internalValue = value;
-  }
-  public resetVcpus() {
-    this._vcpus.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vcpusInput() {
-    return this._vcpus.internalValue;
-  }
-
-  // vmware_data_center_path - computed: false, optional: true, required: false
-  private _vmwareDataCenterPath?: string; 
-  public get vmwareDataCenterPath() {
-    return this.getStringAttribute('vmware_data_center_path');
-  }
-  public set vmwareDataCenterPath(value: string) {
-    this._vmwareDataCenterPath = value;
-  }
-  public resetVmwareDataCenterPath() {
-    this._vmwareDataCenterPath = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vmwareDataCenterPathInput() {
-    return this._vmwareDataCenterPath;
-  }
-
-  // xen_commandline - computed: false, optional: true, required: false
-  private _xenCommandline = new DomainXenCommandlineOutputReference(this, "xen_commandline");
-  public get xenCommandline() {
-    return this._xenCommandline;
-  }
-  public putXenCommandline(value: DomainXenCommandline) {
-    this._xenCommandline.internalValue = value;
-  }
-  public resetXenCommandline() {
-    this._xenCommandline.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get xenCommandlineInput() {
-    return this._xenCommandline.internalValue;
-  }
-
   // =========
   // SYNTHESIS
   // =========
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      autostart: cdktf.booleanToTerraform(this._autostart),
-      bhyve_commandline: domainBhyveCommandlineToTerraform(this._bhyveCommandline.internalValue),
-      block_io_tune: domainBlockIoTuneToTerraform(this._blockIoTune.internalValue),
-      bootloader: cdktf.stringToTerraform(this._bootloader),
-      bootloader_args: cdktf.stringToTerraform(this._bootloaderArgs),
-      clock: domainClockToTerraform(this._clock.internalValue),
-      cpu: domainCpuToTerraform(this._cpu.internalValue),
-      cpu_tune: domainCpuTuneToTerraform(this._cpuTune.internalValue),
-      create: domainCreateToTerraform(this._create.internalValue),
-      current_memory: cdktf.numberToTerraform(this._currentMemory),
-      current_memory_unit: cdktf.stringToTerraform(this._currentMemoryUnit),
-      default_io_thread: domainDefaultIoThreadToTerraform(this._defaultIoThread.internalValue),
-      description: cdktf.stringToTerraform(this._description),
-      destroy: domainDestroyToTerraform(this._destroy.internalValue),
       devices: domainDevicesToTerraform(this._devices.internalValue),
-      features: domainFeaturesToTerraform(this._features.internalValue),
-      gen_id: cdktf.stringToTerraform(this._genId),
-      hwuuid: cdktf.stringToTerraform(this._hwuuid),
-      id_map: domainIdMapToTerraform(this._idMap.internalValue),
-      io_thread_i_ds: domainIoThreadIDsToTerraform(this._ioThreadIDs.internalValue),
-      io_threads: cdktf.numberToTerraform(this._ioThreads),
-      key_wrap: domainKeyWrapToTerraform(this._keyWrap.internalValue),
-      launch_security: domainLaunchSecurityToTerraform(this._launchSecurity.internalValue),
-      lxc_namespace: domainLxcNamespaceToTerraform(this._lxcNamespace.internalValue),
-      maximum_memory: cdktf.numberToTerraform(this._maximumMemory),
-      maximum_memory_slots: cdktf.numberToTerraform(this._maximumMemorySlots),
-      maximum_memory_unit: cdktf.stringToTerraform(this._maximumMemoryUnit),
       memory: cdktf.numberToTerraform(this._memory),
-      memory_backing: domainMemoryBackingToTerraform(this._memoryBacking.internalValue),
-      memory_dump_core: cdktf.stringToTerraform(this._memoryDumpCore),
-      memory_tune: domainMemoryTuneToTerraform(this._memoryTune.internalValue),
       memory_unit: cdktf.stringToTerraform(this._memoryUnit),
-      metadata: domainMetadataToTerraform(this._metadata.internalValue),
       name: cdktf.stringToTerraform(this._name),
-      numa_tune: domainNumaTuneToTerraform(this._numaTune.internalValue),
-      on_crash: cdktf.stringToTerraform(this._onCrash),
-      on_poweroff: cdktf.stringToTerraform(this._onPoweroff),
-      on_reboot: cdktf.stringToTerraform(this._onReboot),
       os: domainOsToTerraform(this._os.internalValue),
-      perf: domainPerfToTerraform(this._perf.internalValue),
-      pm: domainPmToTerraform(this._pm.internalValue),
-      qemu_capabilities: domainQemuCapabilitiesToTerraform(this._qemuCapabilities.internalValue),
-      qemu_commandline: domainQemuCommandlineToTerraform(this._qemuCommandline.internalValue),
-      qemu_deprecation: domainQemuDeprecationToTerraform(this._qemuDeprecation.internalValue),
-      qemu_override: domainQemuOverrideToTerraform(this._qemuOverride.internalValue),
-      resource: domainResourceToTerraform(this._resource.internalValue),
       running: cdktf.booleanToTerraform(this._running),
-      sec_label: cdktf.listMapper(domainSecLabelToTerraform, false)(this._secLabel.internalValue),
-      sys_info: cdktf.listMapper(domainSysInfoToTerraform, false)(this._sysInfo.internalValue),
-      throttle_groups: domainThrottleGroupsToTerraform(this._throttleGroups.internalValue),
-      title: cdktf.stringToTerraform(this._title),
       type: cdktf.stringToTerraform(this._type),
-      update: domainUpdateToTerraform(this._update.internalValue),
       vcpu: cdktf.numberToTerraform(this._vcpu),
-      vcpu_cpuset: cdktf.stringToTerraform(this._vcpuCpuset),
-      vcpu_current: cdktf.numberToTerraform(this._vcpuCurrent),
-      vcpu_placement: cdktf.stringToTerraform(this._vcpuPlacement),
-      vcpus: domainVcpusToTerraform(this._vcpus.internalValue),
-      vmware_data_center_path: cdktf.stringToTerraform(this._vmwareDataCenterPath),
-      xen_commandline: domainXenCommandlineToTerraform(this._xenCommandline.internalValue),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      autostart: {
-        value: cdktf.booleanToHclTerraform(this._autostart),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "boolean",
-      },
-      bhyve_commandline: {
-        value: domainBhyveCommandlineToHclTerraform(this._bhyveCommandline.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainBhyveCommandline",
-      },
-      block_io_tune: {
-        value: domainBlockIoTuneToHclTerraform(this._blockIoTune.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainBlockIoTune",
-      },
-      bootloader: {
-        value: cdktf.stringToHclTerraform(this._bootloader),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      bootloader_args: {
-        value: cdktf.stringToHclTerraform(this._bootloaderArgs),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      clock: {
-        value: domainClockToHclTerraform(this._clock.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainClock",
-      },
-      cpu: {
-        value: domainCpuToHclTerraform(this._cpu.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainCpu",
-      },
-      cpu_tune: {
-        value: domainCpuTuneToHclTerraform(this._cpuTune.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainCpuTune",
-      },
-      create: {
-        value: domainCreateToHclTerraform(this._create.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainCreate",
-      },
-      current_memory: {
-        value: cdktf.numberToHclTerraform(this._currentMemory),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      current_memory_unit: {
-        value: cdktf.stringToHclTerraform(this._currentMemoryUnit),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      default_io_thread: {
-        value: domainDefaultIoThreadToHclTerraform(this._defaultIoThread.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainDefaultIoThread",
-      },
-      description: {
-        value: cdktf.stringToHclTerraform(this._description),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      destroy: {
-        value: domainDestroyToHclTerraform(this._destroy.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainDestroy",
-      },
       devices: {
         value: domainDevicesToHclTerraform(this._devices.internalValue),
         isBlock: true,
         type: "struct",
         storageClassType: "DomainDevices",
-      },
-      features: {
-        value: domainFeaturesToHclTerraform(this._features.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainFeatures",
-      },
-      gen_id: {
-        value: cdktf.stringToHclTerraform(this._genId),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      hwuuid: {
-        value: cdktf.stringToHclTerraform(this._hwuuid),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      id_map: {
-        value: domainIdMapToHclTerraform(this._idMap.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainIdMap",
-      },
-      io_thread_i_ds: {
-        value: domainIoThreadIDsToHclTerraform(this._ioThreadIDs.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainIoThreadIDs",
-      },
-      io_threads: {
-        value: cdktf.numberToHclTerraform(this._ioThreads),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      key_wrap: {
-        value: domainKeyWrapToHclTerraform(this._keyWrap.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainKeyWrap",
-      },
-      launch_security: {
-        value: domainLaunchSecurityToHclTerraform(this._launchSecurity.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainLaunchSecurity",
-      },
-      lxc_namespace: {
-        value: domainLxcNamespaceToHclTerraform(this._lxcNamespace.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainLxcNamespace",
-      },
-      maximum_memory: {
-        value: cdktf.numberToHclTerraform(this._maximumMemory),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      maximum_memory_slots: {
-        value: cdktf.numberToHclTerraform(this._maximumMemorySlots),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      maximum_memory_unit: {
-        value: cdktf.stringToHclTerraform(this._maximumMemoryUnit),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
       memory: {
         value: cdktf.numberToHclTerraform(this._memory),
@@ -1871,62 +2600,14 @@ export class Domain extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "number",
       },
-      memory_backing: {
-        value: domainMemoryBackingToHclTerraform(this._memoryBacking.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainMemoryBacking",
-      },
-      memory_dump_core: {
-        value: cdktf.stringToHclTerraform(this._memoryDumpCore),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      memory_tune: {
-        value: domainMemoryTuneToHclTerraform(this._memoryTune.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainMemoryTune",
-      },
       memory_unit: {
         value: cdktf.stringToHclTerraform(this._memoryUnit),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
-      metadata: {
-        value: domainMetadataToHclTerraform(this._metadata.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainMetadata",
-      },
       name: {
         value: cdktf.stringToHclTerraform(this._name),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      numa_tune: {
-        value: domainNumaTuneToHclTerraform(this._numaTune.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainNumaTune",
-      },
-      on_crash: {
-        value: cdktf.stringToHclTerraform(this._onCrash),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      on_poweroff: {
-        value: cdktf.stringToHclTerraform(this._onPoweroff),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      on_reboot: {
-        value: cdktf.stringToHclTerraform(this._onReboot),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -1937,77 +2618,11 @@ export class Domain extends cdktf.TerraformResource {
         type: "struct",
         storageClassType: "DomainOs",
       },
-      perf: {
-        value: domainPerfToHclTerraform(this._perf.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainPerf",
-      },
-      pm: {
-        value: domainPmToHclTerraform(this._pm.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainPm",
-      },
-      qemu_capabilities: {
-        value: domainQemuCapabilitiesToHclTerraform(this._qemuCapabilities.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainQemuCapabilities",
-      },
-      qemu_commandline: {
-        value: domainQemuCommandlineToHclTerraform(this._qemuCommandline.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainQemuCommandline",
-      },
-      qemu_deprecation: {
-        value: domainQemuDeprecationToHclTerraform(this._qemuDeprecation.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainQemuDeprecation",
-      },
-      qemu_override: {
-        value: domainQemuOverrideToHclTerraform(this._qemuOverride.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainQemuOverride",
-      },
-      resource: {
-        value: domainResourceToHclTerraform(this._resource.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainResource",
-      },
       running: {
         value: cdktf.booleanToHclTerraform(this._running),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
-      },
-      sec_label: {
-        value: cdktf.listMapperHcl(domainSecLabelToHclTerraform, false)(this._secLabel.internalValue),
-        isBlock: true,
-        type: "list",
-        storageClassType: "DomainSecLabelList",
-      },
-      sys_info: {
-        value: cdktf.listMapperHcl(domainSysInfoToHclTerraform, false)(this._sysInfo.internalValue),
-        isBlock: true,
-        type: "list",
-        storageClassType: "DomainSysInfoList",
-      },
-      throttle_groups: {
-        value: domainThrottleGroupsToHclTerraform(this._throttleGroups.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainThrottleGroups",
-      },
-      title: {
-        value: cdktf.stringToHclTerraform(this._title),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
       type: {
         value: cdktf.stringToHclTerraform(this._type),
@@ -2015,53 +2630,11 @@ export class Domain extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      update: {
-        value: domainUpdateToHclTerraform(this._update.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainUpdate",
-      },
       vcpu: {
         value: cdktf.numberToHclTerraform(this._vcpu),
         isBlock: false,
         type: "simple",
         storageClassType: "number",
-      },
-      vcpu_cpuset: {
-        value: cdktf.stringToHclTerraform(this._vcpuCpuset),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      vcpu_current: {
-        value: cdktf.numberToHclTerraform(this._vcpuCurrent),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      vcpu_placement: {
-        value: cdktf.stringToHclTerraform(this._vcpuPlacement),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      vcpus: {
-        value: domainVcpusToHclTerraform(this._vcpus.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainVcpus",
-      },
-      vmware_data_center_path: {
-        value: cdktf.stringToHclTerraform(this._vmwareDataCenterPath),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      xen_commandline: {
-        value: domainXenCommandlineToHclTerraform(this._xenCommandline.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DomainXenCommandline",
       },
     };
 
