@@ -361,10 +361,13 @@ export function validateHaresources(config: HaresourcesConfig, path = "haresourc
   return [...list.issues];
 }
 
-/** The IPaddr2 resource for one VIP: `IPaddr2::<vip>/<prefix>/<iface>[/<label>]`. */
+/**
+ * The IPaddr2 resource for one VIP: `IPaddr2::<vip>/<prefix>/<iface>[:<n>]`. Debian's
+ * /etc/ha.d/resource.d/IPaddr2 reads `ip/netmask/interface[:label]/broadcast`: a label is part of
+ * the interface field (`eth0:0`), and a fourth field would be taken as the broadcast address.
+ */
 export function ipaddr2Resource(vip: VirtualIp): string {
-  const label = vip.label ? `/${vip.label}` : "";
-  return `IPaddr2::${vip.address}/${vip.prefix}/${vip.interface}${label}`;
+  return `IPaddr2::${vip.address}/${vip.prefix}/${vip.label ?? vip.interface}`;
 }
 
 /** Renders /etc/ha.d/haresources: one resource group, owned by the preferred node. */

@@ -199,7 +199,7 @@ describe("haresources", () => {
       resources: ["apache2"],
       mailTo: "root",
     });
-    expect(directives(text)).toEqual(["nico.test.local IPaddr2::192.168.1.236/24/eth0/eth0:0 apache2 MailTo::root"]);
+    expect(directives(text)).toEqual(["nico.test.local IPaddr2::192.168.1.236/24/eth0:0 apache2 MailTo::root"]);
   });
 
   it("puts several VIPs before the resources, for a NAT director pair", () => {

@@ -185,6 +185,7 @@ describe('heartbeat config', () => {
       iface: 'public',
       resources: ['IPaddr2::192.168.56.10/24/public', 'apache2'],
     });
+    expect(parseHaResources('srv1 IPaddr2::192.168.56.10/24/public:0 apache2\n')).toMatchObject({ iface: 'public', label: 'public:0' });
     expect(parseHaResources('a 10.0.0.9 apache2').vip).toBe('10.0.0.9');
     expect(() => parseHaResources('a apache2')).toThrow(/no IPaddr2/);
   });

@@ -24,7 +24,8 @@ export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
   const app = new App({ outdir });
   addPresetStacks(app);
-  new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false } });
+  // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
+  new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { heartbeatProfile: HEARTBEAT_FAST_PROFILE });
   app.synth();
   return outdir;

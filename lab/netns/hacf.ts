@@ -23,6 +23,8 @@ export interface HaResources {
   prefix?: number;
   /** Interface named in IPaddr2::ip/prefix/iface, if given. */
   iface?: string;
+  /** Alias label in IPaddr2::ip/prefix/iface:n (`labelIndex`), if given. */
+  label?: string;
   resources: string[];
 }
 
@@ -104,7 +106,9 @@ export function parseHaResources(text: string): HaResources {
     if (!r.startsWith('IPaddr') && r !== m[0]) continue;
     const res: HaResources = { preferred, vip: m[1], resources };
     if (m[2]) res.prefix = Number(m[2]);
-    if (m[3]) res.iface = m[3];
+    // `public:0`: the IPaddr2 wrapper reads a label as part of the interface field
+    if (m[3]) res.iface = m[3].split(':')[0];
+    if (m[3]?.includes(':')) res.label = m[3];
     return res;
   }
   throw new Error(`haresources: no IPaddr2/IPaddr address in "${lines[0]}"`);

@@ -380,7 +380,13 @@ export class HeartbeatLab {
     if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page`, m);
     await this.expectPeers(t0, 'active');
     await this.expectServices(this.primary, this.backup);
-    return { ...m, detail: `${this.primary.hostname} holds ${this.vip} and serves its page; ${this.backup.hostname} standby without apache2` };
+    const label = this.pair.res.label;
+    if (label !== undefined) {
+      const shown = await this.primary.labelOf(this.vip);
+      if (shown !== label) throw new ScenarioFailure(`${this.vip} on ${this.primary.hostname} carries label ${shown ?? 'none'}, haresources asks for ${label}`, m);
+    }
+    const labelNote = label === undefined ? '' : ` (label ${label})`;
+    return { ...m, detail: `${this.primary.hostname} holds ${this.vip}${labelNote} and serves its page; ${this.backup.hostname} standby without apache2` };
   }
 
   async crashPrimary() {

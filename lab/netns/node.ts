@@ -285,6 +285,14 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     return [...r.stdout.matchAll(/\binet (\S+)/g)].map((m) => m[1].split('/')[0]);
   }
 
+  /** The alias label `ip -o addr` shows for `address` (`public:0`), or the interface name when it has none. */
+  async labelOf(address: string): Promise<string | undefined> {
+    if (!this.init) return undefined;
+    const r = await run(['ip', '-n', this.netns, '-o', '-4', 'addr', 'show'], { allowFail: true, timeoutMs: 5000 });
+    const line = r.stdout.split('\n').find((l) => l.includes(` inet ${address}/`));
+    return line?.split('\\')[0].trim().split(/\s+/).pop();
+  }
+
   /** What this node's heartbeat says about `peer` (active, up, dead, ...), undefined if it cannot tell. */
   async peerStatus(peer: string): Promise<string | undefined> {
     if (!this.init) return undefined;
