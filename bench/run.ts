@@ -38,7 +38,8 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(cliRuns) || cliRuns
   throw new Error("--runs must be a whole number >= 1, --cli-runs >= 0");
 }
 const only = flags.only?.split(",").map((s) => s.trim()) ?? [...SECTIONS];
-for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}; sections: ${SECTIONS.join(", ")}`);
+for (const s of only)
+  if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}; sections: ${SECTIONS.join(", ")}`);
 const wanted = (s: Section) => only.includes(s);
 const outFile = flags.out ?? (flags.only ? undefined : join(ROOT, "bench", "RESULTS.md"));
 
@@ -64,7 +65,9 @@ interface Sample {
 
 /** user + system CPU of this process's waited-for children, in seconds (Linux /proc, 100 Hz). */
 function childrenCpu(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+  const fields = readFileSync("/proc/self/stat", "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
   // After "(comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
@@ -72,7 +75,12 @@ function childrenCpu(): number {
 function timeCommand(command: string, env: NodeJS.ProcessEnv = {}): Sample {
   const cpu0 = childrenCpu();
   const start = process.hrtime.bigint();
-  const r = spawnSync("sh", ["-c", command], { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync("sh", ["-c", command], {
+    cwd: ROOT,
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${command} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return { wall, cpu: childrenCpu() - cpu0 };
@@ -132,7 +140,9 @@ function synthSection(): void {
   const empty = timeApp(appCommand("bench/empty-app.ts"), runs);
   tempDirs.push(empty.outdir);
   const row = (name: string, t: Timed) =>
-    emit(`| ${name} | ${s2(t.wall)} | ${t.min.toFixed(2)}..${t.max.toFixed(2)} | ${s2(t.cpu)} | ${ratio(t.wall, empty.wall)} | ${ratio(t.cpu, empty.cpu)} |`);
+    emit(
+      `| ${name} | ${s2(t.wall)} | ${t.min.toFixed(2)}..${t.max.toFixed(2)} | ${s2(t.cpu)} | ${ratio(t.wall, empty.wall)} | ${ratio(t.cpu, empty.cpu)} |`,
+    );
   row("empty cdktf app", empty);
   const six = timeApp(APP_COMMAND, runs);
   mainOutdir = six.outdir;
@@ -145,7 +155,9 @@ function synthSection(): void {
   }
 
   if (cliRuns > 0) {
-    emit(`\nThrough the CLI (\`npx cdktf synth --app <the command above> --output <tmp>\`): ${cliRuns === 1 ? "one run" : `median of ${cliRuns} runs`} each,`);
+    emit(
+      `\nThrough the CLI (\`npx cdktf synth --app <the command above> --output <tmp>\`): ${cliRuns === 1 ? "one run" : `median of ${cliRuns} runs`} each,`,
+    );
     emit("so these figures are noisier. The CLI adds its own start-up (about a second) around the app.\n");
     emit("| app | wall | ratio to empty via CLI |\n|---|---:|---:|");
     const viaCli = (app: string): number => {
@@ -175,7 +187,9 @@ function scalingSection(): void {
   emit("## Scaling: ha-lb with 3, 30 and 300 web servers\n");
   emit(`ScaledHaLbStack (stacks/ha-lb-scaled.ts: lb1/lb2 in front of N web servers on 10.20.0.0/16), libvirt, one stack per process,`);
   emit(`median of ${runs} runs. Target: 300 <= 2.5x the time of 3; cdk.tf.json linear in node count.\n`);
-  emit("| web servers | VMs | wall (median) | CPU (median) | ratio to 3 (wall) | ratio (CPU) | cdk.tf.json | per VM | ratio to 3 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  emit(
+    "| web servers | VMs | wall (median) | CPU (median) | ratio to 3 (wall) | ratio (CPU) | cdk.tf.json | per VM | ratio to 3 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
   let base: { t: Timed; bytes: number } | undefined;
   for (const n of [3, 30, 300]) {
     const t = timeApp(appCommand(`bench/app.ts ha-lb-web ${n}`), runs);
@@ -215,7 +229,10 @@ function payloadSection(): void {
   for (const [outdir, stack] of rows) payloadRows(stack, synthesizedNodes(readStackJson(join(outdir, "stacks", stack))));
   if (scaledOutdir) {
     const nodes = synthesizedNodes(readStackJson(join(scaledOutdir, "stacks", "ha-lb-300-libvirt")));
-    payloadRows("ha-lb-300 (libvirt)", nodes.filter((n) => ["lb1", "lb2", "web300"].includes(n.hostname)));
+    payloadRows(
+      "ha-lb-300 (libvirt)",
+      nodes.filter((n) => ["lb1", "lb2", "web300"].includes(n.hostname)),
+    );
   }
   emit();
 }
@@ -224,7 +241,9 @@ function payloadRows(stack: string, nodes: ReturnType<typeof synthesizedNodes>):
   for (const node of nodes) {
     const encoded = gzipSync(node.userData).toString("base64").length;
     const meta = gzipSync(vsphereMetadata(node)).toString("base64").length;
-    emit(`| ${stack} | ${node.hostname} | ${node.userData.length} | ${encoded} | ${((encoded / GUESTINFO_VALUE_LIMIT) * 100).toFixed(1)}% | ${meta} |`);
+    emit(
+      `| ${stack} | ${node.hostname} | ${node.userData.length} | ${encoded} | ${((encoded / GUESTINFO_VALUE_LIMIT) * 100).toFixed(1)}% | ${meta} |`,
+    );
   }
 }
 
@@ -257,7 +276,11 @@ function jsonAsMarkdown(value: unknown): string {
   if (Array.isArray(rows) && rows.length && rows.every((r) => r && typeof r === "object" && !Array.isArray(r))) {
     const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const cell = (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v ?? ""));
-    return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(" | ")} |`)].join("\n");
+    return [
+      `| ${keys.join(" | ")} |`,
+      `|${keys.map(() => "---").join("|")}|`,
+      ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(" | ")} |`),
+    ].join("\n");
   }
   return "```json\n" + JSON.stringify(value, null, 2) + "\n```";
 }
@@ -284,7 +307,9 @@ function labSection(): void {
 
 function gitHead(): string {
   const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : "";
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).stdout.trim()
+    ? " (with uncommitted changes)"
+    : "";
   return r.status === 0 ? r.stdout.trim() + dirty : "unknown";
 }
 
@@ -293,7 +318,11 @@ emit(`- date: ${new Date().toISOString()}`);
 emit(`- cores: ${cpus().length} (${cpus()[0]?.model.trim() ?? "?"})`);
 emit(`- node: ${process.version}`);
 emit(`- commit: ${gitHead()}`);
-emit(`- load average at start: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine inflates wall times)`);
+emit(
+  `- load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (other work on the machine inflates wall times)`,
+);
 emit(`- sections: ${only.join(", ")}; runs: ${runs}; CLI runs: ${cliRuns}\n`);
 
 try {
@@ -303,7 +332,11 @@ try {
   if (wanted("suite")) suiteSection();
   if (wanted("failover")) failoverSection();
   if (wanted("lab")) labSection();
-  emit(`Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  emit(
+    `Load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   if (outFile) {
     writeFileSync(outFile, report.join("\n") + "\n");
     console.log(`\nwrote ${relative(process.cwd(), outFile)}`);

@@ -55,8 +55,19 @@ export interface HaCfConfig {
 
 const SERIAL_SPEEDS = [9600, 19200, 38400, 57600, 115200];
 const SYSLOG_FACILITIES = [
-  "auth", "authpriv", "daemon", "syslog", "user",
-  "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+  "auth",
+  "authpriv",
+  "daemon",
+  "syslog",
+  "user",
+  "local0",
+  "local1",
+  "local2",
+  "local3",
+  "local4",
+  "local5",
+  "local6",
+  "local7",
 ];
 /** Where Debian 12's heartbeat 3.0.6 installs ipfail (dpkg -L heartbeat). */
 export const HEARTBEAT_LIBEXEC = "/usr/libexec/heartbeat";
@@ -148,7 +159,8 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
     if (!isIpv4(node)) list.add(`pingNodes[${i}]`, node, "must be an IPv4 address such as 192.168.56.1");
   });
   (config.respawn ?? []).forEach((entry, i) => {
-    if (!/^[a-z_][a-z0-9_-]*$/.test(entry.user)) list.add(`respawn[${i}].user`, entry.user, "must be a user name such as root or hacluster");
+    if (!/^[a-z_][a-z0-9_-]*$/.test(entry.user))
+      list.add(`respawn[${i}].user`, entry.user, "must be a user name such as root or hacluster");
     if (!entry.command.startsWith("/")) list.add(`respawn[${i}].command`, entry.command, "must start with an absolute path");
   });
   if (config.ipfail && (config.pingNodes ?? []).length === 0) {
@@ -235,7 +247,7 @@ export function renderHaCf(config: HaCfConfig): string {
   lines.push(
     "",
     "# Whether resources move back to their preferred node when it returns",
-    `auto_failback ${config.autoFailback ?? true ? "on" : "off"}`,
+    `auto_failback ${(config.autoFailback ?? true) ? "on" : "off"}`,
     "",
     "# Cluster nodes (uname -n)",
     ...config.nodes.map((node) => `node ${node}`),
@@ -398,7 +410,14 @@ export const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
  */
 export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds: number): string {
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
-    throw new ConfigError([{ path: GARP_REFRESHER_PATH, field: "intervalSeconds", value: intervalSeconds, message: "must be a whole number of seconds, at least 1" }]);
+    throw new ConfigError([
+      {
+        path: GARP_REFRESHER_PATH,
+        field: "intervalSeconds",
+        value: intervalSeconds,
+        message: "must be a whole number of seconds, at least 1",
+      },
+    ]);
   }
   return [
     "#!/bin/sh",

@@ -42,12 +42,13 @@ export function isNetworkOrBroadcast(address: string, cidr: Ipv4Cidr): boolean {
   if (cidr.prefix >= 31) return false;
   const text = formatCidr({ address, prefix: cidr.prefix });
   return (
-    ipaddr.IPv4.networkAddressFromCIDR(text).toString() === address ||
-    ipaddr.IPv4.broadcastAddressFromCIDR(text).toString() === address
+    ipaddr.IPv4.networkAddressFromCIDR(text).toString() === address || ipaddr.IPv4.broadcastAddressFromCIDR(text).toString() === address
   );
 }
 
 /** Numeric value of an IPv4 address, for sorting. */
 export function ipv4ToNumber(address: string): number {
-  return ipaddr.IPv4.parse(address).toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+  return ipaddr.IPv4.parse(address)
+    .toByteArray()
+    .reduce((n, byte) => n * 256 + byte, 0);
 }

@@ -131,7 +131,7 @@ export function renderIpvsadmDefaults(config: IpvsadmDefaults = {}): string {
     "# ipvsadm: generated.",
     "",
     "# if you want to start ipvsadm on boot set this to true",
-    `AUTO="${config.auto ?? true ? "true" : "false"}"`,
+    `AUTO="${(config.auto ?? true) ? "true" : "false"}"`,
     "",
     "# daemon method (none|master|backup)",
     `DAEMON="${config.daemon ?? "none"}"`,

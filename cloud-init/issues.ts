@@ -28,9 +28,7 @@ function formatValue(value: unknown): string {
 }
 
 export function formatIssues(issues: readonly ConfigIssue[]): string {
-  const lines = issues.map(
-    (issue) => `  - ${issue.path}: ${issue.field} = ${formatValue(issue.value)}: ${issue.message}`,
-  );
+  const lines = issues.map((issue) => `  - ${issue.path}: ${issue.field} = ${formatValue(issue.value)}: ${issue.message}`);
   const noun = issues.length === 1 ? "problem" : "problems";
   return `Invalid topology, ${issues.length} ${noun}; nothing was written:\n${lines.join("\n")}`;
 }

@@ -48,7 +48,11 @@ export function validateNics(nics: readonly NicConfig[], path = "network-config"
     });
   });
   if (nics.filter((nic) => nic.gateway !== undefined).length > 1) {
-    list.add("gateway", nics.map((nic) => nic.gateway ?? null), "only one NIC may carry the default route");
+    list.add(
+      "gateway",
+      nics.map((nic) => nic.gateway ?? null),
+      "only one NIC may carry the default route",
+    );
   }
   return [...list.issues];
 }

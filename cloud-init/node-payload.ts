@@ -128,7 +128,11 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
       if (!nicNames.includes(vip.interface)) {
-        list.add(`heartbeat.haresources.vips[${i}].interface`, vip.interface, `no NIC of ${spec.hostname} has this name; NICs: ${nicNames.join(", ")}`);
+        list.add(
+          `heartbeat.haresources.vips[${i}].interface`,
+          vip.interface,
+          `no NIC of ${spec.hostname} has this name; NICs: ${nicNames.join(", ")}`,
+        );
       }
     });
   }
@@ -164,7 +168,12 @@ function filesFor(spec: NodeSpec): WriteFile[] {
   if (spec.web) {
     // Deferred: apache2's package would otherwise install its own index.html over ours.
     files.push(
-      { path: "/var/www/html/index.html", content: renderIndexPage({ hostname: spec.hostname, subtitle: spec.web.subtitle }), permissions: "0644", defer: true },
+      {
+        path: "/var/www/html/index.html",
+        content: renderIndexPage({ hostname: spec.hostname, subtitle: spec.web.subtitle }),
+        permissions: "0644",
+        defer: true,
+      },
       { path: "/var/www/html/healthz", content: renderHealthz(spec.hostname), permissions: "0644", defer: true },
     );
   }

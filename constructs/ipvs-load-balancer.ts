@@ -47,10 +47,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
     const hb = props.heartbeat ?? {};
     this.deploy(props.platform, {
       ...baseDecl(props),
-      nodes: [
-        ...props.directors,
-        ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true })),
-      ],
+      nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
       loadBalancer: {
         directors: directorNames,
         vip: props.vip,

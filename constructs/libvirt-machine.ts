@@ -66,9 +66,7 @@ export class LibvirtMachine extends Construct implements IMachine {
       model: { type: "virtio" },
       mac: { address: nic.mac },
       source:
-        nic.role === "public"
-          ? { bridge: { bridge: platform.publicBridge } }
-          : { network: { network: platform.privateNetwork.name } },
+        nic.role === "public" ? { bridge: { bridge: platform.publicBridge } } : { network: { network: platform.privateNetwork.name } },
     }));
 
     // The binding knows only the attributes in providers/libvirt/domain-attributes.json: list a new one there and run npm run gen:libvirt.

@@ -7,8 +7,7 @@ import { LibvirtMachine } from "./libvirt-machine";
 import { NetworkRole } from "./plan";
 import { derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable } from "./platform";
 
-export const DEBIAN_12_GENERICCLOUD_URL =
-  "https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2";
+export const DEBIAN_12_GENERICCLOUD_URL = "https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2";
 
 export interface LibvirtPlatformProps {
   /** Storage pool for the base image, the overlays and the cloud-init disks. @default "default" */

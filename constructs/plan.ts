@@ -291,7 +291,11 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     if (!NETWORK_ROLES.includes(role)) {
       list.add(`heartbeat.heartbeatNetworks[${i}]`, role, `must be one of ${NETWORK_ROLES.join(", ")}`);
     } else if (heartbeatNetworks.indexOf(role) !== i) {
-      list.add(`heartbeat.heartbeatNetworks[${i}]`, role, "listed twice: heartbeat would send every packet twice on one link, which is not a second path");
+      list.add(
+        `heartbeat.heartbeatNetworks[${i}]`,
+        role,
+        "listed twice: heartbeat would send every packet twice on one link, which is not a second path",
+      );
     }
   });
   if (heartbeatNetworks.length === 0 && (hb.extraMedia ?? []).length === 0) {
@@ -392,7 +396,11 @@ function planLoadBalancer(
     if (!node) {
       list.add(`loadBalancer.directors[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
     } else if (node.publicAddress === undefined || node.privateAddress === undefined) {
-      list.add(`loadBalancer.directors[${i}]`, name, "a NAT director needs both a publicAddress (clients) and a privateAddress (real servers)");
+      list.add(
+        `loadBalancer.directors[${i}]`,
+        name,
+        "a NAT director needs both a publicAddress (clients) and a privateAddress (real servers)",
+      );
     }
   });
   // A pair's public VIP is a Heartbeat VIP (already claimed there); a single director's is claimed here.
@@ -404,11 +412,19 @@ function planLoadBalancer(
   if (!pair) {
     const director = byName.get(lb.directors[0]);
     if (lb.gatewayVip !== undefined) {
-      list.add("loadBalancer.gatewayVip", lb.gatewayVip, "only a Heartbeat pair of directors needs a floating gateway; one director routes through its own private address");
+      list.add(
+        "loadBalancer.gatewayVip",
+        lb.gatewayVip,
+        "only a Heartbeat pair of directors needs a floating gateway; one director routes through its own private address",
+      );
     }
     gateway = director?.privateAddress;
   } else if (gateway === undefined) {
-    list.add("loadBalancer.gatewayVip", gateway, "a pair of NAT directors needs a floating private VIP that real servers use as their gateway");
+    list.add(
+      "loadBalancer.gatewayVip",
+      gateway,
+      "a pair of NAT directors needs a floating private VIP that real servers use as their gateway",
+    );
   }
 
   const realServerNodes = new Set<string>();
@@ -428,9 +444,17 @@ function planLoadBalancer(
       } else if (lb.directors.includes(real.node)) {
         list.add(`${field}.node`, real.node, "a director cannot be its own NAT real server");
       } else if (node.privateAddress === undefined || (privateNet && !inSubnet(node.privateAddress, privateNet))) {
-        list.add(`${field}.node`, real.node, `NAT real servers must be on the director's private network ${decl.networks.private.cidr}, so replies return through it`);
+        list.add(
+          `${field}.node`,
+          real.node,
+          `NAT real servers must be on the director's private network ${decl.networks.private.cidr}, so replies return through it`,
+        );
       } else if (node.publicAddress !== undefined) {
-        list.add(`${field}.node`, real.node, "a NAT real server with a public address would answer clients directly, bypassing the director; remove its publicAddress");
+        list.add(
+          `${field}.node`,
+          real.node,
+          "a NAT real server with a public address would answer clients directly, bypassing the director; remove its publicAddress",
+        );
       }
       return { address: node?.privateAddress ?? "0.0.0.0", port: real.port, weight: real.weight, forwarding: "masquerade" as const };
     }),
@@ -539,7 +563,11 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
                 nodes: heartbeat!.nodes,
                 media: [
                   ...(hb.heartbeatNetworks ?? ["private"]).flatMap((role) =>
-                    peers.map((peer): HeartbeatMedium => ({ kind: "ucast", interface: interfaceName(decl, role), peer: addressOf(peer, role)! })),
+                    peers.map((peer): HeartbeatMedium => ({
+                      kind: "ucast",
+                      interface: interfaceName(decl, role),
+                      peer: addressOf(peer, role)!,
+                    })),
                   ),
                   ...(hb.extraMedia ?? []),
                 ],

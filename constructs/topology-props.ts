@@ -63,8 +63,21 @@ export function baseDecl(props: TopologyBaseProps): Pick<ClusterDecl, "networks"
 }
 
 const HEARTBEAT_OPTION_KEYS = [
-  "keepalive", "deadtime", "warntime", "initdead", "autoFailback", "udpport", "heartbeatNetworks",
-  "extraMedia", "preferredNode", "secret", "authMethod", "mailTo", "pingNodes", "ipfail", "garpRefreshSeconds",
+  "keepalive",
+  "deadtime",
+  "warntime",
+  "initdead",
+  "autoFailback",
+  "udpport",
+  "heartbeatNetworks",
+  "extraMedia",
+  "preferredNode",
+  "secret",
+  "authMethod",
+  "mailTo",
+  "pingNodes",
+  "ipfail",
+  "garpRefreshSeconds",
   "reclaimAfterSeconds",
 ] as const satisfies readonly (keyof HeartbeatOptions)[];
 

@@ -147,12 +147,14 @@ export class VspherePlatform extends Construct implements IPlatform {
     return Object.entries(values).flatMap(([key, text]) => {
       const encoded = gzipSync(Buffer.from(text)).toString("base64").length;
       return encoded > GUESTINFO_VALUE_LIMIT
-        ? [{
-            path: `${path}/${spec.name}`,
-            field: key,
-            value: `${encoded} bytes after gzip+base64`,
-            message: `exceeds the ${GUESTINFO_VALUE_LIMIT}-byte guestinfo value limit; move large files out of write_files`,
-          }]
+        ? [
+            {
+              path: `${path}/${spec.name}`,
+              field: key,
+              value: `${encoded} bytes after gzip+base64`,
+              message: `exceeds the ${GUESTINFO_VALUE_LIMIT}-byte guestinfo value limit; move large files out of write_files`,
+            },
+          ]
         : [];
     });
   }

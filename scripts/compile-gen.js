@@ -46,12 +46,16 @@ function compileGen({ all = false } = {}) {
   const todo = genSources().filter((ts) => all || isStale(ts));
   if (!todo.length) return [];
   const ts = require(require.resolve("typescript", { paths: [root] }));
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   const compilerOptions = {
     ...config.options,
     sourceMap: false,

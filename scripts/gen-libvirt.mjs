@@ -42,9 +42,7 @@ if (!version) throw new Error(`${schemaPath}: provider_versions["${FQPN}"] is mi
 
 // libvirt_domain's full schema yields 7.8 MB of bindings that every synth loads; generate only
 // the attributes constructs/libvirt-machine.ts sets (providers/libvirt/domain-attributes.json).
-const keptDomainPaths = JSON.parse(
-  fs.readFileSync(path.join(root, "providers", "libvirt", "domain-attributes.json"), "utf8"),
-);
+const keptDomainPaths = JSON.parse(fs.readFileSync(path.join(root, "providers", "libvirt", "domain-attributes.json"), "utf8"));
 const domainBlock = schema.provider_schemas[FQPN].resource_schemas?.libvirt_domain?.block;
 if (!domainBlock) throw new Error(`${schemaPath}: libvirt_domain is missing`);
 domainBlock.attributes = trimAttributes(domainBlock.attributes, keptDomainPaths, "libvirt_domain");
@@ -84,9 +82,7 @@ try {
   });
   generator = require("@cdktf/provider-generator");
 } catch (err) {
-  console.error(
-    "gen-libvirt: cannot load @cdktf/provider-generator (0.21.0) and jsii-pacmak (1.112.0); run npm install first.",
-  );
+  console.error("gen-libvirt: cannot load @cdktf/provider-generator (0.21.0) and jsii-pacmak (1.112.0); run npm install first.");
   throw err;
 }
 
@@ -103,6 +99,4 @@ const walk = (dir) => {
   }
 };
 walk(outDir);
-console.log(
-  `gen-libvirt: ${FQPN} ${version} -> ${path.relative(root, outDir)} (${files.length} files)`,
-);
+console.log(`gen-libvirt: ${FQPN} ${version} -> ${path.relative(root, outDir)} (${files.length} files)`);

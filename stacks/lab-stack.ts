@@ -14,8 +14,7 @@ import {
 } from "../constructs";
 
 export type PlatformChoice =
-  | { readonly kind: "libvirt"; readonly props?: LibvirtPlatformProps }
-  | { readonly kind: "vsphere"; readonly props?: VspherePlatformProps };
+  { readonly kind: "libvirt"; readonly props?: LibvirtPlatformProps } | { readonly kind: "vsphere"; readonly props?: VspherePlatformProps };
 
 export interface LabStackProps {
   /** @default { kind: "libvirt" } */
@@ -38,7 +37,7 @@ export const LAB_NETWORKS: { readonly public: NetworkDecl; readonly private: Net
 };
 
 /** A public key line: type, base64 body, optional comment without quotes or backslashes. */
-const SSH_KEY_PATTERN = "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( [^\"\\\\\\n]*)?$";
+const SSH_KEY_PATTERN = '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( [^"\\\\\\n]*)?$';
 
 /**
  * A stack holding one lab topology on one platform, with the inputs every lab needs: the SSH key
@@ -54,9 +53,7 @@ export abstract class LabStack extends TerraformStack {
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
     const choice = props.platform ?? { kind: "libvirt" };
     this.platform =
-      choice.kind === "libvirt"
-        ? new LibvirtPlatform(this, "libvirt", choice.props)
-        : new VspherePlatform(this, "vsphere", choice.props);
+      choice.kind === "libvirt" ? new LibvirtPlatform(this, "libvirt", choice.props) : new VspherePlatform(this, "vsphere", choice.props);
     const sshKey = namedVariable(this, "ssh_public_key", {
       type: "string",
       description: "Public key of the admin user on every VM (no password is ever set)",

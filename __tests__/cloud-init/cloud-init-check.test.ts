@@ -12,7 +12,9 @@ const NOT_YAML = "#cloud-config\nruncmd: [a\n";
 const OCTAL = "permissions: 0600\nmac: 52:00:00:00:00:10\n";
 const BAD_NETWORK = "version: 2\nethernets: 5\n";
 
-beforeAll(() => checkWithCloudInit({ userData: [VALID, WRONG_TYPES, NO_HEADER, NOT_YAML], yaml: [OCTAL, NOT_YAML], networkConfig: [BAD_NETWORK] }));
+beforeAll(() =>
+  checkWithCloudInit({ userData: [VALID, WRONG_TYPES, NO_HEADER, NOT_YAML], yaml: [OCTAL, NOT_YAML], networkConfig: [BAD_NETWORK] }),
+);
 
 /** What the `cloud-init schema --config-file` command says, with the file's path taken out. */
 function schemaCommand(userData: string): { ok: boolean; output: string } {
@@ -36,7 +38,9 @@ describe("cloud-init's verdicts, one process for all documents", () => {
   it("rejects wrong types and missing keys, naming each", () => {
     const result = validateUserData(WRONG_TYPES);
     expect(result.ok).toBe(false);
-    expect(result.output).toContain("Cloud config schema errors: packages: 'apache2' is not of type 'array', write_files.0: 'path' is a required property");
+    expect(result.output).toContain(
+      "Cloud config schema errors: packages: 'apache2' is not of type 'array', write_files.0: 'path' is a required property",
+    );
   });
 
   it("rejects a document without the #cloud-config header, and one that is not YAML", () => {
@@ -58,6 +62,8 @@ describe("cloud-init's verdicts, one process for all documents", () => {
   });
 
   it("refuses to answer about a document it was not given", () => {
-    expect(() => validateUserData("#cloud-config\nhostname: other\n")).toThrow(/no cloud-init verdict on this user-data document: pass it to checkWithCloudInit\(\)/);
+    expect(() => validateUserData("#cloud-config\nhostname: other\n")).toThrow(
+      /no cloud-init verdict on this user-data document: pass it to checkWithCloudInit\(\)/,
+    );
   });
 });

@@ -75,22 +75,26 @@ describe("ha.cf", () => {
       ipfail: true,
     });
     const lines = directives(text);
-    expect(lines).toEqual(expect.arrayContaining([
-      "logfile /var/log/ha-log",
-      "keepalive 500ms",
-      "deadtime 2",
-      "mcast eth1 239.0.0.43 695 1 0",
-      "ping 192.168.56.1",
-      "respawn hacluster /usr/libexec/heartbeat/ipfail",
-      "apiauth ipfail gid=haclient uid=hacluster",
-      "auto_failback off",
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "logfile /var/log/ha-log",
+        "keepalive 500ms",
+        "deadtime 2",
+        "mcast eth1 239.0.0.43 695 1 0",
+        "ping 192.168.56.1",
+        "respawn hacluster /usr/libexec/heartbeat/ipfail",
+        "apiauth ipfail gid=haclient uid=hacluster",
+        "auto_failback off",
+      ]),
+    );
   });
 
   it("writes respawn lines and checks them", () => {
     const text = renderHaCf({ ...lab002, respawn: [{ user: "root", command: "/etc/ha.d/garp-refresh" }] });
     expect(directives(text)).toContain("respawn root /etc/ha.d/garp-refresh");
-    expect(() => renderHaCf({ ...lab002, respawn: [{ user: "root", command: "garp" }] })).toThrow(/respawn\[0\]\.command = "garp": must start with an absolute path/);
+    expect(() => renderHaCf({ ...lab002, respawn: [{ user: "root", command: "garp" }] })).toThrow(
+      /respawn\[0\]\.command = "garp": must start with an absolute path/,
+    );
   });
 
   it("parses heartbeat times", () => {
@@ -131,7 +135,13 @@ describe("ha.cf", () => {
       ],
     };
     expect(directives(renderHaCf(twoPaths))).toEqual(
-      expect.arrayContaining(["keepalive 100ms", "deadtime 600ms", "warntime 300ms", "ucast private 192.168.200.12", "ucast public 192.168.56.12"]),
+      expect.arrayContaining([
+        "keepalive 100ms",
+        "deadtime 600ms",
+        "warntime 300ms",
+        "ucast private 192.168.200.12",
+        "ucast public 192.168.56.12",
+      ]),
     );
     expect(() => renderHaCf({ ...twoPaths, media: twoPaths.media.slice(0, 1) })).toThrow(
       /deadtime = "600ms": a deadtime under 1 s needs at least two media/,
@@ -147,19 +157,15 @@ describe("ha.cf", () => {
       error = e as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error!.issues.map((i) => i.field)).toEqual(
-      expect.arrayContaining(["keepalive", "udpport", "nodes", "nodes[0]", "media"]),
-    );
+    expect(error!.issues.map((i) => i.field)).toEqual(expect.arrayContaining(["keepalive", "udpport", "nodes", "nodes[0]", "media"]));
     expect(error!.message).toMatch(/udpport = 70000: must be a UDP port number, 1\.\.65535/);
   });
 
   it("rejects bad media", () => {
-    expect(() =>
-      renderHaCf({ ...lab002, media: [{ kind: "ucast", interface: "eth1", peer: "192.168.1" }] }),
-    ).toThrow(/media\[0\]\.peer = "192\.168\.1": must be the peer's IPv4 address/);
-    expect(() =>
-      renderHaCf({ ...lab002, media: [{ kind: "mcast", interface: "eth1", group: "10.0.0.1" }] }),
-    ).toThrow(/multicast group/);
+    expect(() => renderHaCf({ ...lab002, media: [{ kind: "ucast", interface: "eth1", peer: "192.168.1" }] })).toThrow(
+      /media\[0\]\.peer = "192\.168\.1": must be the peer's IPv4 address/,
+    );
+    expect(() => renderHaCf({ ...lab002, media: [{ kind: "mcast", interface: "eth1", group: "10.0.0.1" }] })).toThrow(/multicast group/);
     expect(() => renderHaCf({ ...lab002, baud: 1234 })).toThrow(/baud = 1234/);
   });
 });
@@ -270,7 +276,10 @@ describe("resource reclaimer", () => {
       stub("ip", [...shown, "true"].join("\n"));
       stub("logger", `echo "$*" >> ${dir}/log`);
       stub("hb_takeover", `echo "$*" >> ${dir}/takeover${opts.transitionAfterRequest ? `; touch ${dir}/asked` : ""}`);
-      stub("sleep", `n=$(cat ${dir}/rounds 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${dir}/rounds; [ $n -gt ${opts.rounds} ] && kill $PPID; exit 0`);
+      stub(
+        "sleep",
+        `n=$(cat ${dir}/rounds 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${dir}/rounds; [ $n -gt ${opts.rounds} ] && kill $PPID; exit 0`,
+      );
       const patched = script.replace(/^PATH=.*$/m, `PATH=${dir}:/usr/bin:/bin`).replace(HB_TAKEOVER, `${dir}/hb_takeover`);
       fs.writeFileSync(path.join(dir, "reclaim"), patched, { mode: 0o755 });
       spawnSync("sh", [path.join(dir, "reclaim")], { timeout: 30_000 });
@@ -323,6 +332,8 @@ describe("resource reclaimer", () => {
     expect(() => renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 30, checkSeconds: 5 })).toThrow(
       /afterSeconds = 30: must be a whole number of seconds, at least 45: ResourceManager hands a group whose start failed to the peer after 30 s/,
     );
-    expect(() => renderResourceReclaimer({ vips: [], peer: "lb2", afterSeconds: 60 })).toThrow(/vips = \[\]: the reclaimer needs at least one VIP/);
+    expect(() => renderResourceReclaimer({ vips: [], peer: "lb2", afterSeconds: 60 })).toThrow(
+      /vips = \[\]: the reclaimer needs at least one VIP/,
+    );
   });
 });

@@ -59,11 +59,14 @@ describe("ipvsadm.rules", () => {
   });
 
   it.each(["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"])("accepts scheduler %s", (scheduler) => {
-    expect(renderIpvsadmRules([{ address: "10.0.0.1", port: 80, scheduler: scheduler as never, realServers: [{ address: "10.0.1.1" }] }])).toContain(`-s ${scheduler}`);
+    expect(
+      renderIpvsadmRules([{ address: "10.0.0.1", port: 80, scheduler: scheduler as never, realServers: [{ address: "10.0.1.1" }] }]),
+    ).toContain(`-s ${scheduler}`);
   });
 
   it("names the field, the value and the valid choices on bad input", () => {
-    const render = (service: object) => () => renderIpvsadmRules([{ address: "10.0.0.1", port: 80, realServers: [{ address: "10.0.1.1" }], ...service }]);
+    const render = (service: object) => () =>
+      renderIpvsadmRules([{ address: "10.0.0.1", port: 80, realServers: [{ address: "10.0.1.1" }], ...service }]);
     expect(render({ scheduler: "roundrobin" })).toThrow(
       /services\[0\]\.scheduler = "roundrobin": unknown scheduler; ipvsadm accepts rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq/,
     );
@@ -79,12 +82,7 @@ describe("ipvsadm.rules", () => {
 describe("/etc/default/ipvsadm and sysctl", () => {
   it("writes Debian's variables", () => {
     const text = renderIpvsadmDefaults({ auto: true, daemon: "master", iface: "eth1", syncId: 3 });
-    expect(text.split("\n").filter((l) => /^[A-Z]/.test(l))).toEqual([
-      'AUTO="true"',
-      'DAEMON="master"',
-      'IFACE="eth1"',
-      'SYNCID="3"',
-    ]);
+    expect(text.split("\n").filter((l) => /^[A-Z]/.test(l))).toEqual(['AUTO="true"', 'DAEMON="master"', 'IFACE="eth1"', 'SYNCID="3"']);
     expect(() => renderIpvsadmDefaults({ daemon: "both" as never })).toThrow(/daemon = "both": must be none, master or backup/);
   });
 

@@ -47,7 +47,9 @@ describe("network-config", () => {
         { name: "public", mac: "52:54:00:00:10", address: "192.168.56.11", gateway: "192.168.56.1" },
         { name: "private", mac: "52:54:00:00:00:20", address: "192.168.200.11/24", gateway: "192.168.200.1" },
       ]),
-    ).toThrow(/nics\[0\]\.mac = "52:54:00:00:10"[\s\S]*nics\[0\]\.address = "192\.168\.56\.11": must be an IPv4 address with prefix[\s\S]*only one NIC may carry the default route/);
+    ).toThrow(
+      /nics\[0\]\.mac = "52:54:00:00:10"[\s\S]*nics\[0\]\.address = "192\.168\.56\.11": must be an IPv4 address with prefix[\s\S]*only one NIC may carry the default route/,
+    );
   });
 });
 
@@ -64,9 +66,12 @@ describe("/etc/hosts", () => {
   });
 
   it("rejects a duplicate host name", () => {
-    expect(() => renderHosts([{ hostname: "web1", address: "10.0.0.1" }, { hostname: "web1", address: "10.0.0.2" }])).toThrow(
-      /hostname = "web1": the same host name appears twice/,
-    );
+    expect(() =>
+      renderHosts([
+        { hostname: "web1", address: "10.0.0.1" },
+        { hostname: "web1", address: "10.0.0.2" },
+      ]),
+    ).toThrow(/hostname = "web1": the same host name appears twice/);
   });
 });
 

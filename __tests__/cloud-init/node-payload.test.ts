@@ -55,7 +55,10 @@ const haDirector: NodeSpec = {
   ...heartbeatApache,
   hostname: "lb1",
   web: undefined,
-  hosts: [{ hostname: "lb1", address: "192.168.56.11" }, { hostname: "lb2", address: "192.168.56.12" }],
+  hosts: [
+    { hostname: "lb1", address: "192.168.56.11" },
+    { hostname: "lb2", address: "192.168.56.12" },
+  ],
   director: director.director,
   heartbeat: {
     haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
@@ -185,7 +188,9 @@ describe("Heartbeat + Apache node", () => {
   });
 
   it.each([30, 45.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
-    expect(() => renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: seconds } })).toThrow(
+    expect(() =>
+      renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: seconds } }),
+    ).toThrow(
       `heartbeat.reclaimAfterSeconds = ${seconds}: must be a whole number of seconds, at least 45 (ResourceManager's own recovery of a failed start waits 30 s), or false`,
     );
   });
@@ -195,9 +200,9 @@ describe("Heartbeat + Apache node", () => {
   });
 
   it.each([0, 1.5, -2])("rejects a refresher interval of %p, naming the field and what is valid", (seconds) => {
-    expect(() => renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: seconds } })).toThrow(
-      `heartbeat.garpRefreshSeconds = ${seconds}: must be a whole number of seconds, at least 1, or false`,
-    );
+    expect(() =>
+      renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: seconds } }),
+    ).toThrow(`heartbeat.garpRefreshSeconds = ${seconds}: must be a whole number of seconds, at least 1, or false`);
   });
 });
 

@@ -47,7 +47,10 @@ describe("planCluster: derived facts", () => {
   it("derives the pair's haresources: both VIPs and ipvsadm, owned by lb1", () => {
     const hr = byName.lb1.spec.heartbeat!.haresources;
     expect(hr.preferredNode).toBe("lb1");
-    expect(hr.vips.map((v) => `${v.address}/${v.prefix}/${v.interface}`)).toEqual(["192.168.56.10/24/public", "192.168.200.254/24/private"]);
+    expect(hr.vips.map((v) => `${v.address}/${v.prefix}/${v.interface}`)).toEqual([
+      "192.168.56.10/24/public",
+      "192.168.200.254/24/private",
+    ]);
     expect(hr.resources).toEqual(["ipvsadm"]);
     expect(byName.lb2.spec.heartbeat!.haresources).toEqual(hr);
   });
@@ -65,7 +68,9 @@ describe("planCluster: derived facts", () => {
   });
 
   it("routes the web servers through the floating gateway, on their only NIC", () => {
-    expect(byName.web1.spec.nics).toEqual([{ name: "private", mac: mac("web1", "private"), address: "192.168.200.11/24", gateway: "192.168.200.254" }]);
+    expect(byName.web1.spec.nics).toEqual([
+      { name: "private", mac: mac("web1", "private"), address: "192.168.200.11/24", gateway: "192.168.200.254" },
+    ]);
     expect(byName.web1.nics).toEqual([{ role: "private", mac: mac("web1", "private") }]);
   });
 
@@ -87,7 +92,11 @@ describe("planCluster: derived facts", () => {
   });
 
   it("gives a Heartbeat pair without a load balancer itself and its peer", () => {
-    const pair = planCluster({ ...haLb, loadBalancer: undefined, nodes: [...haLb.nodes.slice(0, 2), { name: "other", privateAddress: "192.168.200.20" }] }, "s", mac);
+    const pair = planCluster(
+      { ...haLb, loadBalancer: undefined, nodes: [...haLb.nodes.slice(0, 2), { name: "other", privateAddress: "192.168.200.20" }] },
+      "s",
+      mac,
+    );
     const hostsOf = (name: string) => pair.find((n) => n.name === name)!.spec.hosts.map((h) => h.hostname);
     expect(hostsOf("lb1")).toEqual(["lb1", "lb2"]);
     expect(hostsOf("other")).toEqual(["other"]);
@@ -113,7 +122,13 @@ describe("planCluster: derived facts", () => {
 describe("planCluster: one error lists every problem", () => {
   it("finds a VIP outside its subnet", () => {
     const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, vips: [{ address: "10.0.0.10" }] } });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.vips[0].address", value: "10.0.0.10", message: expect.stringContaining("outside the public subnet 192.168.56.0/24") }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        field: "heartbeat.vips[0].address",
+        value: "10.0.0.10",
+        message: expect.stringContaining("outside the public subnet 192.168.56.0/24"),
+      }),
+    );
   });
 
   it("finds duplicate addresses and host names", () => {
@@ -121,18 +136,30 @@ describe("planCluster: one error lists every problem", () => {
       ...haLb,
       nodes: [...haLb.nodes, { name: "web1", privateAddress: "192.168.200.12", web: true }],
     });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "nodes[4].name", value: "web1", message: expect.stringContaining("duplicate host name") }));
-    expect(issues).toContainEqual(expect.objectContaining({ field: "nodes[4].privateAddress", message: "duplicate address: already used by web2" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: "nodes[4].name", value: "web1", message: expect.stringContaining("duplicate host name") }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: "nodes[4].privateAddress", message: "duplicate address: already used by web2" }),
+    );
   });
 
   it("finds a resource owner that is not a node of the pair", () => {
     const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, preferredNode: "web1" } });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.preferredNode", value: "web1", message: "the resource owner must be a node of the pair: lb1, lb2" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        field: "heartbeat.preferredNode",
+        value: "web1",
+        message: "the resource owner must be a node of the pair: lb1, lb2",
+      }),
+    );
   });
 
   it("finds a Heartbeat pair that is not exactly two nodes", () => {
     const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, nodes: ["lb1", "lb2", "web1"] } });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "heartbeat.nodes", message: expect.stringContaining("exactly 2 nodes") }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: "heartbeat.nodes", message: expect.stringContaining("exactly 2 nodes") }),
+    );
   });
 
   it("finds NAT real servers off the director's private network, or reachable directly", () => {
@@ -140,22 +167,38 @@ describe("planCluster: one error lists every problem", () => {
       ...haLb,
       nodes: haLb.nodes.map((n) => (n.name === "web2" ? { ...n, privateAddress: undefined, publicAddress: "192.168.56.30" } : n)),
     });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.services[0].realServers[1].node", value: "web2", message: expect.stringContaining("must be on the director's private network 192.168.200.0/24") }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        field: "loadBalancer.services[0].realServers[1].node",
+        value: "web2",
+        message: expect.stringContaining("must be on the director's private network 192.168.200.0/24"),
+      }),
+    );
   });
 
   it("finds heartbeat networks named twice, unknown or none at all", () => {
     const withNetworks = (heartbeatNetworks: readonly string[], extra = {}) =>
       issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: heartbeatNetworks as never, ...extra } });
     expect(withNetworks(["private", "private"])).toEqual([
-      expect.objectContaining({ field: "heartbeat.heartbeatNetworks[1]", value: "private", message: expect.stringContaining("listed twice") }),
+      expect.objectContaining({
+        field: "heartbeat.heartbeatNetworks[1]",
+        value: "private",
+        message: expect.stringContaining("listed twice"),
+      }),
     ]);
     expect(withNetworks(["dmz"])).toContainEqual(
       expect.objectContaining({ field: "heartbeat.heartbeatNetworks[0]", value: "dmz", message: "must be one of public, private" }),
     );
-    expect(withNetworks([])).toEqual([expect.objectContaining({ field: "heartbeat.heartbeatNetworks", message: expect.stringContaining("heartbeats need a path") })]);
+    expect(withNetworks([])).toEqual([
+      expect.objectContaining({ field: "heartbeat.heartbeatNetworks", message: expect.stringContaining("heartbeats need a path") }),
+    ]);
     // A serial link is a path too.
     expect(() =>
-      planCluster({ ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] } }, "s", uniqueMac),
+      planCluster(
+        { ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] } },
+        "s",
+        uniqueMac,
+      ),
     ).not.toThrow();
   });
 
@@ -167,13 +210,19 @@ describe("planCluster: one error lists every problem", () => {
       { kind: "ucast", interface: "public", peer: "192.168.56.12" },
     ]);
     expect(issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast } })).toEqual([
-      expect.objectContaining({ field: "heartbeat.deadtime", value: "600ms", message: expect.stringContaining("needs at least two media") }),
+      expect.objectContaining({
+        field: "heartbeat.deadtime",
+        value: "600ms",
+        message: expect.stringContaining("needs at least two media"),
+      }),
     ]);
   });
 
   it("finds a pair of directors without a floating gateway", () => {
     const issues = issuesOf({ ...haLb, loadBalancer: { ...haLb.loadBalancer!, gatewayVip: undefined } });
-    expect(issues).toContainEqual(expect.objectContaining({ field: "loadBalancer.gatewayVip", message: expect.stringContaining("floating private VIP") }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: "loadBalancer.gatewayVip", message: expect.stringContaining("floating private VIP") }),
+    );
   });
 
   it("reports timing, sizing and address problems together, with the construct path", () => {
@@ -192,8 +241,12 @@ describe("planCluster: one error lists every problem", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^Invalid topology, 3 problems; nothing was written:/);
-    expect(message).toContain('ha-lb-libvirt/ha/lb: nodes[0].publicAddress = "192.168.56.255": is the network or broadcast address of 192.168.56.0/24');
+    expect(message).toContain(
+      'ha-lb-libvirt/ha/lb: nodes[0].publicAddress = "192.168.56.255": is the network or broadcast address of 192.168.56.0/24',
+    );
     expect(message).toContain("ha-lb-libvirt/ha/lb: nodes[0].cpus = 0: must be a whole number of vCPUs, 1..64");
-    expect(message).toContain("ha-lb-libvirt/ha/lb: heartbeat.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise");
+    expect(message).toContain(
+      "ha-lb-libvirt/ha/lb: heartbeat.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise",
+    );
   });
 });

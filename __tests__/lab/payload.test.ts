@@ -1,20 +1,29 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { fillSecrets, freeAddress, parseCloudConfig, parseNics, readLabNodeDir, segmentsOf, subnetOf, type LabNode } from '../../lab/common/payload';
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../../lab/common/stacks';
-import { parseHaCf, parseHaResources } from '../../lab/netns/hacf';
-import { analysePair } from '../../lab/netns/lab';
-import { ClientProbe, hostOfPage } from '../../lab/netns/probe';
-import { median } from '../../lab/netns/failover';
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+  fillSecrets,
+  freeAddress,
+  parseCloudConfig,
+  parseNics,
+  readLabNodeDir,
+  segmentsOf,
+  subnetOf,
+  type LabNode,
+} from "../../lab/common/payload";
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../../lab/common/stacks";
+import { parseHaCf, parseHaResources } from "../../lab/netns/hacf";
+import { analysePair } from "../../lab/netns/lab";
+import { ClientProbe, hostOfPage } from "../../lab/netns/probe";
+import { median } from "../../lab/netns/failover";
 
 // The lab runs on the project's real output: the synthesized libvirt stacks.
 const outdir = synthesizeLabStacks();
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 const pairNodes = (autoFailback = true): LabNode[] =>
-  labNodesOf(outdir, autoFailback ? 'heartbeat-apache-libvirt' : FAILBACK_OFF_STACK, {
-    sshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab',
-    authkeySecret: 'secret',
+  labNodesOf(outdir, autoFailback ? "heartbeat-apache-libvirt" : FAILBACK_OFF_STACK, {
+    sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab",
+    authkeySecret: "secret",
   });
 
 const NETWORK_CONFIG = `version: 2
@@ -58,193 +67,205 @@ runcmd:
   - ipvsadm-restore < /etc/ipvsadm.rules
 `;
 
-describe('parseNics', () => {
-  it('reads names, MACs, addresses, subnets and the default gateway', () => {
+describe("parseNics", () => {
+  it("reads names, MACs, addresses, subnets and the default gateway", () => {
     expect(parseNics(NETWORK_CONFIG)).toEqual([
-      { name: 'public', mac: '52:54:00:aa:00:11', addresses: ['192.168.56.11/24'], subnet: '192.168.56.0/24', gateway: '192.168.56.1' },
-      { name: 'eth1', mac: '52:54:00:c8:00:11', addresses: ['192.168.200.11/24', '10.9.0.5/16'], subnet: '192.168.200.0/24' },
+      { name: "public", mac: "52:54:00:aa:00:11", addresses: ["192.168.56.11/24"], subnet: "192.168.56.0/24", gateway: "192.168.56.1" },
+      { name: "eth1", mac: "52:54:00:c8:00:11", addresses: ["192.168.200.11/24", "10.9.0.5/16"], subnet: "192.168.200.0/24" },
     ]);
   });
 
-  it('accepts the network:-wrapped form', () => {
-    const wrapped = `network:\n${NETWORK_CONFIG.replace(/^/gm, '  ')}`;
-    expect(parseNics(wrapped).map((n) => n.name)).toEqual(['public', 'eth1']);
+  it("accepts the network:-wrapped form", () => {
+    const wrapped = `network:\n${NETWORK_CONFIG.replace(/^/gm, "  ")}`;
+    expect(parseNics(wrapped).map((n) => n.name)).toEqual(["public", "eth1"]);
   });
 
-  it('rejects what the labs cannot reproduce', () => {
-    expect(() => parseNics('version: 1\nconfig: []')).toThrow(/version must be 2/);
-    expect(() => parseNics('version: 2\nethernets:\n  e0:\n    dhcp4: true\n    match: {macaddress: "52:54:00:00:00:01"}')).toThrow(/no addresses/);
-    expect(() => parseNics('version: 2\nethernets:\n  e0:\n    addresses: [10.0.0.1/24]')).toThrow(/macaddress/);
-    expect(() => parseNics('version: 2\nethernets:\n  e0:\n    match: {macaddress: "52:54:00:00:00:01"}\n    addresses: [10.0.0.1]')).toThrow(/address\/prefix/);
+  it("rejects what the labs cannot reproduce", () => {
+    expect(() => parseNics("version: 1\nconfig: []")).toThrow(/version must be 2/);
+    expect(() => parseNics('version: 2\nethernets:\n  e0:\n    dhcp4: true\n    match: {macaddress: "52:54:00:00:00:01"}')).toThrow(
+      /no addresses/,
+    );
+    expect(() => parseNics("version: 2\nethernets:\n  e0:\n    addresses: [10.0.0.1/24]")).toThrow(/macaddress/);
     expect(() =>
-      parseNics('version: 2\nethernets:\n  e0:\n    match: {macaddress: "52:54:00:00:00:01"}\n    set-name: averyverylongname\n    addresses: [10.0.0.1/8]'),
+      parseNics('version: 2\nethernets:\n  e0:\n    match: {macaddress: "52:54:00:00:00:01"}\n    addresses: [10.0.0.1]'),
+    ).toThrow(/address\/prefix/);
+    expect(() =>
+      parseNics(
+        'version: 2\nethernets:\n  e0:\n    match: {macaddress: "52:54:00:00:00:01"}\n    set-name: averyverylongname\n    addresses: [10.0.0.1/8]',
+      ),
     ).toThrow(/15 characters/);
   });
 });
 
-describe('parseCloudConfig', () => {
+describe("parseCloudConfig", () => {
   const cc = parseCloudConfig(USER_DATA);
 
-  it('reads hostname and packages (pinned versions reduced to the name)', () => {
-    expect(cc.hostname).toBe('srv1');
-    expect(cc.packages).toEqual(['heartbeat', 'apache2', 'ipvsadm']);
+  it("reads hostname and packages (pinned versions reduced to the name)", () => {
+    expect(cc.hostname).toBe("srv1");
+    expect(cc.packages).toEqual(["heartbeat", "apache2", "ipvsadm"]);
   });
 
-  it('reads write_files with defaults, YAML 1.1 octal modes, base64 and defer', () => {
+  it("reads write_files with defaults, YAML 1.1 octal modes, base64 and defer", () => {
     expect(cc.files).toEqual([
-      { path: '/etc/ha.d/authkeys', content: 'auth 1\n1 sha1 ${random_password.ha_key.result}\n', permissions: '0600', owner: 'root:root', defer: false },
-      { path: '/var/www/html/index.html', content: '<h1>srv1</h1>', permissions: '0644', owner: 'root:root', defer: true },
-      { path: '/etc/motd', content: 'hello\n', permissions: '0644', owner: 'root:root', defer: false },
+      {
+        path: "/etc/ha.d/authkeys",
+        content: "auth 1\n1 sha1 ${random_password.ha_key.result}\n",
+        permissions: "0600",
+        owner: "root:root",
+        defer: false,
+      },
+      { path: "/var/www/html/index.html", content: "<h1>srv1</h1>", permissions: "0644", owner: "root:root", defer: true },
+      { path: "/etc/motd", content: "hello\n", permissions: "0644", owner: "root:root", defer: false },
     ]);
   });
 
-  it('turns runcmd strings into sh -c', () => {
+  it("turns runcmd strings into sh -c", () => {
     expect(cc.runcmd).toEqual([
-      ['update-rc.d', 'apache2', 'disable'],
-      ['sysctl', '-p', '/etc/sysctl.d/60-lvs.conf'],
-      ['sh', '-c', 'ipvsadm-restore < /etc/ipvsadm.rules'],
+      ["update-rc.d", "apache2", "disable"],
+      ["sysctl", "-p", "/etc/sysctl.d/60-lvs.conf"],
+      ["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"],
     ]);
   });
 
-  it('rejects non cloud-config input', () => {
-    expect(() => parseCloudConfig('hostname: x')).toThrow(/#cloud-config/);
-    expect(() => parseCloudConfig('#cloud-config\nwrite_files: []')).toThrow(/hostname/);
-    expect(() => parseCloudConfig('#cloud-config\nhostname: a\nwrite_files:\n  - path: rel/path')).toThrow(/absolute/);
-    expect(() => parseCloudConfig('#cloud-config\nhostname: a\nruncmd:\n  - {a: 1}')).toThrow(/runcmd\[0\]/);
+  it("rejects non cloud-config input", () => {
+    expect(() => parseCloudConfig("hostname: x")).toThrow(/#cloud-config/);
+    expect(() => parseCloudConfig("#cloud-config\nwrite_files: []")).toThrow(/hostname/);
+    expect(() => parseCloudConfig("#cloud-config\nhostname: a\nwrite_files:\n  - path: rel/path")).toThrow(/absolute/);
+    expect(() => parseCloudConfig("#cloud-config\nhostname: a\nruncmd:\n  - {a: 1}")).toThrow(/runcmd\[0\]/);
   });
 });
 
-describe('fillSecrets', () => {
-  it('fills every random_password reference with the same value', () => {
-    expect(fillSecrets('a ${random_password.x.result} b ${random_password.y_2.result}', 'S3')).toBe('a S3 b S3');
+describe("fillSecrets", () => {
+  it("fills every random_password reference with the same value", () => {
+    expect(fillSecrets("a ${random_password.x.result} b ${random_password.y_2.result}", "S3")).toBe("a S3 b S3");
   });
 
-  it('turns the Terraform escapes $${ and %%{ back into literals', () => {
-    expect(fillSecrets('echo $${HOME} ${random_password.k.result} 100%%{x}', 's')).toBe('echo ${HOME} s 100%{x}');
+  it("turns the Terraform escapes $${ and %%{ back into literals", () => {
+    expect(fillSecrets("echo $${HOME} ${random_password.k.result} 100%%{x}", "s")).toBe("echo ${HOME} s 100%{x}");
   });
 
-  it('throws naming the first other reference', () => {
-    expect(() => fillSecrets('${random_password.k.result} ${var.vip} ${local.x}', 's')).toThrow('${var.vip}');
-    expect(() => fillSecrets('${random_password.k.bcrypt_hash}', 's')).toThrow(/bcrypt_hash/);
-    expect(() => fillSecrets('%{ if true }x%{ endif }', 's')).toThrow('%{ if true }');
+  it("throws naming the first other reference", () => {
+    expect(() => fillSecrets("${random_password.k.result} ${var.vip} ${local.x}", "s")).toThrow("${var.vip}");
+    expect(() => fillSecrets("${random_password.k.bcrypt_hash}", "s")).toThrow(/bcrypt_hash/);
+    expect(() => fillSecrets("%{ if true }x%{ endif }", "s")).toThrow("%{ if true }");
   });
 });
 
-describe('segmentsOf', () => {
-  it('groups nodes by subnet, one segment per distinct subnet', () => {
+describe("segmentsOf", () => {
+  it("groups nodes by subnet, one segment per distinct subnet", () => {
     const nodes = pairNodes();
     expect([...segmentsOf(nodes)]).toEqual([
-      ['192.168.56.0/24', { nodes: ['srv1', 'srv2'] }],
-      ['192.168.200.0/24', { nodes: ['srv1', 'srv2'] }],
+      ["192.168.56.0/24", { nodes: ["srv1", "srv2"] }],
+      ["192.168.200.0/24", { nodes: ["srv1", "srv2"] }],
     ]);
   });
 
-  it('computes network addresses', () => {
-    expect(subnetOf('10.1.2.3/8')).toBe('10.0.0.0/8');
-    expect(subnetOf('fd00::5/64')).toBe('fd00::/64');
+  it("computes network addresses", () => {
+    expect(subnetOf("10.1.2.3/8")).toBe("10.0.0.0/8");
+    expect(subnetOf("fd00::5/64")).toBe("fd00::/64");
   });
 });
 
-describe('readLabNodeDir', () => {
-  it('reads the three NoCloud files and takes local-hostname', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'labnode-'));
-    fs.writeFileSync(path.join(dir, 'user-data'), USER_DATA);
-    fs.writeFileSync(path.join(dir, 'meta-data'), 'instance-id: srv1\nlocal-hostname: srv1\n');
-    fs.writeFileSync(path.join(dir, 'network-config'), NETWORK_CONFIG);
+describe("readLabNodeDir", () => {
+  it("reads the three NoCloud files and takes local-hostname", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "labnode-"));
+    fs.writeFileSync(path.join(dir, "user-data"), USER_DATA);
+    fs.writeFileSync(path.join(dir, "meta-data"), "instance-id: srv1\nlocal-hostname: srv1\n");
+    fs.writeFileSync(path.join(dir, "network-config"), NETWORK_CONFIG);
     const n = readLabNodeDir(dir);
-    expect(n.hostname).toBe('srv1');
+    expect(n.hostname).toBe("srv1");
     expect(n.userData).toBe(USER_DATA);
     fs.rmSync(dir, { recursive: true });
   });
 });
 
-describe('heartbeat config', () => {
-  it('parses ha.cf', () => {
+describe("heartbeat config", () => {
+  it("parses ha.cf", () => {
     const cfg = parseHaCf(
-      'logfacility local0\nkeepalive 500ms\ndeadtime 3\ninitdead 10\nudpport 694\nucast private 192.168.200.12 # peer\nauto_failback off\nnode srv1\nnode srv2\n',
+      "logfacility local0\nkeepalive 500ms\ndeadtime 3\ninitdead 10\nudpport 694\nucast private 192.168.200.12 # peer\nauto_failback off\nnode srv1\nnode srv2\n",
     );
     expect(cfg).toEqual({
-      nodes: ['srv1', 'srv2'],
+      nodes: ["srv1", "srv2"],
       autoFailback: false,
       keepaliveS: 0.5,
       deadtimeS: 3,
       initdeadS: 10,
-      media: [{ kind: 'ucast', iface: 'private' }],
+      media: [{ kind: "ucast", iface: "private" }],
     });
   });
 
-  it('refuses what heartbeat refuses', () => {
-    expect(() => parseHaCf('keepalive 2\ndeadtime 4\nucast p 1.2.3.4\nnode a')).toThrow(/refuses/);
+  it("refuses what heartbeat refuses", () => {
+    expect(() => parseHaCf("keepalive 2\ndeadtime 4\nucast p 1.2.3.4\nnode a")).toThrow(/refuses/);
   });
 
-  it('parses haresources', () => {
-    expect(parseHaResources('srv1 IPaddr2::192.168.56.10/24/public apache2\n')).toEqual({
-      preferred: 'srv1',
-      vip: '192.168.56.10',
+  it("parses haresources", () => {
+    expect(parseHaResources("srv1 IPaddr2::192.168.56.10/24/public apache2\n")).toEqual({
+      preferred: "srv1",
+      vip: "192.168.56.10",
       prefix: 24,
-      iface: 'public',
-      resources: ['IPaddr2::192.168.56.10/24/public', 'apache2'],
+      iface: "public",
+      resources: ["IPaddr2::192.168.56.10/24/public", "apache2"],
     });
-    expect(parseHaResources('srv1 IPaddr2::192.168.56.10/24/public:0 apache2\n')).toMatchObject({ iface: 'public', label: 'public:0' });
-    expect(parseHaResources('a 10.0.0.9 apache2').vip).toBe('10.0.0.9');
-    expect(() => parseHaResources('a apache2')).toThrow(/no IPaddr2/);
+    expect(parseHaResources("srv1 IPaddr2::192.168.56.10/24/public:0 apache2\n")).toMatchObject({ iface: "public", label: "public:0" });
+    expect(parseHaResources("a 10.0.0.9 apache2").vip).toBe("10.0.0.9");
+    expect(() => parseHaResources("a apache2")).toThrow(/no IPaddr2/);
   });
 });
 
-describe('analysePair', () => {
-  it('accepts the synthesized pair and finds VIP, segments and heartbeat path', () => {
-    const { pair, filled } = analysePair(pairNodes(true), 'secret', true);
-    expect(pair.res.vip).toBe('192.168.56.10');
-    expect(pair.res.preferred).toBe('srv1');
-    expect(pair.vipSubnet).toBe('192.168.56.0/24');
-    expect(pair.hbSubnets).toEqual(['192.168.200.0/24']);
-    expect(filled[0].userData).toContain('1 sha1 secret');
+describe("analysePair", () => {
+  it("accepts the synthesized pair and finds VIP, segments and heartbeat path", () => {
+    const { pair, filled } = analysePair(pairNodes(true), "secret", true);
+    expect(pair.res.vip).toBe("192.168.56.10");
+    expect(pair.res.preferred).toBe("srv1");
+    expect(pair.vipSubnet).toBe("192.168.56.0/24");
+    expect(pair.hbSubnets).toEqual(["192.168.200.0/24"]);
+    expect(filled[0].userData).toContain("1 sha1 secret");
   });
 
-  it('cuts both networks to partition the fast-profile pair, whose heartbeats use both', () => {
-    const nodes = labNodesOf(outdir, FAST_PROFILE_STACK, { sshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab', authkeySecret: 'secret' });
+  it("cuts both networks to partition the fast-profile pair, whose heartbeats use both", () => {
+    const nodes = labNodesOf(outdir, FAST_PROFILE_STACK, { sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab", authkeySecret: "secret" });
     const { pair } = analysePair(nodes, undefined, true);
-    expect([...pair.hbSubnets].sort()).toEqual(['192.168.200.0/24', '192.168.56.0/24']);
+    expect([...pair.hbSubnets].sort()).toEqual(["192.168.200.0/24", "192.168.56.0/24"]);
     expect([pair.ha.keepaliveS, pair.ha.deadtimeS, pair.ha.initdeadS]).toEqual([0.1, 0.3, 10]);
   });
 
-  it('insists that the expected auto_failback matches ha.cf', () => {
-    expect(() => analysePair(pairNodes(true), 's', false)).toThrow(/auto_failback/);
-    expect(() => analysePair(pairNodes(false), 's', false)).not.toThrow();
+  it("insists that the expected auto_failback matches ha.cf", () => {
+    expect(() => analysePair(pairNodes(true), "s", false)).toThrow(/auto_failback/);
+    expect(() => analysePair(pairNodes(false), "s", false)).not.toThrow();
   });
 
-  it('fails loudly on unresolved references and bad authkeys modes', () => {
+  it("fails loudly on unresolved references and bad authkeys modes", () => {
     const nodes = pairNodes();
-    const withVar: LabNode[] = [{ ...nodes[0], userData: nodes[0].userData.replace('192.168.56.10/24', '${var.vip}/24') }, nodes[1]];
-    expect(() => analysePair(withVar, 's', true)).toThrow('${var.vip}');
+    const withVar: LabNode[] = [{ ...nodes[0], userData: nodes[0].userData.replace("192.168.56.10/24", "${var.vip}/24") }, nodes[1]];
+    expect(() => analysePair(withVar, "s", true)).toThrow("${var.vip}");
     const badMode: LabNode[] = [nodes[0], { ...nodes[1], userData: nodes[1].userData.replace('"0600"', '"0644"') }];
-    expect(() => analysePair(badMode, 's', true)).toThrow(/0600/);
+    expect(() => analysePair(badMode, "s", true)).toThrow(/0600/);
   });
 });
 
-describe('lab helpers', () => {
-  it('identifies the host from its page', () => {
-    expect(hostOfPage('<html><h1>srv2</h1></html>', ['srv1', 'srv2'])).toBe('srv2');
-    expect(hostOfPage('served by srv10', ['srv1', 'srv10'])).toBe('srv10');
-    expect(hostOfPage('nothing', ['srv1'])).toBeNull();
+describe("lab helpers", () => {
+  it("identifies the host from its page", () => {
+    expect(hostOfPage("<html><h1>srv2</h1></html>", ["srv1", "srv2"])).toBe("srv2");
+    expect(hostOfPage("served by srv10", ["srv1", "srv10"])).toBe("srv10");
+    expect(hostOfPage("nothing", ["srv1"])).toBeNull();
   });
 
-  it('counts flips between answering nodes, ignoring failed requests and samples outside the window', () => {
-    const probe = new ClientProbe('192.168.56.10', ['srv1', 'srv2']);
-    const hosts = ['srv1', null, 'srv2', 'srv2', null, 'srv1', 'srv2'];
+  it("counts flips between answering nodes, ignoring failed requests and samples outside the window", () => {
+    const probe = new ClientProbe("192.168.56.10", ["srv1", "srv2"]);
+    const hosts = ["srv1", null, "srv2", "srv2", null, "srv1", "srv2"];
     probe.samples.push(...hosts.map((host, i) => ({ t: i, host })));
     expect(probe.flips(0, 6)).toBe(3);
     expect(probe.flips(2, 4)).toBe(0);
     expect(probe.outage(0, 6)).toBeCloseTo(4, 5);
   });
 
-  it('takes the median of an odd or even number of runs', () => {
+  it("takes the median of an odd or even number of runs", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeUndefined();
   });
 
-  it('picks the client address from the top of the subnet', () => {
-    expect(freeAddress('192.168.56.0/24', ['192.168.56.254'])).toBe('192.168.56.253/24');
+  it("picks the client address from the top of the subnet", () => {
+    expect(freeAddress("192.168.56.0/24", ["192.168.56.254"])).toBe("192.168.56.253/24");
   });
 });

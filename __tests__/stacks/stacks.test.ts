@@ -97,7 +97,10 @@ describe("libvirt machines", () => {
     const domain = Object.values<any>(json.resource.libvirt_domain).find((d) => d.name === "srv1");
     const node = nodesOf("heartbeat-apache", "libvirt").find((n) => n.hostname === "srv1")!;
     const ethernets = parse(node.networkConfig).ethernets;
-    expect(domain.devices.interfaces.map((i: any) => i.mac.address)).toEqual([ethernets.public.match.macaddress, ethernets.private.match.macaddress]);
+    expect(domain.devices.interfaces.map((i: any) => i.mac.address)).toEqual([
+      ethernets.public.match.macaddress,
+      ethernets.private.match.macaddress,
+    ]);
   });
 
   it("create an isolated private network (no forward)", () => {
@@ -166,8 +169,7 @@ describe("vSphere machines", () => {
     const lb1 = nodesOf("ha-lb", "vsphere").find((n) => n.hostname === "lb1")!;
     const files = loadAsCloudInit(lb1.userData).write_files;
     expect(files.find((f: any) => f.path === "/etc/ipvsadm.rules").content).toBe(
-      "-A -t 192.168.56.10:80 -s rr\n" +
-        ["11", "12", "13"].map((n) => `-a -t 192.168.56.10:80 -r 192.168.200.${n}:80 -m -w 1\n`).join(""),
+      "-A -t 192.168.56.10:80 -s rr\n" + ["11", "12", "13"].map((n) => `-a -t 192.168.56.10:80 -r 192.168.200.${n}:80 -m -w 1\n`).join(""),
     );
     expect(files.find((f: any) => f.path === "/etc/ha.d/haresources").content).toContain(
       "lb1 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.254/24/private ipvsadm",
@@ -230,7 +232,9 @@ describe("bad topologies", () => {
     const build = () => new HeartbeatApacheStack(Testing.app(), "bad", { pair: { vips: ["10.1.1.1"], keepalive: 2, deadtime: 3 } });
     expect(build).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
     expect(build).toThrow('bad/pair: heartbeat.vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
-    expect(build).toThrow("bad/pair: heartbeat.deadtime = 3: deadtime must be more than twice keepalive (2); heartbeat refuses to start otherwise");
+    expect(build).toThrow(
+      "bad/pair: heartbeat.deadtime = 3: deadtime must be more than twice keepalive (2); heartbeat refuses to start otherwise",
+    );
   });
 
   it("write nothing, not even the good stacks", () => {
@@ -252,8 +256,8 @@ describe("bad topologies", () => {
 
   it("refuse a payload over vSphere's guestinfo limit", () => {
     const huge = "x".repeat(200_000).replace(/x/g, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
-    expect(
-      () => new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } }),
-    ).toThrow(/big\/pair\/srv1: guestinfo\.userdata = "\d+ bytes after gzip\+base64": exceeds the 65536-byte guestinfo value limit/);
+    expect(() => new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } })).toThrow(
+      /big\/pair\/srv1: guestinfo\.userdata = "\d+ bytes after gzip\+base64": exceeds the 65536-byte guestinfo value limit/,
+    );
   });
 });

@@ -60,7 +60,9 @@ export function checkWithCloudInit(documents: Documents): void {
 function verdictOn(kind: Kind, text: string): Verdict {
   const verdict = verdicts.get(keyOf(kind, text));
   if (!verdict) {
-    throw new Error(`no cloud-init verdict on this ${kind} document: pass it to checkWithCloudInit() in the test file's beforeAll\n${text}`);
+    throw new Error(
+      `no cloud-init verdict on this ${kind} document: pass it to checkWithCloudInit() in the test file's beforeAll\n${text}`,
+    );
   }
   return verdict;
 }

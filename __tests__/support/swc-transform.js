@@ -19,7 +19,10 @@ module.exports = {
         return GENERATED.test(filename) ? { code: out.code.replace(INLINE_MAP, "\n") } : out;
       },
       getCacheKey(src, filename, ...rest) {
-        return createHash("sha1").update(swc.getCacheKey(src, filename, ...rest)).update(SELF).digest("hex");
+        return createHash("sha1")
+          .update(swc.getCacheKey(src, filename, ...rest))
+          .update(SELF)
+          .digest("hex");
       },
     };
   },

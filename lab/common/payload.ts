@@ -2,10 +2,10 @@
  * Reads the cloud-init payloads (user-data, network-config v2) the project
  * generates, so that the labs (netns, qemu) can reproduce what a VM would do.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as ipaddr from 'ipaddr.js';
-import { parse } from 'yaml';
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ipaddr from "ipaddr.js";
+import { parse } from "yaml";
 
 export interface LabNode {
   hostname: string;
@@ -45,21 +45,21 @@ export interface CloudConfig {
 type Dict = Record<string, unknown>;
 
 function isDict(v: unknown): v is Dict {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** cloud-init reads YAML with PyYAML, i.e. YAML 1.1 (unquoted 0644 is octal, `on` is true). */
 function parseYaml(text: string, what: string): unknown {
   try {
-    return parse(text, { version: '1.1' });
+    return parse(text, { version: "1.1" });
   } catch (e) {
     throw new Error(`${what}: invalid YAML: ${(e as Error).message}`);
   }
 }
 
 function scalarString(v: unknown, what: string): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
   throw new Error(`${what}: expected a scalar, got ${JSON.stringify(v)}`);
 }
 
@@ -67,10 +67,7 @@ function scalarString(v: unknown, what: string): string {
 export function subnetOf(cidr: string): string {
   if (!ipaddr.isValidCIDR(cidr)) throw new Error(`not an address/prefix: ${cidr}`);
   const [addr, prefix] = ipaddr.parseCIDR(cidr);
-  const net =
-    addr.kind() === 'ipv4'
-      ? ipaddr.IPv4.networkAddressFromCIDR(cidr)
-      : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  const net = addr.kind() === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
   return `${net.toString()}/${prefix}`;
 }
 
@@ -82,27 +79,27 @@ export function freeAddress(subnet: string, used: string[]): string {
   const usedSet = new Set(used);
   for (let off = size - 2; off >= 1; off--) {
     const n = base + off;
-    const addr = [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+    const addr = [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
     if (!usedSet.has(addr)) return `${addr}/${prefix}`;
   }
   throw new Error(`no free address left in ${subnet}`);
 }
 
 export function parseNics(networkConfig: string): LabNic[] {
-  let doc = parseYaml(networkConfig, 'network-config');
+  let doc = parseYaml(networkConfig, "network-config");
   // Accept both the bare v2 document and the `network:`-wrapped form.
   if (isDict(doc) && isDict(doc.network)) doc = doc.network;
-  if (!isDict(doc)) throw new Error('network-config: not a mapping');
+  if (!isDict(doc)) throw new Error("network-config: not a mapping");
   if (doc.version !== 2) throw new Error(`network-config: version must be 2, got ${String(doc.version)}`);
   const ethernets = doc.ethernets;
-  if (!isDict(ethernets)) throw new Error('network-config: no ethernets mapping');
+  if (!isDict(ethernets)) throw new Error("network-config: no ethernets mapping");
 
   return Object.entries(ethernets).map(([key, raw]): LabNic => {
     if (!isDict(raw)) throw new Error(`network-config: ethernets.${key} is not a mapping`);
-    const name = raw['set-name'] === undefined ? key : scalarString(raw['set-name'], `ethernets.${key}.set-name`);
+    const name = raw["set-name"] === undefined ? key : scalarString(raw["set-name"], `ethernets.${key}.set-name`);
     if (name.length > 15) throw new Error(`network-config: interface name ${name} is longer than 15 characters`);
     const match = raw.match;
-    const mac = isDict(match) && typeof match.macaddress === 'string' ? match.macaddress.toLowerCase() : undefined;
+    const mac = isDict(match) && typeof match.macaddress === "string" ? match.macaddress.toLowerCase() : undefined;
     if (!mac || !/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) {
       throw new Error(`network-config: ethernets.${key} has no valid match.macaddress`);
     }
@@ -118,13 +115,13 @@ export function parseNics(networkConfig: string): LabNic[] {
     let gateway: string | undefined;
     if (Array.isArray(raw.routes)) {
       for (const r of raw.routes) {
-        if (isDict(r) && (r.to === 'default' || r.to === '0.0.0.0/0' || r.to === '::/0') && typeof r.via === 'string') {
+        if (isDict(r) && (r.to === "default" || r.to === "0.0.0.0/0" || r.to === "::/0") && typeof r.via === "string") {
           gateway = r.via;
           break;
         }
       }
     }
-    if (gateway === undefined && typeof raw.gateway4 === 'string') gateway = raw.gateway4;
+    if (gateway === undefined && typeof raw.gateway4 === "string") gateway = raw.gateway4;
     if (gateway !== undefined && !ipaddr.isValid(gateway)) {
       throw new Error(`network-config: ethernets.${key}: gateway ${gateway} is not an address`);
     }
@@ -136,45 +133,45 @@ export function parseNics(networkConfig: string): LabNic[] {
 
 function parseFile(raw: unknown, i: number): CloudConfigFile {
   if (!isDict(raw)) throw new Error(`user-data: write_files[${i}] is not a mapping`);
-  if (typeof raw.path !== 'string' || !raw.path.startsWith('/')) {
+  if (typeof raw.path !== "string" || !raw.path.startsWith("/")) {
     throw new Error(`user-data: write_files[${i}] needs an absolute path`);
   }
-  let content = raw.content === undefined ? '' : scalarString(raw.content, `write_files[${i}].content`);
-  const encoding = raw.encoding === undefined ? 'text/plain' : scalarString(raw.encoding, `write_files[${i}].encoding`);
-  if (['b64', 'base64'].includes(encoding)) content = Buffer.from(content, 'base64').toString('utf8');
-  else if (encoding !== 'text/plain') throw new Error(`user-data: write_files[${i}] (${raw.path}): encoding ${encoding} not supported`);
+  let content = raw.content === undefined ? "" : scalarString(raw.content, `write_files[${i}].content`);
+  const encoding = raw.encoding === undefined ? "text/plain" : scalarString(raw.encoding, `write_files[${i}].encoding`);
+  if (["b64", "base64"].includes(encoding)) content = Buffer.from(content, "base64").toString("utf8");
+  else if (encoding !== "text/plain") throw new Error(`user-data: write_files[${i}] (${raw.path}): encoding ${encoding} not supported`);
   // YAML 1.1 turns an unquoted 0644 into the number 420.
-  let permissions = '0644';
-  if (typeof raw.permissions === 'number') permissions = '0' + raw.permissions.toString(8);
-  else if (typeof raw.permissions === 'string') permissions = raw.permissions;
+  let permissions = "0644";
+  if (typeof raw.permissions === "number") permissions = "0" + raw.permissions.toString(8);
+  else if (typeof raw.permissions === "string") permissions = raw.permissions;
   if (!/^0?[0-7]{3,4}$/.test(permissions)) {
     throw new Error(`user-data: write_files[${i}] (${raw.path}): bad permissions ${String(raw.permissions)}`);
   }
-  if (permissions.length === 3) permissions = '0' + permissions;
-  const owner = raw.owner === undefined ? 'root:root' : scalarString(raw.owner, `write_files[${i}].owner`);
+  if (permissions.length === 3) permissions = "0" + permissions;
+  const owner = raw.owner === undefined ? "root:root" : scalarString(raw.owner, `write_files[${i}].owner`);
   return { path: raw.path, content, permissions, owner, defer: raw.defer === true };
 }
 
 export function parseCloudConfig(userData: string): CloudConfig {
-  if (!userData.startsWith('#cloud-config')) throw new Error('user-data: must start with #cloud-config');
-  const doc = parseYaml(userData, 'user-data');
-  if (!isDict(doc)) throw new Error('user-data: not a mapping');
-  if (typeof doc.hostname !== 'string' || doc.hostname === '') throw new Error('user-data: no hostname');
+  if (!userData.startsWith("#cloud-config")) throw new Error("user-data: must start with #cloud-config");
+  const doc = parseYaml(userData, "user-data");
+  if (!isDict(doc)) throw new Error("user-data: not a mapping");
+  if (typeof doc.hostname !== "string" || doc.hostname === "") throw new Error("user-data: no hostname");
 
   const writeFiles = doc.write_files ?? [];
-  if (!Array.isArray(writeFiles)) throw new Error('user-data: write_files is not a list');
+  if (!Array.isArray(writeFiles)) throw new Error("user-data: write_files is not a list");
   const files = writeFiles.map(parseFile);
 
   const rawRuncmd = doc.runcmd ?? [];
-  if (!Array.isArray(rawRuncmd)) throw new Error('user-data: runcmd is not a list');
+  if (!Array.isArray(rawRuncmd)) throw new Error("user-data: runcmd is not a list");
   const runcmd = rawRuncmd.map((item, i): string[] => {
-    if (typeof item === 'string') return ['sh', '-c', item];
+    if (typeof item === "string") return ["sh", "-c", item];
     if (Array.isArray(item) && item.length > 0) return item.map((a, j) => scalarString(a, `runcmd[${i}][${j}]`));
     throw new Error(`user-data: runcmd[${i}] must be a string or a non-empty list`);
   });
 
   const rawPackages = doc.packages ?? [];
-  if (!Array.isArray(rawPackages)) throw new Error('user-data: packages is not a list');
+  if (!Array.isArray(rawPackages)) throw new Error("user-data: packages is not a list");
   // cloud-init also accepts [name, version] pairs.
   const packages = rawPackages.map((p, i) =>
     Array.isArray(p) ? scalarString(p[0], `packages[${i}][0]`) : scalarString(p, `packages[${i}]`),
@@ -192,8 +189,8 @@ const SECRET_REF = /^random_password\.[A-Za-z0-9_-]+\.result$/;
  */
 export function fillSecrets(text: string, secret: string): string {
   return text.replace(/(\$?)\$\{([^}]*)\}|%%\{|%\{[^}]*\}/g, (whole: string, escape?: string, expr?: string) => {
-    if (whole === '%%{') return '%{';
-    if (escape === '$') return whole.slice(1);
+    if (whole === "%%{") return "%{";
+    if (escape === "$") return whole.slice(1);
     if (expr !== undefined && SECRET_REF.test(expr.trim())) return secret;
     throw new Error(`unresolved Terraform reference left in payload: ${whole}`);
   });
@@ -217,10 +214,10 @@ export function segmentsOf(nodes: LabNode[]): Map<string, { nodes: string[] }> {
  * `meta-data` and `network-config`; the hostname is meta-data's local-hostname.
  */
 export function readLabNodeDir(dir: string): LabNode {
-  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-  const metaData = read('meta-data');
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
+  const metaData = read("meta-data");
   const meta = parse(metaData) as Record<string, unknown> | null;
-  const hostname = meta?.['local-hostname'];
-  if (typeof hostname !== 'string' || hostname === '') throw new Error(`${dir}/meta-data: no local-hostname`);
-  return { hostname, userData: read('user-data'), metaData, networkConfig: read('network-config') };
+  const hostname = meta?.["local-hostname"];
+  if (typeof hostname !== "string" || hostname === "") throw new Error(`${dir}/meta-data: no local-hostname`);
+  return { hostname, userData: read("user-data"), metaData, networkConfig: read("network-config") };
 }

@@ -1,6 +1,6 @@
 /** Child-process helpers for the labs: bounded in time, killed by PID only. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 
 export interface RunResult {
   code: number | null;
@@ -19,10 +19,10 @@ export interface RunOptions {
 
 /** The environment commands get inside lab nodes: nothing inherited from the caller. */
 export const CLEAN_ENV: NodeJS.ProcessEnv = {
-  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-  LANG: 'C',
-  HOME: '/root',
-  TERM: 'dumb',
+  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+  LANG: "C",
+  HOME: "/root",
+  TERM: "dumb",
 };
 
 export class CommandError extends Error {
@@ -31,8 +31,8 @@ export class CommandError extends Error {
     readonly result: RunResult,
   ) {
     const why = result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
-    const out = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
-    super(`${argv.join(' ')}: ${why}${out ? `\n${out}` : ''}`);
+    const out = (result.stderr || result.stdout).trim().split("\n").slice(-8).join("\n");
+    super(`${argv.join(" ")}: ${why}${out ? `\n${out}` : ""}`);
   }
 }
 
@@ -44,9 +44,9 @@ function watchdog(child: ChildProcess, argv: string[], timeoutMs: number, reject
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    if (child.pid !== undefined) killPid(child.pid, 'SIGKILL');
+    if (child.pid !== undefined) killPid(child.pid, "SIGKILL");
   }, timeoutMs);
-  child.on('error', (e) => {
+  child.on("error", (e) => {
     clearTimeout(timer);
     reject(new Error(`${argv[0]}: ${e.message}`));
   });
@@ -67,20 +67,20 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), {
-      env: opts.env ?? { ...process.env, LANG: 'C' },
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: opts.env ?? { ...process.env, LANG: "C" },
+      stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       detached: true,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     if (opts.input !== undefined) child.stdin?.end(opts.input);
     const watch = watchdog(child, argv, timeoutMs, reject);
-    child.on('close', (code, signal) => {
+    child.on("close", (code, signal) => {
       const timedOut = watch.stop();
       const result: RunResult = { code, signal, stdout, stderr };
-      if (timedOut) reject(new Error(`${argv.join(' ')}: no answer within ${timeoutMs} ms`));
+      if (timedOut) reject(new Error(`${argv.join(" ")}: no answer within ${timeoutMs} ms`));
       else if (code !== 0 && !opts.allowFail) reject(new CommandError(argv, result));
       else resolve(result);
     });
@@ -99,20 +99,20 @@ export function runLogged(
 ): Promise<{ code: number | null; output: string }> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const start = fs.existsSync(logPath) ? fs.statSync(logPath).size : 0;
-  const fd = fs.openSync(logPath, 'a');
+  const fd = fs.openSync(logPath, "a");
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), {
       env: opts.env ?? CLEAN_ENV,
-      stdio: ['ignore', fd, fd],
+      stdio: ["ignore", fd, fd],
       detached: true,
     });
     fs.closeSync(fd);
     const watch = watchdog(child, argv, timeoutMs, reject);
-    child.on('exit', (code) => {
+    child.on("exit", (code) => {
       const timedOut = watch.stop();
       const buf = fs.readFileSync(logPath);
-      const output = buf.subarray(start).toString('utf8');
-      if (timedOut) reject(new Error(`${argv.join(' ')}: did not finish within ${timeoutMs} ms\n${output}`));
+      const output = buf.subarray(start).toString("utf8");
+      if (timedOut) reject(new Error(`${argv.join(" ")}: did not finish within ${timeoutMs} ms\n${output}`));
       else resolve({ code, output });
     });
   });
@@ -123,16 +123,16 @@ export function killPid(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+    if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw e;
   }
 }
 
 /** Kernel start time of a PID (field 22 of /proc/PID/stat), to tell a recorded process from a reused PID. */
 export function pidStartTime(pid: number): string | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name (field 2) may contain spaces; fields after it are plain.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   } catch {
     return undefined;
   }

@@ -40,7 +40,11 @@ export interface ApplyValues {
 
 /** A fresh secret, as random_password (letters and digits, 40 characters) would make. */
 export function labSecret(): string {
-  return randomBytes(30).toString("base64").replace(/[^A-Za-z0-9]/g, "").padEnd(40, "0").slice(0, 40);
+  return randomBytes(30)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "")
+    .padEnd(40, "0")
+    .slice(0, 40);
 }
 
 /** Each VM of a synthesized stack, with its documents as Terraform would pass them at apply time. */

@@ -9,24 +9,24 @@
  * the steady pair idle for S seconds and counts false failovers in the nodes' syslog.
  * Figures are wall-clock on a shared machine: noisy, never asserted.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, type HeartbeatProfile } from '../../constructs';
-import { FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../common/stacks';
-import type { LabNode } from '../common/payload';
-import { runMain } from '../common/proc';
-import { withHeartbeatLab, type HeartbeatLab, type ScenarioResult, type SoakResult } from './lab';
-import type { LabNodeVm } from './node';
-import type { ProbeOptions } from './probe';
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, type HeartbeatProfile } from "../../constructs";
+import { FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../common/stacks";
+import type { LabNode } from "../common/payload";
+import { runMain } from "../common/proc";
+import { withHeartbeatLab, type HeartbeatLab, type ScenarioResult, type SoakResult } from "./lab";
+import type { LabNodeVm } from "./node";
+import type { ProbeOptions } from "./probe";
 
 /** Never used to log in: the nodes run no sshd. */
-const LAB_SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab';
+const LAB_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab";
 
 /** The profiles measured, by the name --profile takes. */
 const PROFILES: Record<string, { stack: string; profile: HeartbeatProfile }> = {
-  lab: { stack: 'heartbeat-apache-libvirt', profile: HEARTBEAT_LAB_PROFILE },
+  lab: { stack: "heartbeat-apache-libvirt", profile: HEARTBEAT_LAB_PROFILE },
   fast: { stack: FAST_PROFILE_STACK, profile: HEARTBEAT_FAST_PROFILE },
 };
 
@@ -36,20 +36,20 @@ const PROFILES: Record<string, { stack: string; profile: HeartbeatProfile }> = {
  */
 const FAILOVER_PROBE: ProbeOptions = { intervalMs: 100, connectTimeoutS: 0.2, loops: 2 };
 
-const MEASURES = ['crash', 'graceful', 'failback', 'partition'] as const;
+const MEASURES = ["crash", "graceful", "failback", "partition"] as const;
 type Measure = (typeof MEASURES)[number];
 
 /** What the table shows: a label and which figure of which measure. */
-const COLUMNS: { label: string; measure: Measure; figure: keyof ScenarioResult | 'deadS' | 'ipS' | 'doneS' }[] = [
-  { label: 'crash -> served s', measure: 'crash', figure: 'servedS' },
-  { label: 'crash -> peer dead (syslog) s', measure: 'crash', figure: 'deadS' },
-  { label: 'crash -> VIP added (syslog) s', measure: 'crash', figure: 'ipS' },
-  { label: 'crash -> takeover complete (syslog) s', measure: 'crash', figure: 'doneS' },
-  { label: 'graceful stop -> served s', measure: 'graceful', figure: 'servedS' },
-  { label: 'failback: power-on -> served by primary s', measure: 'failback', figure: 'servedS' },
-  { label: 'failback: client outage s', measure: 'failback', figure: 'outageS' },
-  { label: 'partition -> heal: client outage s', measure: 'partition', figure: 'outageS' },
-  { label: 'partition -> heal: flips', measure: 'partition', figure: 'flips' },
+const COLUMNS: { label: string; measure: Measure; figure: keyof ScenarioResult | "deadS" | "ipS" | "doneS" }[] = [
+  { label: "crash -> served s", measure: "crash", figure: "servedS" },
+  { label: "crash -> peer dead (syslog) s", measure: "crash", figure: "deadS" },
+  { label: "crash -> VIP added (syslog) s", measure: "crash", figure: "ipS" },
+  { label: "crash -> takeover complete (syslog) s", measure: "crash", figure: "doneS" },
+  { label: "graceful stop -> served s", measure: "graceful", figure: "servedS" },
+  { label: "failback: power-on -> served by primary s", measure: "failback", figure: "servedS" },
+  { label: "failback: client outage s", measure: "failback", figure: "outageS" },
+  { label: "partition -> heal: client outage s", measure: "partition", figure: "outageS" },
+  { label: "partition -> heal: flips", measure: "partition", figure: "flips" },
 ];
 
 /** Syslog marks of a takeover after a crash, on the surviving node (heartbeat 3.0.6, resource-agents). */
@@ -74,7 +74,7 @@ interface ProfileReport {
 /** Seconds from `wallMs` to the first syslog line of `vm` at or after it that matches. */
 function syslogAfter(vm: LabNodeVm, wallMs: number, pattern: RegExp): number | undefined {
   for (const line of vm.syslogLines(pattern)) {
-    const t = Date.parse(line.split(' ')[0]);
+    const t = Date.parse(line.split(" ")[0]);
     if (!Number.isNaN(t) && t >= wallMs) return (t - wallMs) / 1000;
   }
   return undefined;
@@ -83,56 +83,59 @@ function syslogAfter(vm: LabNodeVm, wallMs: number, pattern: RegExp): number | u
 async function measureProfile(name: string, nodes: LabNode[], runs: number, soakS: number, keep: boolean): Promise<ProfileReport> {
   const { stack, profile } = PROFILES[name];
   const report: ProfileReport = { profile: name, stack, timing: profile, runs: [], failures: [] };
-  await withHeartbeatLab({ nodes, autoFailback: true, resolved: true, keepWorkdir: keep, probe: FAILOVER_PROBE }, async (lab: HeartbeatLab) => {
-    const step = async (label: string, fn: () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>, reclaimExpected = false) => {
-      const r = await lab.run(`${name}: ${label}`, fn, reclaimExpected);
-      if (!r.passed) report.failures.push(`${r.scenario}: ${r.detail}`);
-      return r;
-    };
-    // A failed run is recorded and left out of the figures; the next run starts from a recovered pair.
-    const recovered = async (i: number) => (await step(`run ${i}/${runs} recovery`, () => lab.recover(), true)).passed;
-    if (!(await step('cold start', () => lab.coldStart())).passed) return;
-    for (let i = 1; i <= runs; i++) {
-      const figures: RunFigures = {};
-      report.runs.push(figures);
-      const crashWall = Date.now();
-      const crash = await step(`run ${i}/${runs} crash of primary`, () => lab.crashPrimary());
-      // Read once the takeover has ended (the client may be served before mach_down logs its end).
-      const timeline = () => Object.fromEntries(Object.entries(TIMELINE).map(([k, re]) => [k, syslogAfter(lab.backup, crashWall, re)]));
-      figures.crash = crash;
-      if (!crash.passed) {
-        if (await recovered(i)) continue;
-        return;
+  await withHeartbeatLab(
+    { nodes, autoFailback: true, resolved: true, keepWorkdir: keep, probe: FAILOVER_PROBE },
+    async (lab: HeartbeatLab) => {
+      const step = async (label: string, fn: () => Promise<Omit<ScenarioResult, "scenario" | "passed">>, reclaimExpected = false) => {
+        const r = await lab.run(`${name}: ${label}`, fn, reclaimExpected);
+        if (!r.passed) report.failures.push(`${r.scenario}: ${r.detail}`);
+        return r;
+      };
+      // A failed run is recorded and left out of the figures; the next run starts from a recovered pair.
+      const recovered = async (i: number) => (await step(`run ${i}/${runs} recovery`, () => lab.recover(), true)).passed;
+      if (!(await step("cold start", () => lab.coldStart())).passed) return;
+      for (let i = 1; i <= runs; i++) {
+        const figures: RunFigures = {};
+        report.runs.push(figures);
+        const crashWall = Date.now();
+        const crash = await step(`run ${i}/${runs} crash of primary`, () => lab.crashPrimary());
+        // Read once the takeover has ended (the client may be served before mach_down logs its end).
+        const timeline = () => Object.fromEntries(Object.entries(TIMELINE).map(([k, re]) => [k, syslogAfter(lab.backup, crashWall, re)]));
+        figures.crash = crash;
+        if (!crash.passed) {
+          if (await recovered(i)) continue;
+          return;
+        }
+        const plan: [Measure, string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
+          ["failback", "primary returns", () => lab.primaryReturns()],
+          ["graceful", "graceful heartbeat stop", () => lab.gracefulStop()],
+          ["partition", "partition + heal", () => lab.partition()],
+        ];
+        let failed = false;
+        for (const [measure, label, fn] of plan) {
+          const r = await step(`run ${i}/${runs} ${label}`, fn);
+          if (measure === "failback") figures.crash = { ...crash, ...timeline() };
+          figures[measure] = r;
+          if (!r.passed) {
+            failed = true;
+            break;
+          }
+        }
+        if (failed) {
+          if (await recovered(i)) continue;
+          return;
+        }
+        if (!(await step(`run ${i}/${runs} group back on the primary`, () => lab.restorePrimary())).passed && !(await recovered(i))) return;
       }
-      const plan: [Measure, string, () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>][] = [
-        ['failback', 'primary returns', () => lab.primaryReturns()],
-        ['graceful', 'graceful heartbeat stop', () => lab.gracefulStop()],
-        ['partition', 'partition + heal', () => lab.partition()],
-      ];
-      let failed = false;
-      for (const [measure, label, fn] of plan) {
-        const r = await step(`run ${i}/${runs} ${label}`, fn);
-        if (measure === 'failback') figures.crash = { ...crash, ...timeline() };
-        figures[measure] = r;
-        if (!r.passed) {
-          failed = true;
-          break;
+      if (soakS > 0) {
+        try {
+          report.soak = await lab.soak(soakS);
+        } catch (e) {
+          report.failures.push(`soak: ${(e as Error).message}`);
         }
       }
-      if (failed) {
-        if (await recovered(i)) continue;
-        return;
-      }
-      if (!(await step(`run ${i}/${runs} group back on the primary`, () => lab.restorePrimary())).passed && !(await recovered(i))) return;
-    }
-    if (soakS > 0) {
-      try {
-        report.soak = await lab.soak(soakS);
-      } catch (e) {
-        report.failures.push(`soak: ${(e as Error).message}`);
-      }
-    }
-  });
+    },
+  );
   return report;
 }
 
@@ -148,27 +151,28 @@ function figuresOf(report: ProfileReport, measure: Measure, figure: string): num
     .map((r) => r[measure])
     .filter((r) => r?.passed)
     .map((r) => (r as unknown as Record<string, unknown>)[figure])
-    .filter((v): v is number => typeof v === 'number');
+    .filter((v): v is number => typeof v === "number");
 }
 
 /** Markdown: one row per measure, median / max (n) per profile. */
 export function formatFailoverTable(reports: ProfileReport[]): string {
-  const fmt = (v: number | undefined, digits: number) => (v === undefined ? '-' : v.toFixed(digits));
-  const head = ['measure', ...reports.map((r) => `${r.profile}: median / max (n)`)];
+  const fmt = (v: number | undefined, digits: number) => (v === undefined ? "-" : v.toFixed(digits));
+  const head = ["measure", ...reports.map((r) => `${r.profile}: median / max (n)`)];
   const rows = COLUMNS.map((c) => [
     c.label,
     ...reports.map((r) => {
       const v = figuresOf(r, c.measure, c.figure);
-      const digits = c.figure === 'flips' ? 0 : 2;
+      const digits = c.figure === "flips" ? 0 : 2;
       return `${fmt(median(v), digits)} / ${fmt(v.length ? Math.max(...v) : undefined, digits)} (${v.length})`;
     }),
   ]);
-  const timing = (p: HeartbeatProfile) => `keepalive ${p.keepalive}, deadtime ${p.deadtime}, warntime ${p.warntime}, ucast on ${p.heartbeatNetworks.join(' + ')}`;
+  const timing = (p: HeartbeatProfile) =>
+    `keepalive ${p.keepalive}, deadtime ${p.deadtime}, warntime ${p.warntime}, ucast on ${p.heartbeatNetworks.join(" + ")}`;
   const lines = [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-    '',
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
     ...reports.map((r) => `- ${r.profile} (${r.stack}): ${timing(r.timing)}`),
   ];
   for (const r of reports.filter((x) => x.soak)) {
@@ -180,18 +184,18 @@ export function formatFailoverTable(reports: ProfileReport[]): string {
     );
   }
   for (const r of reports) for (const f of r.failures) lines.push(`- ${r.profile} FAILED: ${f}`);
-  return lines.join('\n');
+  return lines.join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      runs: { type: 'string', default: '5' },
-      json: { type: 'string' },
-      soak: { type: 'string', default: '0' },
-      profile: { type: 'string', multiple: true },
-      keep: { type: 'boolean', default: false },
+      runs: { type: "string", default: "5" },
+      json: { type: "string" },
+      soak: { type: "string", default: "0" },
+      profile: { type: "string", multiple: true },
+      keep: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -201,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(runs) || runs < 0 || runs > 100) throw new Error(`--runs ${values.runs}: want a whole number, 0..100`);
   if (!Number.isFinite(soakS) || soakS < 0 || soakS > 24 * 3600) throw new Error(`--soak ${values.soak}: want seconds, 0..86400`);
   const unknown = profiles.filter((p) => !(p in PROFILES));
-  if (unknown.length > 0) throw new Error(`--profile ${unknown.join(', ')}: want one of ${Object.keys(PROFILES).join(', ')}`);
+  if (unknown.length > 0) throw new Error(`--profile ${unknown.join(", ")}: want one of ${Object.keys(PROFILES).join(", ")}`);
 
   const outdir = synthesizeLabStacks();
   const nodes = new Map<string, LabNode[]>();
@@ -220,7 +224,16 @@ async function main(argv: string[]): Promise<number> {
   console.log(`\n${table}\n`);
   if (values.json) {
     fs.mkdirSync(path.dirname(values.json), { recursive: true });
-    const doc = { started, runs, soakSeconds: soakS, cores: os.cpus().length, node: process.version, probe: FAILOVER_PROBE, reports, table };
+    const doc = {
+      started,
+      runs,
+      soakSeconds: soakS,
+      cores: os.cpus().length,
+      node: process.version,
+      probe: FAILOVER_PROBE,
+      reports,
+      table,
+    };
     fs.writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`wrote ${values.json}`);
   }

@@ -1,15 +1,15 @@
 /** Reads the parts of Heartbeat's ha.cf and haresources that the lab needs to know what to expect. */
-import * as ipaddr from 'ipaddr.js';
+import * as ipaddr from "ipaddr.js";
 
 export interface HeartbeatMedium {
-  kind: 'ucast' | 'bcast' | 'mcast';
+  kind: "ucast" | "bcast" | "mcast";
   iface: string;
 }
 
 export interface HaConfig {
   nodes: string[];
   /** 'legacy' is Heartbeat's third value; the lab only runs on and off. */
-  autoFailback: boolean | 'legacy';
+  autoFailback: boolean | "legacy";
   keepaliveS: number;
   deadtimeS: number;
   initdeadS: number;
@@ -32,14 +32,14 @@ export interface HaResources {
 function parseSeconds(value: string, key: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value);
   if (!m) throw new Error(`ha.cf: ${key} ${value} is not a duration`);
-  return m[2] === 'ms' ? Number(m[1]) / 1000 : Number(m[1]);
+  return m[2] === "ms" ? Number(m[1]) / 1000 : Number(m[1]);
 }
 
 function directives(text: string): [string, string[]][] {
   return text
-    .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter((l) => l !== '')
+    .split("\n")
+    .map((l) => l.replace(/#.*/, "").trim())
+    .filter((l) => l !== "")
     .map((l): [string, string[]] => {
       const [key, ...args] = l.split(/\s+/);
       return [key.toLowerCase(), args];
@@ -47,44 +47,44 @@ function directives(text: string): [string, string[]][] {
 }
 
 export function parseHaCf(text: string): HaConfig {
-  const cfg: HaConfig = { nodes: [], autoFailback: 'legacy', keepaliveS: 2, deadtimeS: 5, initdeadS: 0, media: [] };
+  const cfg: HaConfig = { nodes: [], autoFailback: "legacy", keepaliveS: 2, deadtimeS: 5, initdeadS: 0, media: [] };
   let deadtimeSet = false;
   for (const [key, args] of directives(text)) {
     switch (key) {
-      case 'node':
+      case "node":
         cfg.nodes.push(...args);
         break;
-      case 'keepalive':
+      case "keepalive":
         cfg.keepaliveS = parseSeconds(args[0], key);
         break;
-      case 'deadtime':
+      case "deadtime":
         cfg.deadtimeS = parseSeconds(args[0], key);
         deadtimeSet = true;
         break;
-      case 'initdead':
+      case "initdead":
         cfg.initdeadS = parseSeconds(args[0], key);
         break;
-      case 'auto_failback': {
-        const v = (args[0] ?? '').toLowerCase();
-        if (['on', 'yes', 'true', '1'].includes(v)) cfg.autoFailback = true;
-        else if (['off', 'no', 'false', '0'].includes(v)) cfg.autoFailback = false;
-        else if (v === 'legacy') cfg.autoFailback = 'legacy';
+      case "auto_failback": {
+        const v = (args[0] ?? "").toLowerCase();
+        if (["on", "yes", "true", "1"].includes(v)) cfg.autoFailback = true;
+        else if (["off", "no", "false", "0"].includes(v)) cfg.autoFailback = false;
+        else if (v === "legacy") cfg.autoFailback = "legacy";
         else throw new Error(`ha.cf: auto_failback ${v} is not on/off/legacy`);
         break;
       }
-      case 'ucast':
-      case 'bcast':
-      case 'mcast':
+      case "ucast":
+      case "bcast":
+      case "mcast":
         if (!args[0]) throw new Error(`ha.cf: ${key} without an interface`);
         cfg.media.push({ kind: key, iface: args[0] });
         // `bcast` may list several interfaces.
-        if (key === 'bcast') for (const extra of args.slice(1)) cfg.media.push({ kind: key, iface: extra });
+        if (key === "bcast") for (const extra of args.slice(1)) cfg.media.push({ kind: key, iface: extra });
         break;
     }
   }
   if (!deadtimeSet) cfg.deadtimeS = cfg.keepaliveS * 2 + 1;
-  if (cfg.nodes.length === 0) throw new Error('ha.cf: no node lines');
-  if (cfg.media.length === 0) throw new Error('ha.cf: no ucast/bcast/mcast medium');
+  if (cfg.nodes.length === 0) throw new Error("ha.cf: no node lines");
+  if (cfg.media.length === 0) throw new Error("ha.cf: no ucast/bcast/mcast medium");
   if (!(cfg.deadtimeS > 2 * cfg.keepaliveS)) {
     throw new Error(`ha.cf: heartbeat refuses deadtime ${cfg.deadtimeS}s <= 2 x keepalive ${cfg.keepaliveS}s`);
   }
@@ -93,22 +93,22 @@ export function parseHaCf(text: string): HaConfig {
 
 export function parseHaResources(text: string): HaResources {
   const lines = text
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter((l) => l !== '');
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((l) => l.replace(/#.*/, "").trim())
+    .filter((l) => l !== "");
   if (lines.length !== 1) throw new Error(`haresources: the lab expects one resource group line, found ${lines.length}`);
   const [preferred, ...resources] = lines[0].split(/\s+/);
   for (const r of resources) {
     // Forms: IPaddr2::ip[/prefix[/iface]], IPaddr::ip[/...], or a bare IPv4 address.
     const m = /^(?:IPaddr2?::)?([^/:]+)(?:\/(\d+))?(?:\/([^/]+))?/.exec(r);
     if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1])) continue;
-    if (!r.startsWith('IPaddr') && r !== m[0]) continue;
+    if (!r.startsWith("IPaddr") && r !== m[0]) continue;
     const res: HaResources = { preferred, vip: m[1], resources };
     if (m[2]) res.prefix = Number(m[2]);
     // `public:0`: the IPaddr2 wrapper reads a label as part of the interface field
-    if (m[3]) res.iface = m[3].split(':')[0];
-    if (m[3]?.includes(':')) res.label = m[3];
+    if (m[3]) res.iface = m[3].split(":")[0];
+    if (m[3]?.includes(":")) res.label = m[3];
     return res;
   }
   throw new Error(`haresources: no IPaddr2/IPaddr address in "${lines[0]}"`);

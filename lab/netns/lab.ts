@@ -2,18 +2,18 @@
  * The Heartbeat + Apache failover lab: boots the two nodes of a generated HA
  * pair in namespaces and checks who serves the VIP through five scenarios.
  */
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as ipaddr from 'ipaddr.js';
-import { parse } from 'yaml';
-import { fillSecrets, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from '../common/payload';
-import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from './hacf';
-import { assertRoot, ensureHost } from './host';
-import { run, sleep } from '../common/proc';
-import { CLIENT_NS, LabNetwork } from './network';
-import { LabNodeVm } from './node';
-import { ClientProbe, now, waitUntil, type ProbeOptions } from './probe';
-import { LabResources } from './resources';
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as ipaddr from "ipaddr.js";
+import { parse } from "yaml";
+import { fillSecrets, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
+import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from "./hacf";
+import { assertRoot, ensureHost } from "./host";
+import { run, sleep } from "../common/proc";
+import { CLIENT_NS, LabNetwork } from "./network";
+import { LabNodeVm } from "./node";
+import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
+import { LabResources } from "./resources";
 
 export interface HeartbeatLabOptions {
   /** The two nodes of the Heartbeat pair. */
@@ -62,12 +62,12 @@ interface Pair {
 }
 
 /** The generated helper that repairs a lost resource request (cloud-init/heartbeat.ts). */
-const RECLAIMER_PATH = '/etc/ha.d/reclaim-resources';
+const RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
 /** What the reclaimer logs (syslog tag) when it asks for the group again. */
 const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
 
 /** Debian's heartbeat client that asks the peer to hand the resources over. */
-const HB_TAKEOVER = '/usr/share/heartbeat/hb_takeover';
+const HB_TAKEOVER = "/usr/share/heartbeat/hb_takeover";
 
 /** Heartbeat 3.0.6 syslog lines that an idle soak counts. */
 const SOAK_EVENTS = {
@@ -127,43 +127,48 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
     const cc = parseCloudConfig(n.userData);
     if (cc.hostname !== n.hostname) throw new Error(`${n.hostname}: user-data hostname is ${cc.hostname}`);
     const meta = parse(n.metaData) as Record<string, unknown> | null;
-    if (meta?.['local-hostname'] !== n.hostname) {
-      throw new Error(`${n.hostname}: meta-data local-hostname is ${String(meta?.['local-hostname'])}`);
+    if (meta?.["local-hostname"] !== n.hostname) {
+      throw new Error(`${n.hostname}: meta-data local-hostname is ${String(meta?.["local-hostname"])}`);
     }
     const file = (p: string) => {
       const f = cc.files.find((x) => x.path === p);
       if (!f) throw new Error(`${n.hostname}: no write_files entry for ${p}`);
       return f;
     };
-    const authkeys = file('/etc/ha.d/authkeys');
-    if (authkeys.permissions !== '0600') throw new Error(`${n.hostname}: heartbeat refuses authkeys with mode ${authkeys.permissions}; must be 0600`);
-    const thisHa = parseHaCf(file('/etc/ha.d/ha.cf').content);
-    const text = file('/etc/ha.d/haresources').content.trim();
-    if (haresourcesText !== undefined && text !== haresourcesText) throw new Error('haresources differs between the nodes');
+    const authkeys = file("/etc/ha.d/authkeys");
+    if (authkeys.permissions !== "0600")
+      throw new Error(`${n.hostname}: heartbeat refuses authkeys with mode ${authkeys.permissions}; must be 0600`);
+    const thisHa = parseHaCf(file("/etc/ha.d/ha.cf").content);
+    const text = file("/etc/ha.d/haresources").content.trim();
+    if (haresourcesText !== undefined && text !== haresourcesText) throw new Error("haresources differs between the nodes");
     haresourcesText = text;
     res = parseHaResources(text);
-    if (ha && [...ha.nodes].sort().join() !== [...thisHa.nodes].sort().join()) throw new Error('ha.cf node lists differ between the nodes');
-    if (ha && ha.autoFailback !== thisHa.autoFailback) throw new Error('ha.cf auto_failback differs between the nodes');
+    if (ha && [...ha.nodes].sort().join() !== [...thisHa.nodes].sort().join()) throw new Error("ha.cf node lists differ between the nodes");
+    if (ha && ha.autoFailback !== thisHa.autoFailback) throw new Error("ha.cf auto_failback differs between the nodes");
     ha = thisHa;
-    if (!file('/var/www/html/index.html').content.includes(n.hostname)) {
+    if (!file("/var/www/html/index.html").content.includes(n.hostname)) {
       throw new Error(`${n.hostname}: /var/www/html/index.html does not name the host`);
     }
     nics.set(n.hostname, parseNics(n.networkConfig));
     const reclaimer = cc.files.find((x) => x.path === RECLAIMER_PATH);
-    if (reclaimer && res.preferred === n.hostname && new RegExp(`^respawn root ${RECLAIMER_PATH}$`, 'm').test(file('/etc/ha.d/ha.cf').content)) {
+    if (
+      reclaimer &&
+      res.preferred === n.hostname &&
+      new RegExp(`^respawn root ${RECLAIMER_PATH}$`, "m").test(file("/etc/ha.d/ha.cf").content)
+    ) {
       const after = /\[ "\$missing" -lt (\d+) \]/.exec(reclaimer.content);
       if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_PATH} has no recognisable wait`);
       reclaimAfterS = Number(after[1]);
     }
   }
-  if (!ha || !res) throw new Error('unreachable');
+  if (!ha || !res) throw new Error("unreachable");
   const hostnames = filled.map((n) => n.hostname);
   if ([...ha.nodes].sort().join() !== [...hostnames].sort().join()) {
-    throw new Error(`ha.cf nodes (${ha.nodes.join(', ')}) are not the lab nodes (${hostnames.join(', ')})`);
+    throw new Error(`ha.cf nodes (${ha.nodes.join(", ")}) are not the lab nodes (${hostnames.join(", ")})`);
   }
   if (!hostnames.includes(res.preferred)) throw new Error(`haresources names ${res.preferred}, not a lab node`);
   if (ha.autoFailback !== autoFailback) {
-    throw new Error(`ha.cf says auto_failback ${String(ha.autoFailback)} but the lab was asked to expect ${autoFailback ? 'on' : 'off'}`);
+    throw new Error(`ha.cf says auto_failback ${String(ha.autoFailback)} but the lab was asked to expect ${autoFailback ? "on" : "off"}`);
   }
 
   const vip = ipaddr.IPv4.parse(res.vip);
@@ -171,11 +176,10 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   const hb = new Set<string>();
   for (const h of hostnames) {
     const list = nics.get(h) ?? [];
-    const vipNic = res.iface
-      ? list.find((x) => x.name === res!.iface)
-      : list.find((x) => vip.match(ipaddr.IPv4.parseCIDR(x.subnet)));
+    const vipNic = res.iface ? list.find((x) => x.name === res!.iface) : list.find((x) => vip.match(ipaddr.IPv4.parseCIDR(x.subnet)));
     if (!vipNic) throw new Error(`${h}: no interface ${res.iface ?? `in the subnet of ${res.vip}`} for the VIP`);
-    if (!vip.match(ipaddr.IPv4.parseCIDR(vipNic.subnet))) throw new Error(`${h}: VIP ${res.vip} is outside ${vipNic.name} ${vipNic.subnet}`);
+    if (!vip.match(ipaddr.IPv4.parseCIDR(vipNic.subnet)))
+      throw new Error(`${h}: VIP ${res.vip} is outside ${vipNic.name} ${vipNic.subnet}`);
     vipSubnet = vipNic.subnet;
     for (const m of ha.media) {
       const nic = list.find((x) => x.name === m.iface);
@@ -198,12 +202,12 @@ export function runHeartbeatLab(opts: HeartbeatLabOptions): Promise<ScenarioResu
 export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab: HeartbeatLab) => Promise<T>): Promise<T> {
   const started = now();
   const log = (line: string) => (opts.log ?? console.log)(`[${(now() - started).toFixed(1).padStart(6)}s] ${line}`);
-  const secret = opts.resolved ? undefined : (opts.secret ?? randomBytes(24).toString('hex'));
+  const secret = opts.resolved ? undefined : (opts.secret ?? randomBytes(24).toString("hex"));
   const { pair, filled } = analysePair(opts.nodes, secret, opts.autoFailback);
   await ensureHost(log);
   assertRoot();
 
-  const workdir = fs.mkdtempSync('/var/tmp/hal-netns-lab-');
+  const workdir = fs.mkdtempSync("/var/tmp/hal-netns-lab-");
   const resources = await LabResources.open(workdir, log);
   const vms: LabNodeVm[] = [];
   const signalled: { cleanup?: Promise<void> } = {};
@@ -213,8 +217,8 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
     for (const vm of vms) vm.abandon();
     signalled.cleanup = resources.cleanup(log, opts.keepWorkdir).finally(() => process.exit(130));
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   try {
     const net = new LabNetwork(resources);
@@ -222,13 +226,15 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
     const names = new Map<string, string>();
     for (const subnet of segments.keys()) {
       const nic = [...pair.nics.values()].flat().find((x) => x.subnet === subnet);
-      names.set(subnet, nic?.name ?? 'seg');
+      names.set(subnet, nic?.name ?? "seg");
     }
     await net.create(names);
-    const used = [...pair.nics.values()].flat().flatMap((x) => x.addresses.map((a) => a.split('/')[0]));
+    const used = [...pair.nics.values()].flat().flatMap((x) => x.addresses.map((a) => a.split("/")[0]));
     const clientCidr = freeAddress(pair.vipSubnet, [...used, pair.res.vip]);
     await net.createClient(pair.vipSubnet, clientCidr);
-    log(`segments: ${[...segments].map(([s, v]) => `${net.bridges.get(s)} ${s} [${v.nodes.join(', ')}]`).join('; ')}; client ${clientCidr}`);
+    log(
+      `segments: ${[...segments].map(([s, v]) => `${net.bridges.get(s)} ${s} [${v.nodes.join(", ")}]`).join("; ")}; client ${clientCidr}`,
+    );
 
     for (const [i, n] of filled.entries()) {
       const vm = new LabNodeVm(
@@ -247,8 +253,8 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
       await lab.stopProbe();
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     // After a signal, the handler's cleanup ends the process; nothing else may run.
     if (signalled.cleanup) await signalled.cleanup;
     for (const vm of vms) await vm.powerOff().catch((e: Error) => log(`${vm.hostname}: power off: ${e.message}`));
@@ -281,7 +287,11 @@ export class HeartbeatLab {
     this.primary = vms.find((v) => v.hostname === pair.res.preferred)!;
     this.backup = vms.find((v) => v.hostname !== pair.res.preferred)!;
     this.vip = pair.res.vip;
-    this.probe = new ClientProbe(this.vip, vms.map((v) => v.hostname), probe);
+    this.probe = new ClientProbe(
+      this.vip,
+      vms.map((v) => v.hostname),
+      probe,
+    );
     this.failoverLimitS = pair.ha.deadtimeS + 30;
     this.joinLimitS = pair.ha.initdeadS + pair.ha.deadtimeS + 60;
   }
@@ -292,18 +302,18 @@ export class HeartbeatLab {
     // request a lost message leaves unanswered (seen once in ~16 fast-profile heals): the reclaimer
     // may have to repair it, and the scenario reports when it did.
     const partition = () => this.partition();
-    const plan: [string, () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>][] = [
-      ['1 cold start', () => this.coldStart()],
-      ['2 crash of primary', () => this.crashPrimary()],
-      [`3 primary returns (auto_failback ${this.autoFailback ? 'on' : 'off'})`, () => this.primaryReturns()],
-      ['4 graceful heartbeat stop', () => this.gracefulStop()],
-      ['5 partition + heal', partition],
-      ['6 lost resource request at start', lostRequest],
+    const plan: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
+      ["1 cold start", () => this.coldStart()],
+      ["2 crash of primary", () => this.crashPrimary()],
+      [`3 primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
+      ["4 graceful heartbeat stop", () => this.gracefulStop()],
+      ["5 partition + heal", partition],
+      ["6 lost resource request at start", lostRequest],
     ];
     const results: ScenarioResult[] = [];
     for (const [scenario, fn] of plan) {
       if (results.some((r) => !r.passed)) {
-        results.push({ scenario, passed: false, detail: 'not run: an earlier scenario failed' });
+        results.push({ scenario, passed: false, detail: "not run: an earlier scenario failed" });
         continue;
       }
       results.push(await this.run(scenario, fn, fn === lostRequest || fn === partition));
@@ -316,7 +326,11 @@ export class HeartbeatLab {
    * figures measured so far) and a syslog dump. The reclaimer repairs a lost request only: unless
    * `reclaimExpected`, a request from it fails the scenario as a false alarm.
    */
-  async run(scenario: string, fn: () => Promise<Omit<ScenarioResult, 'scenario' | 'passed'>>, reclaimExpected = false): Promise<ScenarioResult> {
+  async run(
+    scenario: string,
+    fn: () => Promise<Omit<ScenarioResult, "scenario" | "passed">>,
+    reclaimExpected = false,
+  ): Promise<ScenarioResult> {
     this.probe.start();
     this.log(`=== ${scenario}`);
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
@@ -324,7 +338,10 @@ export class HeartbeatLab {
       const r = await fn();
       const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
       if (!reclaimExpected && requests.length > 0) {
-        throw new ScenarioFailure(`${this.primary.hostname}'s reclaimer asked for the group although no request was lost: ${requests[0]}`, r);
+        throw new ScenarioFailure(
+          `${this.primary.hostname}'s reclaimer asked for the group although no request was lost: ${requests[0]}`,
+          r,
+        );
       }
       this.log(`PASS ${scenario}: ${r.detail}`);
       return { scenario, passed: true, ...r };
@@ -339,8 +356,8 @@ export class HeartbeatLab {
   /** Ends the client probe and writes its samples to client.log in the work directory. */
   async stopProbe(): Promise<void> {
     await this.probe.stop();
-    const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? '-'}`);
-    fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join('\n')}\n`);
+    const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? "-"}`);
+    fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join("\n")}\n`);
   }
 
   private other(vm: LabNodeVm): LabNodeVm {
@@ -348,8 +365,8 @@ export class HeartbeatLab {
   }
 
   private async holders(): Promise<string[]> {
-    const held = await Promise.all(this.vms.map(async (v) => ((await v.addresses()).includes(this.vip) ? v.hostname : '')));
-    return held.filter((h) => h !== '');
+    const held = await Promise.all(this.vms.map(async (v) => ((await v.addresses()).includes(this.vip) ? v.hostname : "")));
+    return held.filter((h) => h !== "");
   }
 
   private async onlyHolder(vm: LabNodeVm): Promise<boolean> {
@@ -376,17 +393,25 @@ export class HeartbeatLab {
     ]);
     const outage = this.probe.firstSince(t0, (h) => h === this.primary.hostname);
     const m = { takeoverS: takeover, outageS: outage };
-    if (takeover === undefined) throw new ScenarioFailure(`VIP not on ${this.primary.hostname} alone within ${limit}s (holders: ${await this.describeHolders()})`, m);
+    if (takeover === undefined)
+      throw new ScenarioFailure(`VIP not on ${this.primary.hostname} alone within ${limit}s (holders: ${await this.describeHolders()})`, m);
     if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page`, m);
-    await this.expectPeers(t0, 'active');
+    await this.expectPeers(t0, "active");
     await this.expectServices(this.primary, this.backup);
     const label = this.pair.res.label;
     if (label !== undefined) {
       const shown = await this.primary.labelOf(this.vip);
-      if (shown !== label) throw new ScenarioFailure(`${this.vip} on ${this.primary.hostname} carries label ${shown ?? 'none'}, haresources asks for ${label}`, m);
+      if (shown !== label)
+        throw new ScenarioFailure(
+          `${this.vip} on ${this.primary.hostname} carries label ${shown ?? "none"}, haresources asks for ${label}`,
+          m,
+        );
     }
-    const labelNote = label === undefined ? '' : ` (label ${label})`;
-    return { ...m, detail: `${this.primary.hostname} holds ${this.vip}${labelNote} and serves its page; ${this.backup.hostname} standby without apache2` };
+    const labelNote = label === undefined ? "" : ` (label ${label})`;
+    return {
+      ...m,
+      detail: `${this.primary.hostname} holds ${this.vip}${labelNote} and serves its page; ${this.backup.hostname} standby without apache2`,
+    };
   }
 
   async crashPrimary() {
@@ -394,12 +419,13 @@ export class HeartbeatLab {
     const t0 = now();
     await this.primary.crash();
     const [detection, takeover, served] = await Promise.all([
-      this.sees(t0, this.failoverLimitS, this.backup, this.primary, 'dead'),
+      this.sees(t0, this.failoverLimitS, this.backup, this.primary, "dead"),
       waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(this.backup)),
       this.servedBy(t0, this.backup),
     ]);
     const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
-    if (takeover === undefined) throw new ScenarioFailure(`${this.backup.hostname} did not take ${this.vip} within ${this.failoverLimitS}s`, m);
+    if (takeover === undefined)
+      throw new ScenarioFailure(`${this.backup.hostname} did not take ${this.vip} within ${this.failoverLimitS}s`, m);
     if (served === undefined) throw new ScenarioFailure(`client never got ${this.backup.hostname}'s page`, m);
     if (detection === undefined) throw new ScenarioFailure(`${this.backup.hostname} never reported ${this.primary.hostname} dead`, m);
     return { ...m, detail: `${this.primary.hostname} killed; ${this.backup.hostname} took ${this.vip} and serves` };
@@ -409,7 +435,7 @@ export class HeartbeatLab {
     await this.expectOnlyHolder(this.backup);
     const t0 = now();
     await this.primary.boot();
-    const detection = await this.sees(t0, this.joinLimitS, this.backup, this.primary, 'active');
+    const detection = await this.sees(t0, this.joinLimitS, this.backup, this.primary, "active");
     if (detection === undefined) throw new ScenarioFailure(`${this.backup.hostname} never saw ${this.primary.hostname} active again`);
     if (this.autoFailback) {
       const [takeover, served] = await Promise.all([
@@ -417,7 +443,8 @@ export class HeartbeatLab {
         waitUntil(t0, this.joinLimitS, () => this.probe.firstSince(t0, (h) => h === this.primary.hostname) !== undefined),
       ]);
       const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
-      if (takeover === undefined) throw new ScenarioFailure(`${this.primary.hostname} did not take ${this.vip} back (holders: ${await this.describeHolders()})`, m);
+      if (takeover === undefined)
+        throw new ScenarioFailure(`${this.primary.hostname} did not take ${this.vip} back (holders: ${await this.describeHolders()})`, m);
       if (served === undefined) throw new ScenarioFailure(`client never got ${this.primary.hostname}'s page back`, m);
       await this.expectServices(this.primary, this.backup);
       return { ...m, detail: `${this.primary.hostname} rebooted, rejoined and took ${this.vip} back` };
@@ -427,7 +454,11 @@ export class HeartbeatLab {
     const tJoin = now();
     const lost = await waitUntil(tJoin, holdS, async () => !(await this.onlyHolder(this.backup)), 250);
     const m = { detectionS: detection, outageS: this.probe.outage(t0, now()) };
-    if (lost !== undefined) throw new ScenarioFailure(`${this.backup.hostname} lost sole hold of ${this.vip} ${lost.toFixed(1)}s after the join (holders: ${await this.describeHolders()})`, m);
+    if (lost !== undefined)
+      throw new ScenarioFailure(
+        `${this.backup.hostname} lost sole hold of ${this.vip} ${lost.toFixed(1)}s after the join (holders: ${await this.describeHolders()})`,
+        m,
+      );
     const wrong = this.probe.since(t0).filter((s) => s.host === this.primary.hostname).length;
     if (wrong > 0) throw new ScenarioFailure(`client got ${this.primary.hostname}'s page ${wrong} times`, m);
     await this.expectServices(this.backup, this.primary);
@@ -439,19 +470,20 @@ export class HeartbeatLab {
     const standby = this.other(active);
     const t0 = now();
     this.log(`${active.hostname}: service heartbeat stop`);
-    const stop = active.execLogged(['/etc/init.d/heartbeat', 'stop'], active.bootLog, 120_000);
+    const stop = active.execLogged(["/etc/init.d/heartbeat", "stop"], active.bootLog, 120_000);
     const [detection, takeover, served] = await Promise.all([
-      this.sees(t0, this.failoverLimitS, standby, active, 'dead'),
+      this.sees(t0, this.failoverLimitS, standby, active, "dead"),
       waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(standby)),
       this.servedBy(t0, standby),
     ]);
     const stopped = await stop;
     const m = { detectionS: detection, takeoverS: takeover, outageS: this.probe.outage(t0, now()), servedS: served };
     if (stopped.code !== 0) throw new ScenarioFailure(`service heartbeat stop exited ${stopped.code}: ${stopped.output.trim()}`, m);
-    if (takeover === undefined) throw new ScenarioFailure(`${standby.hostname} did not take ${this.vip} (holders: ${await this.describeHolders()})`, m);
+    if (takeover === undefined)
+      throw new ScenarioFailure(`${standby.hostname} did not take ${this.vip} (holders: ${await this.describeHolders()})`, m);
     if (served === undefined) throw new ScenarioFailure(`client never got ${standby.hostname}'s page`, m);
     if (detection === undefined) throw new ScenarioFailure(`${standby.hostname} never reported ${active.hostname} dead`, m);
-    for (const prog of ['heartbeat', 'apache2']) {
+    for (const prog of ["heartbeat", "apache2"]) {
       if (await active.isRunning(prog)) throw new ScenarioFailure(`${prog} still runs on ${active.hostname} after the stop`, m);
     }
     this.stoppedByScenario4 = active;
@@ -464,7 +496,7 @@ export class HeartbeatLab {
     const restart = this.stoppedByScenario4;
     if (restart) {
       this.log(`${restart.hostname}: service heartbeat start (rejoin before the partition)`);
-      await this.service(restart, 'start');
+      await this.service(restart, "start");
       this.stoppedByScenario4 = undefined;
     }
     const tPrep = now();
@@ -472,16 +504,19 @@ export class HeartbeatLab {
     // can start more than 3 s after both nodes see each other, so wait for it to hold the VIP.
     const expected = restart && this.autoFailback ? this.primary : undefined;
     const steady = await this.waitSteady(tPrep, this.joinLimitS, expected);
-    if (steady === undefined) throw new ScenarioFailure(`no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ''} before the partition (holders: ${await this.describeHolders()})`);
+    if (steady === undefined)
+      throw new ScenarioFailure(
+        `no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ""} before the partition (holders: ${await this.describeHolders()})`,
+      );
     const holder = await this.soleHolder();
     const other = this.other(holder);
-    const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(', ');
+    const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(", ");
 
     const t0 = now();
     await this.net.isolate(this.pair.hbSubnets, true);
     this.log(`heartbeat path cut on ${cut} (t=${t0.toFixed(2)})`);
     const [detection, split] = await Promise.all([
-      this.sees(t0, this.failoverLimitS, other, holder, 'dead'),
+      this.sees(t0, this.failoverLimitS, other, holder, "dead"),
       waitUntil(t0, this.failoverLimitS, async () => (await this.holders()).includes(other.hostname)),
     ]);
     const splitNote =
@@ -496,15 +531,20 @@ export class HeartbeatLab {
     this.log(`heartbeat path healed (t=${t1.toFixed(2)})`);
     const resolved = await this.waitSteady(t1, this.joinLimitS + (this.pair.reclaimAfterS ?? 0));
     const reclaims = this.primary.syslogLines(RECLAIMER_LOG).length - requestsBefore;
-    const reclaimNote = reclaims === 0 ? '' : `; the heal lost ${this.primary.hostname}'s request for the group and its reclaimer asked again (${reclaims}x)`;
+    const reclaimNote =
+      reclaims === 0 ? "" : `; the heal lost ${this.primary.hostname}'s request for the group and its reclaimer asked again (${reclaims}x)`;
     const holders = await this.holders();
     const m: Partial<ScenarioResult> = { detectionS: detection, takeoverS: resolved, outageS: this.probe.outage(t0, now()) };
     if (resolved === undefined || holders.length !== 1) {
-      throw new ScenarioFailure(`after healing, VIP holders are [${holders.join(', ')}] (want exactly one); ${splitNote}`, m);
+      throw new ScenarioFailure(`after healing, VIP holders are [${holders.join(", ")}] (want exactly one); ${splitNote}`, m);
     }
     const winner = this.vms.find((v) => v.hostname === holders[0])!;
     const tResolved = t1 + resolved;
-    const served = await waitUntil(tResolved, this.failoverLimitS, () => this.probe.firstSince(tResolved, (h) => h === winner.hostname) !== undefined);
+    const served = await waitUntil(
+      tResolved,
+      this.failoverLimitS,
+      () => this.probe.firstSince(tResolved, (h) => h === winner.hostname) !== undefined,
+    );
     Object.assign(m, { outageS: this.probe.outage(t0, now()), flips: this.probe.flips(t0, now()) });
     if (served === undefined) {
       const loser = this.other(winner);
@@ -514,7 +554,7 @@ export class HeartbeatLab {
         `${winner.hostname} alone holds ${this.vip} but the client does not get its page` +
           (stale
             ? `: the client's ARP entry still points at ${loser.hostname} (${arp}); ${winner.hostname} kept the VIP without re-announcing it, so clients that followed ${loser.hostname}'s gratuitous ARP during the split stay black-holed`
-            : ` (client ARP entry: ${arp ?? 'none'})`),
+            : ` (client ARP entry: ${arp ?? "none"})`),
         m,
       );
     }
@@ -531,27 +571,45 @@ export class HeartbeatLab {
    */
   async lostResourceRequest() {
     const reclaimAfterS = this.pair.reclaimAfterS;
-    if (reclaimAfterS === undefined) throw new ScenarioFailure(`${this.primary.hostname}'s payload has no ${RECLAIMER_PATH} respawned by ha.cf: nothing would repair the loss`);
+    if (reclaimAfterS === undefined)
+      throw new ScenarioFailure(
+        `${this.primary.hostname}'s payload has no ${RECLAIMER_PATH} respawned by ha.cf: nothing would repair the loss`,
+      );
     const steady = await this.waitSteady(now(), this.joinLimitS);
     if (steady === undefined) throw new ScenarioFailure(`no steady pair before the scenario (holders: ${await this.describeHolders()})`);
-    const lose = ['ip-request', 'ip-request-resp'];
+    const lose = ["ip-request", "ip-request-resp"];
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
-    await Promise.all(this.vms.map((v) => this.service(v, 'stop')));
+    await Promise.all(this.vms.map((v) => this.service(v, "stop")));
     this.primary.loseNextClusterMessage(lose);
     try {
       this.log(`both nodes: service heartbeat start; ${this.primary.hostname} loses its resource request`);
       const t0 = now();
-      await Promise.all(this.vms.map((v) => this.service(v, 'start')));
+      await Promise.all(this.vms.map((v) => this.service(v, "start")));
       const limit = this.joinLimitS + reclaimAfterS;
       const takeover = await waitUntil(t0, limit, () => this.onlyHolder(this.primary));
-      const lost = this.primary.lostMessage()?.split('\n')[0].replace(/^t=/, '');
+      const lost = this.primary.lostMessage()?.split("\n")[0].replace(/^t=/, "");
       const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
       const m = { takeoverS: takeover, outageS: this.probe.outage(t0, now()) };
-      if (lost === undefined) throw new ScenarioFailure(`${this.primary.hostname} sent no ${lose.join(' or ')}, so none was lost; the scenario proves nothing`, m);
-      if (takeover === undefined) throw new ScenarioFailure(`VIP not on ${this.primary.hostname} alone within ${limit}s after its ${lost} was lost (holders: ${await this.describeHolders()})`, m);
-      if (requests.length === 0) throw new ScenarioFailure(`${this.primary.hostname} holds ${this.vip}, but its reclaimer logged no request, so the generated configuration did not repair the loss`, m);
+      if (lost === undefined)
+        throw new ScenarioFailure(
+          `${this.primary.hostname} sent no ${lose.join(" or ")}, so none was lost; the scenario proves nothing`,
+          m,
+        );
+      if (takeover === undefined)
+        throw new ScenarioFailure(
+          `VIP not on ${this.primary.hostname} alone within ${limit}s after its ${lost} was lost (holders: ${await this.describeHolders()})`,
+          m,
+        );
+      if (requests.length === 0)
+        throw new ScenarioFailure(
+          `${this.primary.hostname} holds ${this.vip}, but its reclaimer logged no request, so the generated configuration did not repair the loss`,
+          m,
+        );
       await this.expectServices(this.primary, this.backup);
-      return { ...m, detail: `${this.primary.hostname} lost its ${lost}; its reclaimer asked again after ${reclaimAfterS}s and it holds ${this.vip} and serves` };
+      return {
+        ...m,
+        detail: `${this.primary.hostname} lost its ${lost}; its reclaimer asked again after ${reclaimAfterS}s and it holds ${this.vip} and serves`,
+      };
     } finally {
       this.primary.restoreClusterMessages();
     }
@@ -564,14 +622,17 @@ export class HeartbeatLab {
    */
   async restorePrimary() {
     const t0 = now();
-    if ((await this.waitSteady(t0, this.joinLimitS)) === undefined) throw new ScenarioFailure(`no steady pair (holders: ${await this.describeHolders()})`);
+    if ((await this.waitSteady(t0, this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair (holders: ${await this.describeHolders()})`);
     if (await this.onlyHolder(this.primary)) return { detail: `${this.primary.hostname} already holds ${this.vip}` };
     this.log(`${this.primary.hostname}: hb_takeover local`);
-    const r = await this.primary.exec([HB_TAKEOVER, 'local'], 15_000);
+    const r = await this.primary.exec([HB_TAKEOVER, "local"], 15_000);
     if (r.code !== 0) throw new ScenarioFailure(`hb_takeover local on ${this.primary.hostname} exited ${r.code}: ${r.stderr.trim()}`);
     const takeover = await waitUntil(t0, this.failoverLimitS, () => this.onlyHolder(this.primary));
-    if (takeover === undefined) throw new ScenarioFailure(`${this.primary.hostname} did not get ${this.vip} back (holders: ${await this.describeHolders()})`);
-    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined) throw new ScenarioFailure(`no steady pair after the takeover (holders: ${await this.describeHolders()})`);
+    if (takeover === undefined)
+      throw new ScenarioFailure(`${this.primary.hostname} did not get ${this.vip} back (holders: ${await this.describeHolders()})`);
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair after the takeover (holders: ${await this.describeHolders()})`);
     return { takeoverS: takeover, detail: `${this.primary.hostname} took ${this.vip} back with hb_takeover` };
   }
 
@@ -582,7 +643,8 @@ export class HeartbeatLab {
    */
   async recover() {
     const limit = this.joinLimitS + (this.pair.reclaimAfterS ?? 0) + 15;
-    if ((await this.waitSteady(now(), limit)) === undefined) throw new ScenarioFailure(`no steady pair within ${limit}s (holders: ${await this.describeHolders()})`);
+    if ((await this.waitSteady(now(), limit)) === undefined)
+      throw new ScenarioFailure(`no steady pair within ${limit}s (holders: ${await this.describeHolders()})`);
     return this.restorePrimary();
   }
 
@@ -594,10 +656,12 @@ export class HeartbeatLab {
   async soak(seconds: number): Promise<SoakResult> {
     this.probe.start();
     const tPrep = now();
-    if ((await this.waitSteady(tPrep, this.joinLimitS)) === undefined) throw new Error(`no steady pair before the soak (holders: ${await this.describeHolders()})`);
-    const count = () => Object.fromEntries(
-      Object.entries(SOAK_EVENTS).map(([k, re]) => [k, this.vms.reduce((n, v) => n + v.syslogLines(re).length, 0)]),
-    ) as Record<keyof typeof SOAK_EVENTS, number>;
+    if ((await this.waitSteady(tPrep, this.joinLimitS)) === undefined)
+      throw new Error(`no steady pair before the soak (holders: ${await this.describeHolders()})`);
+    const count = () =>
+      Object.fromEntries(
+        Object.entries(SOAK_EVENTS).map(([k, re]) => [k, this.vms.reduce((n, v) => n + v.syslogLines(re).length, 0)]),
+      ) as Record<keyof typeof SOAK_EVENTS, number>;
     const before = count();
     const first = (await this.holders()).join();
     let vipMoves = 0;
@@ -612,14 +676,16 @@ export class HeartbeatLab {
       const held = (await this.holders()).join();
       if (held !== last) vipMoves++;
       last = held;
-      const load1 = Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+      const load1 = Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
       loads.push(load1);
       maxLoad1 = Math.max(maxLoad1, load1);
       if (loads.length % 30 === 0) this.log(`soak: ${(now() - t0).toFixed(0)}s, holders [${held}], load ${load1}`);
     }
     const t1 = now();
     const after = count();
-    const events = Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof typeof after] - before[k as keyof typeof before]])) as Record<keyof typeof SOAK_EVENTS, number>;
+    const events = Object.fromEntries(
+      Object.keys(after).map((k) => [k, after[k as keyof typeof after] - before[k as keyof typeof before]]),
+    ) as Record<keyof typeof SOAK_EVENTS, number>;
     const failed = this.probe.since(t0).filter((x) => x.t <= t1 && x.host === null).length;
     const result: SoakResult = {
       seconds: t1 - t0,
@@ -635,8 +701,8 @@ export class HeartbeatLab {
     return result;
   }
 
-  private async service(vm: LabNodeVm, action: 'start' | 'stop'): Promise<void> {
-    const r = await vm.execLogged(['/etc/init.d/heartbeat', action], vm.bootLog, 120_000);
+  private async service(vm: LabNodeVm, action: "start" | "stop"): Promise<void> {
+    const r = await vm.execLogged(["/etc/init.d/heartbeat", action], vm.bootLog, 120_000);
     if (r.code !== 0) throw new ScenarioFailure(`service heartbeat ${action} on ${vm.hostname} exited ${r.code}: ${r.output.trim()}`);
   }
 
@@ -646,7 +712,7 @@ export class HeartbeatLab {
    */
   private async waitSteady(t0: number, limitS: number, holder?: LabNodeVm): Promise<number | undefined> {
     let since: number | undefined;
-    let last = '';
+    let last = "";
     const done = await waitUntil(
       t0,
       limitS + 3,
@@ -658,7 +724,7 @@ export class HeartbeatLab {
           this.backup.peerStatus(this.primary.hostname),
         ]);
         const state = holders.join();
-        const ok = holders.length === 1 && (holder === undefined || holders[0] === holder.hostname) && a === 'active' && b === 'active';
+        const ok = holders.length === 1 && (holder === undefined || holders[0] === holder.hostname) && a === "active" && b === "active";
         if (!ok) since = undefined;
         else if (since === undefined || state !== last) since = t;
         last = state;
@@ -671,16 +737,20 @@ export class HeartbeatLab {
 
   private async soleHolder(): Promise<LabNodeVm> {
     const h = await this.holders();
-    if (h.length !== 1) throw new ScenarioFailure(`precondition: want one VIP holder, have [${h.join(', ')}]`);
+    if (h.length !== 1) throw new ScenarioFailure(`precondition: want one VIP holder, have [${h.join(", ")}]`);
     return this.vms.find((v) => v.hostname === h[0])!;
   }
 
   private async expectOnlyHolder(vm: LabNodeVm): Promise<void> {
-    if (!(await this.onlyHolder(vm))) throw new ScenarioFailure(`precondition: want ${vm.hostname} as sole VIP holder, have [${(await this.holders()).join(', ')}]`);
+    if (!(await this.onlyHolder(vm)))
+      throw new ScenarioFailure(`precondition: want ${vm.hostname} as sole VIP holder, have [${(await this.holders()).join(", ")}]`);
   }
 
   private async expectPeers(t0: number, status: string): Promise<void> {
-    for (const [a, b] of [[this.primary, this.backup], [this.backup, this.primary]]) {
+    for (const [a, b] of [
+      [this.primary, this.backup],
+      [this.backup, this.primary],
+    ]) {
       const ok = await this.sees(t0, this.joinLimitS, a, b, status);
       if (ok === undefined) throw new ScenarioFailure(`${a.hostname} does not see ${b.hostname} ${status}`);
     }
@@ -689,17 +759,17 @@ export class HeartbeatLab {
   /** The holder runs apache2; the standby must not (it would answer on its own address and fight over the VIP's service). */
   private async expectServices(holder: LabNodeVm, standby: LabNodeVm): Promise<void> {
     const t0 = now();
-    const settled = await waitUntil(t0, 15, async () => (await holder.isRunning('apache2')) && !(await standby.isRunning('apache2')), 250);
+    const settled = await waitUntil(t0, 15, async () => (await holder.isRunning("apache2")) && !(await standby.isRunning("apache2")), 250);
     if (settled === undefined) {
       throw new ScenarioFailure(
-        `apache2 should run only on ${holder.hostname}: ${holder.hostname} ${(await holder.isRunning('apache2')) ? 'runs' : 'does not run'} it, ` +
-          `${standby.hostname} ${(await standby.isRunning('apache2')) ? 'runs' : 'does not run'} it`,
+        `apache2 should run only on ${holder.hostname}: ${holder.hostname} ${(await holder.isRunning("apache2")) ? "runs" : "does not run"} it, ` +
+          `${standby.hostname} ${(await standby.isRunning("apache2")) ? "runs" : "does not run"} it`,
       );
     }
   }
 
   private async describeHolders(): Promise<string> {
-    return `[${(await this.holders()).join(', ')}]`;
+    return `[${(await this.holders()).join(", ")}]`;
   }
 
   private dumpDiagnostics(): void {
@@ -711,18 +781,26 @@ export class HeartbeatLab {
 
 /** MAC the client currently sends VIP traffic to. */
 async function clientArpFor(vip: string): Promise<string | undefined> {
-  const r = await run(['ip', '-n', CLIENT_NS, 'neigh', 'show', vip], { allowFail: true, timeoutMs: 5000 });
+  const r = await run(["ip", "-n", CLIENT_NS, "neigh", "show", vip], { allowFail: true, timeoutMs: 5000 });
   return /lladdr (\S+)/.exec(r.stdout)?.[1]?.toLowerCase();
 }
 
 /** Fixed-width results table. */
 export function formatResults(results: ScenarioResult[]): string {
-  const num = (v?: number) => (v === undefined ? '-' : v.toFixed(1));
+  const num = (v?: number) => (v === undefined ? "-" : v.toFixed(1));
   const rows = [
-    ['scenario', 'result', 'detect s', 'takeover s', 'served s', 'outage s', 'detail'],
-    ...results.map((r) => [r.scenario, r.passed ? 'PASS' : 'FAIL', num(r.detectionS), num(r.takeoverS), num(r.servedS), num(r.outageS), r.detail]),
+    ["scenario", "result", "detect s", "takeover s", "served s", "outage s", "detail"],
+    ...results.map((r) => [
+      r.scenario,
+      r.passed ? "PASS" : "FAIL",
+      num(r.detectionS),
+      num(r.takeoverS),
+      num(r.servedS),
+      num(r.outageS),
+      r.detail,
+    ]),
   ];
   const last = rows[0].length - 1;
   const widths = rows[0].map((_, i) => (i === last ? 0 : Math.max(...rows.map((r) => r[i].length))));
-  return rows.map((r) => r.map((c, i) => (i === last ? c : i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
+  return rows.map((r) => r.map((c, i) => (i === last ? c : i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")).join("\n");
 }

@@ -2,16 +2,16 @@
  * The lab's virtual switches: one bridge per subnet, all inside the dedicated
  * netns `hal-ns-lab`, so the host's own network namespace is never touched.
  */
-import * as ipaddr from 'ipaddr.js';
-import type { LabNic } from '../common/payload';
-import { run } from '../common/proc';
-import type { LabResources } from './resources';
+import * as ipaddr from "ipaddr.js";
+import type { LabNic } from "../common/payload";
+import { run } from "../common/proc";
+import type { LabResources } from "./resources";
 
-export const LAB_NS = 'hal-ns-lab';
-export const CLIENT_NS = 'hal-ns-client';
+export const LAB_NS = "hal-ns-lab";
+export const CLIENT_NS = "hal-ns-client";
 const IFNAMSIZ = 15;
 
-const ip = (...args: string[]) => run(['ip', ...args], { timeoutMs: 10_000 });
+const ip = (...args: string[]) => run(["ip", ...args], { timeoutMs: 10_000 });
 
 export interface Port {
   node: string;
@@ -30,14 +30,14 @@ export class LabNetwork {
   /** `segments`: subnet -> interface name that nodes use on it (for readable bridge names). */
   async create(segments: Map<string, string>): Promise<void> {
     await addNetns(this.res, LAB_NS);
-    await ip('-n', LAB_NS, 'link', 'set', 'lo', 'up');
+    await ip("-n", LAB_NS, "link", "set", "lo", "up");
     let i = 0;
     for (const [subnet, nicName] of segments) {
       let name = `hal-br-${nicName}`.slice(0, IFNAMSIZ);
       if ([...this.bridges.values()].includes(name)) name = `hal-br${i}`;
       // STP off: ports forward at once, as an unmanaged switch would.
-      await ip('-n', LAB_NS, 'link', 'add', name, 'type', 'bridge', 'stp_state', '0', 'forward_delay', '0');
-      await ip('-n', LAB_NS, 'link', 'set', name, 'up');
+      await ip("-n", LAB_NS, "link", "add", name, "type", "bridge", "stp_state", "0", "forward_delay", "0");
+      await ip("-n", LAB_NS, "link", "set", name, "up");
       this.bridges.set(subnet, name);
       i++;
     }
@@ -63,23 +63,23 @@ export class LabNetwork {
       const existing = this.ports.find((p) => p.node === node && p.nic.name === nic.name);
       const hostIf = existing?.hostIf ?? this.portName(node, nodeIndex, nic, i);
       const scratch = `hal-new${i}`;
-      await ip('-n', LAB_NS, 'link', 'add', hostIf, 'type', 'veth', 'peer', 'name', scratch, 'address', nic.mac, 'netns', nodeNs);
-      await ip('-n', LAB_NS, 'link', 'set', hostIf, 'master', bridge);
-      await ip('-n', LAB_NS, 'link', 'set', hostIf, 'up');
+      await ip("-n", LAB_NS, "link", "add", hostIf, "type", "veth", "peer", "name", scratch, "address", nic.mac, "netns", nodeNs);
+      await ip("-n", LAB_NS, "link", "set", hostIf, "master", bridge);
+      await ip("-n", LAB_NS, "link", "set", hostIf, "up");
       if (!existing) this.ports.push({ node, nic, hostIf });
     }
-    const links = JSON.parse((await ip('-j', '-n', nodeNs, 'link', 'show')).stdout) as { ifname: string; address?: string }[];
+    const links = JSON.parse((await ip("-j", "-n", nodeNs, "link", "show")).stdout) as { ifname: string; address?: string }[];
     for (const nic of nics) {
       const link = links.find((l) => l.address?.toLowerCase() === nic.mac);
       if (!link) throw new Error(`${node}: no interface with MAC ${nic.mac}`);
-      if (link.ifname !== nic.name) await ip('-n', nodeNs, 'link', 'set', 'dev', link.ifname, 'name', nic.name);
-      await ip('-n', nodeNs, 'link', 'set', 'dev', nic.name, 'up');
+      if (link.ifname !== nic.name) await ip("-n", nodeNs, "link", "set", "dev", link.ifname, "name", nic.name);
+      await ip("-n", nodeNs, "link", "set", "dev", nic.name, "up");
       for (const cidr of nic.addresses) {
         // Without a broadcast address Heartbeat's bcast medium never delivers.
-        const brd = ipaddr.parseCIDR(cidr)[0].kind() === 'ipv4' ? ['brd', '+'] : [];
-        await ip('-n', nodeNs, 'addr', 'add', cidr, ...brd, 'dev', nic.name);
+        const brd = ipaddr.parseCIDR(cidr)[0].kind() === "ipv4" ? ["brd", "+"] : [];
+        await ip("-n", nodeNs, "addr", "add", cidr, ...brd, "dev", nic.name);
       }
-      if (nic.gateway) await ip('-n', nodeNs, 'route', 'add', 'default', 'via', nic.gateway, 'dev', nic.name);
+      if (nic.gateway) await ip("-n", nodeNs, "route", "add", "default", "via", nic.gateway, "dev", nic.name);
     }
   }
 
@@ -88,16 +88,18 @@ export class LabNetwork {
     const bridge = this.bridges.get(subnet);
     if (!bridge) throw new Error(`no segment for ${subnet}`);
     await addNetns(this.res, CLIENT_NS);
-    await ip('-n', LAB_NS, 'link', 'add', 'hal-client', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', CLIENT_NS);
-    await ip('-n', LAB_NS, 'link', 'set', 'hal-client', 'master', bridge);
-    await ip('-n', LAB_NS, 'link', 'set', 'hal-client', 'up');
-    await ip('-n', CLIENT_NS, 'link', 'set', 'lo', 'up');
-    await ip('-n', CLIENT_NS, 'link', 'set', 'eth0', 'up');
-    await ip('-n', CLIENT_NS, 'addr', 'add', cidr, 'brd', '+', 'dev', 'eth0');
+    await ip("-n", LAB_NS, "link", "add", "hal-client", "type", "veth", "peer", "name", "eth0", "netns", CLIENT_NS);
+    await ip("-n", LAB_NS, "link", "set", "hal-client", "master", bridge);
+    await ip("-n", LAB_NS, "link", "set", "hal-client", "up");
+    await ip("-n", CLIENT_NS, "link", "set", "lo", "up");
+    await ip("-n", CLIENT_NS, "link", "set", "eth0", "up");
+    await ip("-n", CLIENT_NS, "addr", "add", cidr, "brd", "+", "dev", "eth0");
     // Keep ARP entries like a router does (minutes to hours) instead of Linux's
     // 15-45 s, so a VIP move that is not announced by gratuitous ARP shows up
     // as an outage instead of healing by chance.
-    await run(['ip', 'netns', 'exec', CLIENT_NS, 'sysctl', '-q', '-w', 'net.ipv4.neigh.eth0.base_reachable_time_ms=3600000'], { timeoutMs: 10_000 });
+    await run(["ip", "netns", "exec", CLIENT_NS, "sysctl", "-q", "-w", "net.ipv4.neigh.eth0.base_reachable_time_ms=3600000"], {
+      timeoutMs: 10_000,
+    });
   }
 
   /**
@@ -107,17 +109,17 @@ export class LabNetwork {
    */
   async isolate(subnets: string[], on: boolean): Promise<void> {
     for (const p of this.ports.filter((q) => subnets.includes(q.nic.subnet))) {
-      await run(['bridge', '-n', LAB_NS, 'link', 'set', 'dev', p.hostIf, 'isolated', on ? 'on' : 'off'], { timeoutMs: 10_000 });
+      await run(["bridge", "-n", LAB_NS, "link", "set", "dev", p.hostIf, "isolated", on ? "on" : "off"], { timeoutMs: 10_000 });
     }
   }
 }
 
 export async function addNetns(res: LabResources, name: string): Promise<void> {
-  await ip('netns', 'add', name);
+  await ip("netns", "add", name);
   res.addNetns(name);
 }
 
 export async function deleteNetns(res: LabResources, name: string): Promise<void> {
-  await ip('netns', 'delete', name);
+  await ip("netns", "delete", name);
   res.dropNetns(name);
 }

@@ -5,18 +5,18 @@
  * bind-mounted over the host paths inside the node's mount namespace only.
  * Killing the init kills every process of the node and nothing else.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { CloudConfig, CloudConfigFile, LabNic } from '../common/payload';
-import { CLEAN_ENV, isAlive, killPid, run, runLogged, shellQuote as q, sleep, type RunResult } from '../common/proc';
-import { deleteNetns, addNetns, type LabNetwork } from './network';
-import type { LabResources } from './resources';
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { CloudConfig, CloudConfigFile, LabNic } from "../common/payload";
+import { CLEAN_ENV, isAlive, killPid, run, runLogged, shellQuote as q, sleep, type RunResult } from "../common/proc";
+import { deleteNetns, addNetns, type LabNetwork } from "./network";
+import type { LabResources } from "./resources";
 
 /** Host directories each node gets its own persistent copy of (its "disk"). */
-const DISK_DIRS = ['/etc', '/var/lib/heartbeat', '/var/lib/apache2', '/var/cache/apache2', '/var/www', '/var/log'];
+const DISK_DIRS = ["/etc", "/var/lib/heartbeat", "/var/lib/apache2", "/var/cache/apache2", "/var/www", "/var/log"];
 /** Heartbeat state that identifies a node; a fresh VM has none. */
-const HEARTBEAT_STATE = ['hb_uuid', 'hostcache', 'delhostcache', 'hb_generation', 'fifo'];
+const HEARTBEAT_STATE = ["hb_uuid", "hostcache", "delhostcache", "hb_generation", "fifo"];
 
 export interface NodeSpec {
   hostname: string;
@@ -45,7 +45,7 @@ export class LabNodeVm {
   ) {
     this.netns = `hal-ns-${spec.hostname}`;
     this.dir = path.join(res.workdir, spec.hostname);
-    this.root = path.join(this.dir, 'root');
+    this.root = path.join(this.dir, "root");
   }
 
   get hostname(): string {
@@ -57,7 +57,7 @@ export class LabNodeVm {
   }
 
   get bootLog(): string {
-    return path.join(this.dir, 'boot.log');
+    return path.join(this.dir, "boot.log");
   }
 
   /** Builds the node's disk: host copies of DISK_DIRS, then the non-deferred write_files. */
@@ -66,34 +66,34 @@ export class LabNodeVm {
     for (const d of DISK_DIRS) {
       const target = path.join(this.root, d);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (d === '/var/log') {
+      if (d === "/var/log") {
         await copyDirSkeleton(d, target);
       } else {
-        await run(['cp', '-a', d, target], { timeoutMs: 60_000 });
+        await run(["cp", "-a", d, target], { timeoutMs: 60_000 });
       }
     }
-    for (const f of HEARTBEAT_STATE) fs.rmSync(path.join(this.root, 'var/lib/heartbeat', f), { force: true, recursive: true });
-    fs.writeFileSync(path.join(this.root, 'etc/hostname'), `${this.hostname}\n`);
-    fs.writeFileSync(path.join(this.dir, 'rsyslog.conf'), RSYSLOG_CONF);
+    for (const f of HEARTBEAT_STATE) fs.rmSync(path.join(this.root, "var/lib/heartbeat", f), { force: true, recursive: true });
+    fs.writeFileSync(path.join(this.root, "etc/hostname"), `${this.hostname}\n`);
+    fs.writeFileSync(path.join(this.dir, "rsyslog.conf"), RSYSLOG_CONF);
     for (const f of this.spec.cloudConfig.files.filter((x) => !x.defer)) await this.writeFile(f);
   }
 
   private async writeFile(f: CloudConfigFile): Promise<void> {
     if (!DISK_DIRS.some((d) => f.path.startsWith(`${d}/`))) {
-      throw new Error(`${this.hostname}: write_files ${f.path} is outside the node-private directories (${DISK_DIRS.join(', ')})`);
+      throw new Error(`${this.hostname}: write_files ${f.path} is outside the node-private directories (${DISK_DIRS.join(", ")})`);
     }
     const target = path.join(this.root, f.path);
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
     fs.writeFileSync(target, f.content);
     fs.chmodSync(target, parseInt(f.permissions, 8));
-    await run(['chown', f.owner, target]);
+    await run(["chown", f.owner, target]);
   }
 
   /** Power on: NICs as network-config says, then init; the first boot also plays cloud-init. */
   async boot(): Promise<void> {
     this.boots++;
     await addNetns(this.res, this.netns);
-    await run(['ip', '-n', this.netns, 'link', 'set', 'lo', 'up']);
+    await run(["ip", "-n", this.netns, "link", "set", "lo", "up"]);
     await this.net.plugNode(this.netns, this.hostname, this.spec.index, this.spec.nics);
     await this.startInit();
     if (this.boots === 1) await this.firstBoot();
@@ -105,7 +105,7 @@ export class LabNodeVm {
     const init = this.init;
     if (!init) throw new Error(`${this.hostname} is not running`);
     this.expectedExit = true;
-    killPid(init.pid1, 'SIGKILL');
+    killPid(init.pid1, "SIGKILL");
     await this.waitInitGone();
     await deleteNetns(this.res, this.netns);
   }
@@ -127,21 +127,37 @@ export class LabNodeVm {
   }
 
   private async startInit(): Promise<void> {
-    const consolePath = path.join(this.dir, 'console.log');
+    const consolePath = path.join(this.dir, "console.log");
     fs.appendFileSync(consolePath, `--- boot ${this.boots} ---\n`);
-    const fd = fs.openSync(consolePath, 'a');
+    const fd = fs.openSync(consolePath, "a");
     const unshare = spawn(
-      'ip',
-      ['netns', 'exec', this.netns, 'unshare', '--fork', '--pid', '--mount-proc', '--uts', '--mount', '--propagation', 'private',
-        '--kill-child', '--', 'bash', '-c', this.initScript()],
-      { stdio: ['ignore', fd, fd], env: CLEAN_ENV, detached: true },
+      "ip",
+      [
+        "netns",
+        "exec",
+        this.netns,
+        "unshare",
+        "--fork",
+        "--pid",
+        "--mount-proc",
+        "--uts",
+        "--mount",
+        "--propagation",
+        "private",
+        "--kill-child",
+        "--",
+        "bash",
+        "-c",
+        this.initScript(),
+      ],
+      { stdio: ["ignore", fd, fd], env: CLEAN_ENV, detached: true },
     );
     fs.closeSync(fd);
     const unsharePid = unshare.pid;
     if (unsharePid === undefined) throw new Error(`${this.hostname}: could not start unshare`);
     this.res.addPid(unsharePid, `${this.hostname} unshare`);
     this.expectedExit = false;
-    unshare.on('exit', (code, signal) => {
+    unshare.on("exit", (code, signal) => {
       if (this.init?.unsharePid !== unsharePid) return;
       this.res.dropPid(unsharePid);
       this.res.dropPid(this.init.pid1);
@@ -155,17 +171,17 @@ export class LabNodeVm {
     const deadline = Date.now() + 15_000;
     let pid1: number | undefined;
     while (Date.now() < deadline) {
-      const consoleText = fs.readFileSync(consolePath, 'utf8');
+      const consoleText = fs.readFileSync(consolePath, "utf8");
       if (consoleText.includes(`HAL-READY ${this.boots}\n`)) {
-        const children = fs.readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim();
-        pid1 = Number(children.split(' ')[0]);
+        const children = fs.readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, "utf8").trim();
+        pid1 = Number(children.split(" ")[0]);
         break;
       }
       if (!isAlive(unsharePid)) break;
       await sleep(50);
     }
     if (!pid1) {
-      killPid(unsharePid, 'SIGKILL');
+      killPid(unsharePid, "SIGKILL");
       throw new Error(`${this.hostname}: node init did not come up; see ${consolePath}\n${tail(consolePath, 15)}`);
     }
     this.init = { unshare, unsharePid, pid1 };
@@ -174,10 +190,10 @@ export class LabNodeVm {
 
   /** Runs as PID 1 of the node: private /dev, /run, /tmp, the disk binds, syslog; then reaps forever. */
   private initScript(): string {
-    const binds = DISK_DIRS.map((d) => `mount --bind ${q(path.join(this.root, d))} ${q(d)}`).join('\n');
+    const binds = DISK_DIRS.map((d) => `mount --bind ${q(path.join(this.root, d))} ${q(d)}`).join("\n");
     const runDirs = tmpfilesRunDirs()
       .map((e) => `mkdir -p -m ${e.mode} ${q(e.path)} && chown ${e.owner} ${q(e.path)} || true`)
-      .join('\n');
+      .join("\n");
     return `set -eu
 hostname ${q(this.hostname)}
 mount -t tmpfs -o mode=0755,nosuid hal-dev /dev
@@ -192,7 +208,7 @@ mkdir -m 1777 /run/lock
 ${runDirs}
 mount -t tmpfs -o mode=1777,nosuid,nodev hal-tmp /tmp
 ${binds}
-rsyslogd -f ${q(path.join(this.dir, 'rsyslog.conf'))} -i /run/rsyslogd.pid
+rsyslogd -f ${q(path.join(this.dir, "rsyslog.conf"))} -i /run/rsyslogd.pid
 echo "HAL-READY ${this.boots}"
 exec bash -c 'while :; do sleep 3600 & wait $!; done'
 `;
@@ -203,9 +219,9 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     const cc = this.spec.cloudConfig;
     // apt starts a package's service from its postinst and enables it at boot.
     for (const pkg of cc.packages) {
-      if (!fs.existsSync(path.join(this.root, 'etc/init.d', pkg))) continue;
+      if (!fs.existsSync(path.join(this.root, "etc/init.d", pkg))) continue;
       this.enabled.push(pkg);
-      await this.step(`package ${pkg} postinst`, [`/etc/init.d/${pkg}`, 'start'], false);
+      await this.step(`package ${pkg} postinst`, [`/etc/init.d/${pkg}`, "start"], false);
     }
     for (const f of cc.files.filter((x) => x.defer)) await this.writeFile(f);
     for (const argv of cc.runcmd) await this.runcmd(argv);
@@ -213,24 +229,24 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
 
   /** Later boots: only the services left enabled start. */
   private async laterBoot(): Promise<void> {
-    for (const svc of this.enabled) await this.step(`boot: start ${svc}`, [`/etc/init.d/${svc}`, 'start'], false);
+    for (const svc of this.enabled) await this.step(`boot: start ${svc}`, [`/etc/init.d/${svc}`, "start"], false);
   }
 
   private async runcmd(argv: string[]): Promise<void> {
     const [cmd, ...args] = argv;
-    const shown = `runcmd ${argv.join(' ')}`;
-    if (cmd === 'update-rc.d') {
-      const [svc, action] = args.filter((a) => !a.startsWith('-'));
-      if (action === 'disable' || action === 'remove') this.enabled = this.enabled.filter((s) => s !== svc);
-      else if ((action === 'enable' || action === 'defaults') && !this.enabled.includes(svc)) this.enabled.push(svc);
-      this.log(`${this.hostname}: ${shown}: skipped, boot-time only (start at next boot: ${this.enabled.join(', ') || 'nothing'})`);
+    const shown = `runcmd ${argv.join(" ")}`;
+    if (cmd === "update-rc.d") {
+      const [svc, action] = args.filter((a) => !a.startsWith("-"));
+      if (action === "disable" || action === "remove") this.enabled = this.enabled.filter((s) => s !== svc);
+      else if ((action === "enable" || action === "defaults") && !this.enabled.includes(svc)) this.enabled.push(svc);
+      this.log(`${this.hostname}: ${shown}: skipped, boot-time only (start at next boot: ${this.enabled.join(", ") || "nothing"})`);
       return;
     }
-    if (cmd === 'service' && args.length >= 2) {
+    if (cmd === "service" && args.length >= 2) {
       await this.step(shown, [`/etc/init.d/${args[0]}`, ...args.slice(1)], true);
       return;
     }
-    if (cmd === 'sysctl') {
+    if (cmd === "sysctl") {
       await this.sysctl(shown, args);
       return;
     }
@@ -239,25 +255,30 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
 
   /** Only per-netns keys (net.*) may be set from a node; the others would change the host. */
   private async sysctl(shown: string, args: string[]): Promise<void> {
-    const files = args[0] === '-p' ? [args[1] ?? '/etc/sysctl.conf'] : [];
+    const files = args[0] === "-p" ? [args[1] ?? "/etc/sysctl.conf"] : [];
     if (files.length === 0) throw new Error(`${this.hostname}: ${shown}: only 'sysctl -p FILE' is supported in the netns lab`);
-    const text = fs.readFileSync(path.join(this.root, files[0]), 'utf8');
-    for (const line of text.split('\n').map((l) => l.trim())) {
+    const text = fs.readFileSync(path.join(this.root, files[0]), "utf8");
+    for (const line of text.split("\n").map((l) => l.trim())) {
       const m = /^([\w.\-/]+)\s*=\s*(.*)$/.exec(line);
       if (!m) continue;
-      if (!m[1].startsWith('net.')) {
+      if (!m[1].startsWith("net.")) {
         this.log(`${this.hostname}: ${shown}: skipped ${m[1]} (not per network namespace)`);
         continue;
       }
-      await this.step(`${shown} (${m[1]})`, ['sysctl', '-w', `${m[1]}=${m[2]}`], true);
+      await this.step(`${shown} (${m[1]})`, ["sysctl", "-w", `${m[1]}=${m[2]}`], true);
     }
   }
 
   private async step(what: string, argv: string[], mustSucceed: boolean): Promise<void> {
-    fs.appendFileSync(this.bootLog, `\n# ${what}\n$ ${argv.join(' ')}\n`);
+    fs.appendFileSync(this.bootLog, `\n# ${what}\n$ ${argv.join(" ")}\n`);
     const r = await this.execLogged(argv, this.bootLog, 120_000);
-    const out = r.output.trim().split('\n').filter((l) => l !== '').slice(-1)[0] ?? '';
-    this.log(`${this.hostname}: ${what} -> exit ${r.code}${out ? ` (${out.slice(0, 100)})` : ''}`);
+    const out =
+      r.output
+        .trim()
+        .split("\n")
+        .filter((l) => l !== "")
+        .slice(-1)[0] ?? "";
+    this.log(`${this.hostname}: ${what} -> exit ${r.code}${out ? ` (${out.slice(0, 100)})` : ""}`);
     if (mustSucceed && r.code !== 0) {
       throw new Error(`${this.hostname}: ${what} failed with exit ${r.code}:\n${r.output.trim()}`);
     }
@@ -265,7 +286,7 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
 
   private nsenter(argv: string[]): string[] {
     if (!this.init) throw new Error(`${this.hostname} is not running`);
-    return ['nsenter', '-t', String(this.init.pid1), '-m', '-u', '-n', '-p', '--', ...argv];
+    return ["nsenter", "-t", String(this.init.pid1), "-m", "-u", "-n", "-p", "--", ...argv];
   }
 
   /** A command inside the node, output through pipes (not for commands that leave daemons). */
@@ -281,16 +302,16 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
   /** Addresses on the node's interfaces, as `ip -o addr` shows them; none when powered off. */
   async addresses(): Promise<string[]> {
     if (!this.init) return [];
-    const r = await run(['ip', '-n', this.netns, '-o', '-4', 'addr', 'show'], { allowFail: true, timeoutMs: 5000 });
-    return [...r.stdout.matchAll(/\binet (\S+)/g)].map((m) => m[1].split('/')[0]);
+    const r = await run(["ip", "-n", this.netns, "-o", "-4", "addr", "show"], { allowFail: true, timeoutMs: 5000 });
+    return [...r.stdout.matchAll(/\binet (\S+)/g)].map((m) => m[1].split("/")[0]);
   }
 
   /** The alias label `ip -o addr` shows for `address` (`public:0`), or the interface name when it has none. */
   async labelOf(address: string): Promise<string | undefined> {
     if (!this.init) return undefined;
-    const r = await run(['ip', '-n', this.netns, '-o', '-4', 'addr', 'show'], { allowFail: true, timeoutMs: 5000 });
-    const line = r.stdout.split('\n').find((l) => l.includes(` inet ${address}/`));
-    return line?.split('\\')[0].trim().split(/\s+/).pop();
+    const r = await run(["ip", "-n", this.netns, "-o", "-4", "addr", "show"], { allowFail: true, timeoutMs: 5000 });
+    const line = r.stdout.split("\n").find((l) => l.includes(` inet ${address}/`));
+    return line?.split("\\")[0].trim().split(/\s+/).pop();
   }
 
   /** What this node's heartbeat says about `peer` (active, up, dead, ...), undefined if it cannot tell. */
@@ -299,13 +320,13 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     // cl_status exits 1 for a dead node, so the answer is in stdout alone. While heartbeat restarts
     // itself (both nodes do after a healed partition) cl_status can hang on its API socket: no answer
     // yet, as undefined, so callers keep polling within their own bound.
-    const r = await this.exec(['cl_status', 'nodestatus', peer], 5000).catch(() => undefined);
+    const r = await this.exec(["cl_status", "nodestatus", peer], 5000).catch(() => undefined);
     return r?.stdout.trim() || undefined;
   }
 
   async isRunning(program: string): Promise<boolean> {
     if (!this.init) return false;
-    return (await this.exec(['pidof', program], 5000)).code === 0;
+    return (await this.exec(["pidof", program], 5000)).code === 0;
   }
 
   /**
@@ -315,8 +336,9 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
    */
   loseNextClusterMessage(types: string[]): void {
     const file = this.shellfuncsPath;
-    const text = fs.readFileSync(file, 'utf8');
-    if (!text.includes(ORIGINAL_CLUSTERMSG)) throw new Error(`${this.hostname}: ha_clustermsg in shellfuncs is not the one the fault injection knows`);
+    const text = fs.readFileSync(file, "utf8");
+    if (!text.includes(ORIGINAL_CLUSTERMSG))
+      throw new Error(`${this.hostname}: ha_clustermsg in shellfuncs is not the one the fault injection knows`);
     fs.writeFileSync(`${file}.hal-orig`, text);
     fs.rmSync(this.lostMessagePath, { force: true });
     fs.rmSync(`${this.lostMessagePath}.d`, { force: true, recursive: true });
@@ -331,12 +353,12 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
 
   /** The message loseNextClusterMessage dropped, if it has dropped one. */
   lostMessage(): string | undefined {
-    return fs.existsSync(this.lostMessagePath) ? fs.readFileSync(this.lostMessagePath, 'utf8') : undefined;
+    return fs.existsSync(this.lostMessagePath) ? fs.readFileSync(this.lostMessagePath, "utf8") : undefined;
   }
 
   /** This node's private copy of heartbeat's shell library. */
   private get shellfuncsPath(): string {
-    return path.join(this.root, 'etc/ha.d/shellfuncs');
+    return path.join(this.root, "etc/ha.d/shellfuncs");
   }
 
   private get lostMessagePath(): string {
@@ -346,7 +368,12 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
   /** Syslog lines of this node that match. */
   syslogLines(pattern: RegExp): string[] {
     const file = this.syslogPath;
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => pattern.test(l)) : [];
+    return fs.existsSync(file)
+      ? fs
+          .readFileSync(file, "utf8")
+          .split("\n")
+          .filter((l) => pattern.test(l))
+      : [];
   }
 
   syslogTail(lines: number): string {
@@ -354,17 +381,17 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
   }
 
   private get syslogPath(): string {
-    return path.join(this.root, 'var/log/syslog');
+    return path.join(this.root, "var/log/syslog");
   }
 }
 
 /** Debian heartbeat 3.0.6's ha_clustermsg: one message framed by >>> and <<< into the FIFO. */
 const ORIGINAL_CLUSTERMSG = 'ha_clustermsg() {\n\t(echo ">>>"; cat -; echo "<<<")\t| cat - >> $HA_FIFO\n}';
-const LOST_MESSAGE_IN_NODE = '/var/lib/heartbeat/hal-lost-message';
+const LOST_MESSAGE_IN_NODE = "/var/lib/heartbeat/hal-lost-message";
 
 /** ha_clustermsg that swallows the first message of one of the given types (mkdir makes "first" atomic). */
 function lossyClusterMsg(types: string[], lostPath: string): string {
-  const typeLines = types.map((t) => `-e ${q(`t=${t}`)}`).join(' ');
+  const typeLines = types.map((t) => `-e ${q(`t=${t}`)}`).join(" ");
   return `ha_clustermsg() {
 \thal_lab_msg=$(cat -)
 \tif printf '%s\\n' "$hal_lab_msg" | grep -qx ${typeLines} && mkdir ${q(`${lostPath}.d`)} 2>/dev/null; then
@@ -381,15 +408,18 @@ const RSYSLOG_CONF = `module(load="imuxsock" SysSock.RateLimit.Interval="0")
 
 /** The `d` entries under /run from tmpfiles.d, which systemd-tmpfiles would create at boot. */
 function tmpfilesRunDirs(): { path: string; mode: string; owner: string }[] {
-  const dir = '/usr/lib/tmpfiles.d';
+  const dir = "/usr/lib/tmpfiles.d";
   const out: { path: string; mode: string; owner: string }[] = [];
   if (!fs.existsSync(dir)) return out;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.conf')).sort()) {
-    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".conf"))
+    .sort()) {
+    for (const line of fs.readFileSync(path.join(dir, file), "utf8").split("\n")) {
       const [type, p, mode, user, group] = line.trim().split(/\s+/);
-      if ((type !== 'd' && type !== 'D') || !p?.startsWith('/run/') || p.includes('%')) continue;
-      const owner = `${user && user !== '-' ? user : 'root'}:${group && group !== '-' ? group : 'root'}`;
-      out.push({ path: p, mode: mode && mode !== '-' ? mode : '0755', owner });
+      if ((type !== "d" && type !== "D") || !p?.startsWith("/run/") || p.includes("%")) continue;
+      const owner = `${user && user !== "-" ? user : "root"}:${group && group !== "-" ? group : "root"}`;
+      out.push({ path: p, mode: mode && mode !== "-" ? mode : "0755", owner });
     }
   }
   return out;
@@ -408,8 +438,7 @@ async function copyDirSkeleton(src: string, target: string): Promise<void> {
   }
 }
 
-
 function tail(file: string, lines: number): string {
   if (!fs.existsSync(file)) return `(no ${file})`;
-  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
 }

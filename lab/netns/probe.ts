@@ -1,6 +1,6 @@
 /** The client side: who answers on the VIP, sampled continuously, and time-bounded waits. */
-import { CLEAN_ENV, run, sleep } from '../common/proc';
-import { CLIENT_NS } from './network';
+import { CLEAN_ENV, run, sleep } from "../common/proc";
+import { CLIENT_NS } from "./network";
 
 export const now = (): number => performance.now() / 1000;
 
@@ -15,7 +15,7 @@ export interface Sample {
 export function hostOfPage(body: string, hosts: string[]): string | null {
   const h1 = hosts.filter((h) => body.includes(`<h1>${h}</h1>`));
   if (h1.length === 1) return h1[0];
-  const words = hosts.filter((h) => new RegExp(`(^|[^\\w-])${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(body));
+  const words = hosts.filter((h) => new RegExp(`(^|[^\\w-])${h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(body));
   return words.length === 1 ? words[0] : null;
 }
 
@@ -26,7 +26,21 @@ export function hostOfPage(body: string, hosts: string[]): string | null {
  */
 export async function fetchVip(vip: string, hosts: string[], connectTimeoutS = 1): Promise<string | null> {
   const r = await run(
-    ['ip', 'netns', 'exec', CLIENT_NS, 'curl', '-s', '--noproxy', '*', '--connect-timeout', String(connectTimeoutS), '-m', '1', `http://${vip}/`],
+    [
+      "ip",
+      "netns",
+      "exec",
+      CLIENT_NS,
+      "curl",
+      "-s",
+      "--noproxy",
+      "*",
+      "--connect-timeout",
+      String(connectTimeoutS),
+      "-m",
+      "1",
+      `http://${vip}/`,
+    ],
     { allowFail: true, timeoutMs: 5000, env: CLEAN_ENV },
   );
   return r.code === 0 ? hostOfPage(r.stdout, hosts) : null;

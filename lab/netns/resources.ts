@@ -4,11 +4,11 @@
  * end, on SIGINT/SIGTERM, or by the next run if this one was killed outright.
  * Processes are only ever stopped by their recorded PID and start time.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { isAlive, killPid, pidStartTime, run, sleep } from '../common/proc';
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isAlive, killPid, pidStartTime, run, sleep } from "../common/proc";
 
-const STATE_FILE = '/run/hal-netns-lab.json';
+const STATE_FILE = "/run/hal-netns-lab.json";
 
 interface RecordedPid {
   pid: number;
@@ -31,7 +31,7 @@ export class LabResources {
   private constructor(workdir: string) {
     this.state = {
       ownerPid: process.pid,
-      ownerStart: pidStartTime(process.pid) ?? '',
+      ownerStart: pidStartTime(process.pid) ?? "",
       workdir,
       netns: [],
       pids: [],
@@ -42,7 +42,7 @@ export class LabResources {
   /** Reclaims what a killed earlier run left behind, then starts a new record. */
   static async open(workdir: string, log: (s: string) => void): Promise<LabResources> {
     if (fs.existsSync(STATE_FILE)) {
-      const old = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as LabState;
+      const old = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as LabState;
       if (old.ownerPid !== process.pid && pidStartTime(old.ownerPid) === old.ownerStart) {
         throw new Error(`another netns lab run (pid ${old.ownerPid}) is active; see ${STATE_FILE}`);
       }
@@ -84,7 +84,7 @@ export class LabResources {
   async cleanup(log: (s: string) => void, keepWorkdir = false): Promise<void> {
     if (this.cleaned) return;
     this.cleaned = true;
-    await releaseAll({ ...this.state, workdir: keepWorkdir ? '' : this.state.workdir }, log);
+    await releaseAll({ ...this.state, workdir: keepWorkdir ? "" : this.state.workdir }, log);
     if (keepWorkdir) log(`kept work directory ${this.state.workdir}`);
     fs.rmSync(STATE_FILE, { force: true });
   }
@@ -99,13 +99,13 @@ export class LabResources {
 async function releaseAll(state: LabState, log: (s: string) => void): Promise<void> {
   // SIGKILL to a PID namespace's init takes every process of that node with it.
   const live = state.pids.filter((p) => pidStartTime(p.pid) === p.start);
-  for (const p of live) killPid(p.pid, 'SIGKILL');
+  for (const p of live) killPid(p.pid, "SIGKILL");
   for (let i = 0; i < 50 && live.some((p) => isAlive(p.pid) && pidStartTime(p.pid) === p.start); i++) await sleep(100);
   for (const ns of state.netns) {
-    const r = await run(['ip', 'netns', 'delete', ns], { allowFail: true, timeoutMs: 10_000 });
+    const r = await run(["ip", "netns", "delete", ns], { allowFail: true, timeoutMs: 10_000 });
     if (r.code !== 0 && !/No such file/.test(r.stderr)) log(`could not delete netns ${ns}: ${r.stderr.trim()}`);
   }
-  if (state.workdir && path.basename(state.workdir).startsWith('hal-netns-lab')) {
+  if (state.workdir && path.basename(state.workdir).startsWith("hal-netns-lab")) {
     fs.rmSync(state.workdir, { recursive: true, force: true });
   }
 }

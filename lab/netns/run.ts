@@ -8,20 +8,20 @@
  * A node dir holds user-data, meta-data and network-config.
  * Exit 0 only if every scenario passed.
  */
-import * as fs from 'node:fs';
-import { readLabNodeDir, type LabNode } from '../common/payload';
-import { runMain } from '../common/proc';
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from '../common/stacks';
-import { formatResults, runHeartbeatLab, type ScenarioResult } from './lab';
+import * as fs from "node:fs";
+import { readLabNodeDir, type LabNode } from "../common/payload";
+import { runMain } from "../common/proc";
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../common/stacks";
+import { formatResults, runHeartbeatLab, type ScenarioResult } from "./lab";
 
-export { runHeartbeatLab, formatResults, analysePair } from './lab';
-export type { HeartbeatLabOptions, ScenarioResult } from './lab';
+export { runHeartbeatLab, formatResults, analysePair } from "./lab";
+export type { HeartbeatLabOptions, ScenarioResult } from "./lab";
 
-const USAGE = 'usage: run.ts [--stack NAME]... | --node-dir DIR --node-dir DIR [--auto-failback on|off]  [--keep]';
-const DEFAULT_STACKS = ['heartbeat-apache-libvirt', FAILBACK_OFF_STACK, FAST_PROFILE_STACK];
+const USAGE = "usage: run.ts [--stack NAME]... | --node-dir DIR --node-dir DIR [--auto-failback on|off]  [--keep]";
+const DEFAULT_STACKS = ["heartbeat-apache-libvirt", FAILBACK_OFF_STACK, FAST_PROFILE_STACK];
 
 /** Never used to log in: the nodes run no sshd. */
-const LAB_SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab';
+const LAB_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab";
 
 interface LabRun {
   readonly label: string;
@@ -40,10 +40,10 @@ async function main(argv: string[]): Promise<number> {
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--keep') keep = true;
-    else if (a === '--node-dir' && argv[i + 1]) dirs.push(argv[++i]);
-    else if (a === '--stack' && argv[i + 1]) stacks.push(argv[++i]);
-    else if (a === '--auto-failback' && ['on', 'off'].includes(argv[i + 1])) autoFailback = argv[++i] === 'on';
+    if (a === "--keep") keep = true;
+    else if (a === "--node-dir" && argv[i + 1]) dirs.push(argv[++i]);
+    else if (a === "--stack" && argv[i + 1]) stacks.push(argv[++i]);
+    else if (a === "--auto-failback" && ["on", "off"].includes(argv[i + 1])) autoFailback = argv[++i] === "on";
     else {
       console.error(USAGE);
       return 2;
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const runs: LabRun[] = [];
   if (dirs.length > 0) {
-    runs.push({ label: dirs.join(' + '), nodes: dirs.map(readLabNodeDir), resolved: false });
+    runs.push({ label: dirs.join(" + "), nodes: dirs.map(readLabNodeDir), resolved: false });
   } else {
     const outdir = synthesizeLabStacks();
     try {
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   for (const run of runs) {
     // Expect whatever the payload's ha.cf says, unless told otherwise.
     const expected = autoFailback ?? autoFailbackOf(run.nodes);
-    console.log(`\n## ${run.label} (auto_failback ${expected ? 'on' : 'off'})`);
+    console.log(`\n## ${run.label} (auto_failback ${expected ? "on" : "off"})`);
     let results: ScenarioResult[];
     try {
       results = await runHeartbeatLab({ nodes: run.nodes, autoFailback: expected, keepWorkdir: keep, resolved: run.resolved });
@@ -76,12 +76,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`netns lab: ${run.label}: ${(e as Error).message}`);
       return 1;
     }
-    tables.push(`### ${run.label} (auto_failback ${expected ? 'on' : 'off'})\n\n${formatResults(results)}`);
+    tables.push(`### ${run.label} (auto_failback ${expected ? "on" : "off"})\n\n${formatResults(results)}`);
     const bad = results.filter((r) => !r.passed).length;
     failed += bad;
     passed += results.length - bad;
   }
-  console.log(`\n${tables.join('\n\n')}\n`);
+  console.log(`\n${tables.join("\n\n")}\n`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }

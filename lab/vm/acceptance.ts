@@ -194,7 +194,7 @@ async function reclaims(lab: VmLab, host: string): Promise<string> {
 /** What each running VM says about the VIPs, the rules and Heartbeat: printed when a check fails, so CI logs explain it. */
 async function diagnose(lab: VmLab): Promise<void> {
   const probe = [
-    "echo \"load: $(cat /proc/loadavg)\"",
+    'echo "load: $(cat /proc/loadavg)"',
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
     "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim' | grep -v ' sudo\\[' | tail -n 40",
@@ -205,12 +205,7 @@ async function diagnose(lab: VmLab): Promise<void> {
   }
 }
 
-async function scenario(
-  rows: Row[],
-  name: string,
-  body: () => Promise<{ figures: string; detail: string }>,
-  lab: VmLab,
-): Promise<void> {
+async function scenario(rows: Row[], name: string, body: () => Promise<{ figures: string; detail: string }>, lab: VmLab): Promise<void> {
   defaultLog(`=== ${name}`);
   try {
     const { figures, detail } = await body();
@@ -277,88 +272,128 @@ async function main(argv: string[]): Promise<number> {
   };
   defaultLog(`tier: ${tier}`);
 
-  if (selected("ipvs-nat")) await timed("ipvs-nat: boot 3 VMs + checks", () =>
-    withVmLab({ nodes: stacks.ipvsNat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
-      booted("ipvs-nat", lab);
-      await scenario(rows, "1 ipvs-nat: 3000 requests, rr over web1/web2", async () => {
-        const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
-        const rules = await rulesMatch(lab, "lb1", director);
-        check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
-        const t0 = now();
-        const counts = await spread(lab, 3000);
-        const seconds = now() - t0;
-        check(balanced(counts, ["web1", "web2"], 3000), `uneven or lost: ${JSON.stringify(counts)}`);
-        const one = await spreadOneClient(lab, 1000);
-        check(balanced(one.counts, ["web1", "web2"], 1000), `one client, uneven or lost: ${JSON.stringify(one.counts)}`);
-        return {
-          figures: `${(3000 / seconds).toFixed(0)} req/s (curl+sed per request), ${(1000 / one.seconds).toFixed(0)} req/s (one curl process)`,
-          detail: `web1 ${counts.web1}, web2 ${counts.web2}; then 1000 from one client: web1 ${one.counts.web1}, web2 ${one.counts.web2}; ipvsadm -Ln matches the declared service`,
-        };
-      }, lab);
-    }),
-  );
+  if (selected("ipvs-nat"))
+    await timed("ipvs-nat: boot 3 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ipvsNat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("ipvs-nat", lab);
+        await scenario(
+          rows,
+          "1 ipvs-nat: 3000 requests, rr over web1/web2",
+          async () => {
+            const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
+            const rules = await rulesMatch(lab, "lb1", director);
+            check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
+            const t0 = now();
+            const counts = await spread(lab, 3000);
+            const seconds = now() - t0;
+            check(balanced(counts, ["web1", "web2"], 3000), `uneven or lost: ${JSON.stringify(counts)}`);
+            const one = await spreadOneClient(lab, 1000);
+            check(balanced(one.counts, ["web1", "web2"], 1000), `one client, uneven or lost: ${JSON.stringify(one.counts)}`);
+            return {
+              figures: `${(3000 / seconds).toFixed(0)} req/s (curl+sed per request), ${(1000 / one.seconds).toFixed(0)} req/s (one curl process)`,
+              detail: `web1 ${counts.web1}, web2 ${counts.web2}; then 1000 from one client: web1 ${one.counts.web1}, web2 ${one.counts.web2}; ipvsadm -Ln matches the declared service`,
+            };
+          },
+          lab,
+        );
+      }),
+    );
 
-  if (selected("ha-lb")) await timed("ha-lb: boot 5 VMs + checks", () =>
-    withVmLab({ nodes: stacks.haLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
-      booted("ha-lb", lab);
-      const webs = ["web1", "web2", "web3"];
-      await scenario(rows, "2 ha-lb: VIP and rules on lb1, rr over web1..web3", async () => {
-        check(await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S), `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
-        const rules = await rulesMatch(lab, "lb1", stacks.haLb.find((n) => n.hostname === "lb1")!);
-        check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
-        const counts = await spread(lab, 300);
-        check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
-        return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}; ${await reclaims(lab, "lb1")}` };
-      }, lab);
-      await scenario(rows, "3 ha-lb: crash lb1, lb2 takes VIP and rules", async () => {
-        const offset = await clockOffset(lab, "lb2");
-        const crashEpoch = Date.now() / 1000;
-        const t0 = now();
-        lab.stop("lb1");
-        let firstServed: number | undefined;
-        while (now() - t0 < TAKEOVER_LIMIT_S && firstServed === undefined) {
-          if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
-          // refused at once while lb2 holds the VIP without rules: do not spin the host's CPUs
-          else await sleep(200);
-        }
-        const events = await takeoverTimeline(lab, "lb2", crashEpoch, offset);
-        defaultLog(`lb2 takeover: ${timeline(events)}`);
-        check(firstServed !== undefined, `no page through the VIP within ${TAKEOVER_LIMIT_S} s of the crash; lb2: ${timeline(events)}`);
-        check(await holdsVip(lab, "lb2"), "lb2 does not hold the VIP");
-        const rules = await rulesMatch(lab, "lb2", stacks.haLb.find((n) => n.hostname === "lb2")!);
-        check(rules.ok, `ipvsadm-save -n on lb2 differs from the declared rules:\n${rules.live}`);
-        const counts = await spread(lab, 30);
-        check(balanced(counts, webs, 30), `after failover, uneven or lost: ${JSON.stringify(counts)}`);
-        return {
-          figures: takeoverFigures(events, firstServed),
-          detail: "lb2 holds the VIP and the rules; 30/30 pages after takeover, balanced",
-        };
-      }, lab);
-    }),
-  );
+  if (selected("ha-lb"))
+    await timed("ha-lb: boot 5 VMs + checks", () =>
+      withVmLab({ nodes: stacks.haLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+        booted("ha-lb", lab);
+        const webs = ["web1", "web2", "web3"];
+        await scenario(
+          rows,
+          "2 ha-lb: VIP and rules on lb1, rr over web1..web3",
+          async () => {
+            check(
+              await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S),
+              `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`,
+            );
+            const rules = await rulesMatch(
+              lab,
+              "lb1",
+              stacks.haLb.find((n) => n.hostname === "lb1")!,
+            );
+            check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
+            const counts = await spread(lab, 300);
+            check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
+            return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}; ${await reclaims(lab, "lb1")}` };
+          },
+          lab,
+        );
+        await scenario(
+          rows,
+          "3 ha-lb: crash lb1, lb2 takes VIP and rules",
+          async () => {
+            const offset = await clockOffset(lab, "lb2");
+            const crashEpoch = Date.now() / 1000;
+            const t0 = now();
+            lab.stop("lb1");
+            let firstServed: number | undefined;
+            while (now() - t0 < TAKEOVER_LIMIT_S && firstServed === undefined) {
+              if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
+              // refused at once while lb2 holds the VIP without rules: do not spin the host's CPUs
+              else await sleep(200);
+            }
+            const events = await takeoverTimeline(lab, "lb2", crashEpoch, offset);
+            defaultLog(`lb2 takeover: ${timeline(events)}`);
+            check(firstServed !== undefined, `no page through the VIP within ${TAKEOVER_LIMIT_S} s of the crash; lb2: ${timeline(events)}`);
+            check(await holdsVip(lab, "lb2"), "lb2 does not hold the VIP");
+            const rules = await rulesMatch(
+              lab,
+              "lb2",
+              stacks.haLb.find((n) => n.hostname === "lb2")!,
+            );
+            check(rules.ok, `ipvsadm-save -n on lb2 differs from the declared rules:\n${rules.live}`);
+            const counts = await spread(lab, 30);
+            check(balanced(counts, webs, 30), `after failover, uneven or lost: ${JSON.stringify(counts)}`);
+            return {
+              figures: takeoverFigures(events, firstServed),
+              detail: "lb2 holds the VIP and the rules; 30/30 pages after takeover, balanced",
+            };
+          },
+          lab,
+        );
+      }),
+    );
 
-  if (selected("heartbeat-apache")) await timed("heartbeat-apache: boot 2 VMs + checks", () =>
-    withVmLab({ nodes: stacks.heartbeat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
-      booted("heartbeat-apache", lab);
-      await scenario(rows, "4 heartbeat-apache: srv1 serves, crash, srv2 serves", async () => {
-        check(await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S), `srv1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
-        check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
-        const start = await reclaims(lab, "srv1");
-        const offset = await clockOffset(lab, "srv2");
-        const crashEpoch = Date.now() / 1000;
-        const t0 = now();
-        lab.stop("srv1");
-        const takeover = await waitServedBy(lab, "srv2", t0, TAKEOVER_LIMIT_S);
-        const events = await takeoverTimeline(lab, "srv2", crashEpoch, offset);
-        defaultLog(`srv2 takeover: ${timeline(events)}`);
-        check(takeover !== undefined, `srv2 does not serve the VIP within ${TAKEOVER_LIMIT_S} s of the crash; srv2: ${timeline(events)}`);
-        return {
-          figures: takeoverFigures(events, takeover),
-          detail: `${start}; srv1 crashed (${lab.tier} killed); srv2 took the VIP and serves its page`,
-        };
-      }, lab);
-    }),
-  );
+  if (selected("heartbeat-apache"))
+    await timed("heartbeat-apache: boot 2 VMs + checks", () =>
+      withVmLab({ nodes: stacks.heartbeat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("heartbeat-apache", lab);
+        await scenario(
+          rows,
+          "4 heartbeat-apache: srv1 serves, crash, srv2 serves",
+          async () => {
+            check(
+              await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S),
+              `srv1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`,
+            );
+            check((await waitServedBy(lab, "srv1", now(), 30)) !== undefined, "srv1 holds the VIP but its page does not come through it");
+            const start = await reclaims(lab, "srv1");
+            const offset = await clockOffset(lab, "srv2");
+            const crashEpoch = Date.now() / 1000;
+            const t0 = now();
+            lab.stop("srv1");
+            const takeover = await waitServedBy(lab, "srv2", t0, TAKEOVER_LIMIT_S);
+            const events = await takeoverTimeline(lab, "srv2", crashEpoch, offset);
+            defaultLog(`srv2 takeover: ${timeline(events)}`);
+            check(
+              takeover !== undefined,
+              `srv2 does not serve the VIP within ${TAKEOVER_LIMIT_S} s of the crash; srv2: ${timeline(events)}`,
+            );
+            return {
+              figures: takeoverFigures(events, takeover),
+              detail: `${start}; srv1 crashed (${lab.tier} killed); srv2 took the VIP and serves its page`,
+            };
+          },
+          lab,
+        );
+      }),
+    );
 
   const width = Math.max(...rows.map((r) => r.scenario.length));
   console.log("\n| scenario | result | measured | detail |\n|---|---|---|---|");
@@ -368,7 +403,11 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(
     PHASES_FILE,
-    JSON.stringify({ date: new Date().toISOString(), tier, phases: phases.map(([p, s]) => [p, Math.round(s * 10) / 10]), rows, memory }, null, 2) + "\n",
+    JSON.stringify(
+      { date: new Date().toISOString(), tier, phases: phases.map(([p, s]) => [p, Math.round(s * 10) / 10]), rows, memory },
+      null,
+      2,
+    ) + "\n",
   );
   const failed = rows.filter((r) => !r.passed).length;
   if (rows.length === 0) throw new Error("no scenario ran");

@@ -10,27 +10,27 @@
  *
  * selftest and hold boot on the tier named by HAL_VM_TIER (uml, the default, or qemu).
  */
-import { ensureBaseImage } from './image';
-import { defaultLog } from './sh';
-import { labSshKey, loadNodesDir, reapStaleLabs, startVmLab } from './vm';
+import { ensureBaseImage } from "./image";
+import { defaultLog } from "./sh";
+import { labSshKey, loadNodesDir, reapStaleLabs, startVmLab } from "./vm";
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, arg] = argv;
   switch (cmd) {
-    case 'image':
-      process.stdout.write(JSON.stringify(ensureBaseImage({ rebuild: argv.includes('--rebuild') }), null, 2) + '\n');
+    case "image":
+      process.stdout.write(JSON.stringify(ensureBaseImage({ rebuild: argv.includes("--rebuild") }), null, 2) + "\n");
       return;
-    case 'key':
-      process.stdout.write(labSshKey().publicKey + '\n');
+    case "key":
+      process.stdout.write(labSshKey().publicKey + "\n");
       return;
-    case 'selftest':
-      await (await import('./selftest')).main(arg ?? 'single');
+    case "selftest":
+      await (await import("./selftest")).main(arg ?? "single");
       return;
-    case 'reap':
+    case "reap":
       reapStaleLabs();
       return;
-    case 'hold': {
-      if (!arg) throw new Error('usage: hold <dir>');
+    case "hold": {
+      if (!arg) throw new Error("usage: hold <dir>");
       const lab = await startVmLab({ nodes: loadNodesDir(arg), strict: false });
       const key = labSshKey().privateKeyPath;
       for (const [h, vm] of Object.entries(lab.vms)) {
@@ -38,7 +38,9 @@ async function main(argv: string[]): Promise<void> {
           `${h}: ip netns exec ${lab.netns} ssh -i ${key} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null admin@${vm.address}\n`,
         );
       }
-      process.stdout.write(`client: ip netns exec ${lab.netns} curl http://<addr>/   (client addresses ${JSON.stringify(lab.clientAddresses)})\n`);
+      process.stdout.write(
+        `client: ip netns exec ${lab.netns} curl http://<addr>/   (client addresses ${JSON.stringify(lab.clientAddresses)})\n`,
+      );
       process.stdout.write(`timings ${JSON.stringify(lab.timings)}; Ctrl-C to stop and clean up\n`);
       await new Promise<never>(() => setInterval(() => undefined, 60_000));
       return;

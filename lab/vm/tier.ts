@@ -4,10 +4,10 @@
  * signals to that guest only. Everything else (network, seeds, ssh, readiness, cleanup) is the
  * lab's, in vm.ts.
  */
-import * as fs from 'fs';
-import { BaseImage } from './image';
+import * as fs from "fs";
+import { BaseImage } from "./image";
 
-export const TIERS = ['uml', 'qemu'] as const;
+export const TIERS = ["uml", "qemu"] as const;
 export type TierName = (typeof TIERS)[number];
 
 export interface GuestSpec {
@@ -45,16 +45,16 @@ export interface Tier {
 
 export function cmdline(pid: number): string {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch {
-    return '';
+    return "";
   }
 }
 
 /** Proportional set size of one process, MiB (shared pages split between their users). */
 export function pssMiB(pid: number): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+    const m = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;

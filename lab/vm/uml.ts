@@ -13,26 +13,26 @@
  * well). A guest is signalled as that group, after checking the group is one of ours: killing
  * just the leader leaves about nine helper processes behind.
  */
-import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-import { UML_KERNEL } from './image';
-import { cmdline, GuestSpec, Tier } from './tier';
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { UML_KERNEL } from "./image";
+import { cmdline, GuestSpec, Tier } from "./tier";
 
 /** Pids whose process group is `pgid`. */
 function groupMembers(pgid: number): number[] {
   const out: number[] = [];
-  for (const f of fs.readdirSync('/proc')) {
+  for (const f of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(f)) continue;
     let stat: string;
     try {
-      stat = fs.readFileSync(`/proc/${f}/stat`, 'utf8');
+      stat = fs.readFileSync(`/proc/${f}/stat`, "utf8");
     } catch {
       continue;
     }
     // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] !== 'Z' && Number(fields[2]) === pgid) out.push(Number(f));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] !== "Z" && Number(fields[2]) === pgid) out.push(Number(f));
   }
   return out;
 }
@@ -40,7 +40,7 @@ function groupMembers(pgid: number): number[] {
 const isOurUml = (pid: number, workDir: string) => {
   const cmd = cmdline(pid);
   // includes: for the first moments the leader is still `ip netns exec … linux.uml …`
-  return cmd.includes(UML_KERNEL + '\0') && cmd.includes(workDir + '/');
+  return cmd.includes(UML_KERNEL + "\0") && cmd.includes(workDir + "/");
 };
 
 /**
@@ -70,9 +70,9 @@ function umlMemoryMiB(leader: number): number {
       } catch {
         continue;
       }
-      if (target.endsWith(' (deleted)')) bytes += fs.statSync(link).blocks * 512;
+      if (target.endsWith(" (deleted)")) bytes += fs.statSync(link).blocks * 512;
     }
-    const anon = fs.readFileSync(`/proc/${leader}/smaps_rollup`, 'utf8').match(/^Pss_Anon:\s+(\d+) kB/m);
+    const anon = fs.readFileSync(`/proc/${leader}/smaps_rollup`, "utf8").match(/^Pss_Anon:\s+(\d+) kB/m);
     if (anon) bytes += Number(anon[1]) * 1024;
   } catch {
     return 0;
@@ -82,29 +82,33 @@ function umlMemoryMiB(leader: number): number {
 
 export function umlTier(): Tier {
   return {
-    name: 'uml',
-    tools: ['linux.uml'],
+    name: "uml",
+    tools: ["linux.uml"],
     // UML makes the COW file itself on first boot (ubd0=<cow>,<backing>)
     createDisk: () => undefined,
     launch(g: GuestSpec) {
       const args = [
         `mem=${g.memoryMiB}M`,
-        `ubd0=${path.join(g.dir, 'root.cow')},${g.image.raw}`,
+        `ubd0=${path.join(g.dir, "root.cow")},${g.image.raw}`,
         `ubd1r=${g.seed}`,
-        'root=/dev/ubda', 'rw',
+        "root=/dev/ubda",
+        "rw",
         // tty0 (kernel, systemd, cloud-init's final message) to stdout = the console log; nothing reads input
-        'con=null', 'con0=null,fd:1', 'ssl=null',
+        "con=null",
+        "con0=null,fd:1",
+        "ssl=null",
         // pid file and mconsole socket in the guest's folder, not ~/.uml
-        `umid=${g.hostname}`, `uml_dir=${g.dir}`,
+        `umid=${g.hostname}`,
+        `uml_dir=${g.dir}`,
         // a guest that reboots or panics exits instead of starting over
-        'noreboot',
+        "noreboot",
         ...g.nics.map(({ mac, tap }, i) => `vec${i}:transport=tap,ifname=${tap},mac=${mac}`),
       ];
-      const out = fs.openSync(g.consoleLog, 'a');
+      const out = fs.openSync(g.consoleLog, "a");
       try {
         // detached: setsid, so the guest's pid is its process group; no pipes to us
-        const child = spawn('ip', ['netns', 'exec', g.netns, UML_KERNEL, ...args], { detached: true, stdio: ['ignore', out, out] });
-        child.on('error', () => undefined);
+        const child = spawn("ip", ["netns", "exec", g.netns, UML_KERNEL, ...args], { detached: true, stdio: ["ignore", out, out] });
+        child.on("error", () => undefined);
         child.unref();
         if (child.pid === undefined) throw new Error(`${g.hostname}: could not start ${UML_KERNEL}`);
         return child.pid;

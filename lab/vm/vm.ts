@@ -13,14 +13,14 @@
  * SIGTERM, and — for a lab whose node process was SIGKILLed — by the next
  * startVmLab() (run records in .lab-cache/runs/).
  */
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { fillSecrets, freeAddress, LabNic, LabNode, parseCloudConfig, parseNics } from '../common/payload';
-import { isAlive, shellQuote, sleep } from '../common/proc';
-import { BaseImage, ensureBaseImage, PACKAGES } from './image';
-import { qemuTier } from './qemu';
+import { randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { fillSecrets, freeAddress, LabNic, LabNode, parseCloudConfig, parseNics } from "../common/payload";
+import { isAlive, shellQuote, sleep } from "../common/proc";
+import { BaseImage, ensureBaseImage, PACKAGES } from "./image";
+import { qemuTier } from "./qemu";
 import {
   CACHE_DIR,
   defaultLog,
@@ -32,12 +32,12 @@ import {
   runDetached,
   RunResult,
   runSync,
-} from './sh';
-import { GuestSpec, Tier, TierName, TIERS } from './tier';
-import { umlTier } from './uml';
+} from "./sh";
+import { GuestSpec, Tier, TierName, TIERS } from "./tier";
+import { umlTier } from "./uml";
 
-export const LAB_SSH_USER = 'admin';
-export const NETNS_PREFIX = 'hal-vm';
+export const LAB_SSH_USER = "admin";
+export const NETNS_PREFIX = "hal-vm";
 
 export interface VmLabOptions {
   nodes: LabNode[];
@@ -120,24 +120,24 @@ export interface VmLab {
 
 /** The lab's ed25519 keypair (kept in .lab-cache/ssh so payloads can be generated before a run). */
 export function labSshKey(): { privateKeyPath: string; publicKey: string } {
-  const dir = path.join(ensureCacheDir(), 'ssh');
+  const dir = path.join(ensureCacheDir(), "ssh");
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const key = path.join(dir, 'id_ed25519');
-  if (!fs.existsSync(key) || !fs.existsSync(key + '.pub')) {
+  const key = path.join(dir, "id_ed25519");
+  if (!fs.existsSync(key) || !fs.existsSync(key + ".pub")) {
     fs.rmSync(key, { force: true });
-    fs.rmSync(key + '.pub', { force: true });
-    runSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'hal-vm-lab', '-f', key]);
+    fs.rmSync(key + ".pub", { force: true });
+    runSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "hal-vm-lab", "-f", key]);
   }
-  return { privateKeyPath: key, publicKey: fs.readFileSync(key + '.pub', 'utf8').trim() };
+  return { privateKeyPath: key, publicKey: fs.readFileSync(key + ".pub", "utf8").trim() };
 }
 
 // ---------------------------------------------------------------- process hygiene
 
 /** The tier named `name`; options only matter for launching, not for signalling a recorded guest. */
 export function tierOf(name: TierName, opts: { cpu?: string } = {}): Tier {
-  if (name === 'qemu') return qemuTier(opts);
-  if (name === 'uml') return umlTier();
-  throw new Error(`unknown tier ${String(name)}; valid: ${TIERS.join(', ')}`);
+  if (name === "qemu") return qemuTier(opts);
+  if (name === "uml") return umlTier();
+  throw new Error(`unknown tier ${String(name)}; valid: ${TIERS.join(", ")}`);
 }
 
 interface RunRecord {
@@ -150,7 +150,7 @@ interface RunRecord {
   pids: number[];
 }
 
-const RUNS_DIR = path.join(CACHE_DIR, 'runs');
+const RUNS_DIR = path.join(CACHE_DIR, "runs");
 
 function writeRecord(id: string, rec: RunRecord): void {
   fs.mkdirSync(RUNS_DIR, { recursive: true });
@@ -159,14 +159,14 @@ function writeRecord(id: string, rec: RunRecord): void {
 
 /** Stops everything a record names (only our guests), synchronously. */
 function teardown(rec: RunRecord): void {
-  const tier = tierOf(rec.tier ?? 'qemu');
-  const alive = rec.pids.filter((p) => tier.kill(p, rec.workDir, 'SIGTERM'));
+  const tier = tierOf(rec.tier ?? "qemu");
+  const alive = rec.pids.filter((p) => tier.kill(p, rec.workDir, "SIGTERM"));
   const until = Date.now() + 5000;
   while (alive.some((p) => tier.running(p, rec.workDir)) && Date.now() < until) {
-    runSync('sleep', ['0.1'], { allowFail: true });
+    runSync("sleep", ["0.1"], { allowFail: true });
   }
-  for (const p of alive) tier.kill(p, rec.workDir, 'SIGKILL');
-  runSync('ip', ['netns', 'del', rec.netns], { allowFail: true });
+  for (const p of alive) tier.kill(p, rec.workDir, "SIGKILL");
+  runSync("ip", ["netns", "del", rec.netns], { allowFail: true });
   if (rec.workDir.startsWith(path.join(os.tmpdir(), NETNS_PREFIX))) {
     fs.rmSync(rec.workDir, { recursive: true, force: true });
   }
@@ -176,11 +176,11 @@ function teardown(rec: RunRecord): void {
 export function reapStaleLabs(log: Logger = defaultLog): void {
   if (!fs.existsSync(RUNS_DIR)) return;
   for (const f of fs.readdirSync(RUNS_DIR)) {
-    if (!f.endsWith('.json')) continue;
+    if (!f.endsWith(".json")) continue;
     const file = path.join(RUNS_DIR, f);
     let rec: RunRecord;
     try {
-      rec = JSON.parse(fs.readFileSync(file, 'utf8')) as RunRecord;
+      rec = JSON.parse(fs.readFileSync(file, "utf8")) as RunRecord;
     } catch {
       fs.rmSync(file, { force: true });
       continue;
@@ -192,11 +192,11 @@ export function reapStaleLabs(log: Logger = defaultLog): void {
   }
 }
 
-const HOST_LOCK = path.join(RUNS_DIR, 'host.lock');
+const HOST_LOCK = path.join(RUNS_DIR, "host.lock");
 
 function lockOwner(): { pid: number; netns: string } | undefined {
   try {
-    const [pid, netns] = fs.readFileSync(path.join(HOST_LOCK, 'owner'), 'utf8').trim().split(' ');
+    const [pid, netns] = fs.readFileSync(path.join(HOST_LOCK, "owner"), "utf8").trim().split(" ");
     return { pid: Number(pid), netns };
   } catch {
     return undefined;
@@ -211,10 +211,10 @@ async function acquireHostLock(netns: string, waitSec: number, log: Logger): Pro
   for (;;) {
     try {
       fs.mkdirSync(HOST_LOCK);
-      fs.writeFileSync(path.join(HOST_LOCK, 'owner'), `${process.pid} ${netns}\n`);
+      fs.writeFileSync(path.join(HOST_LOCK, "owner"), `${process.pid} ${netns}\n`);
       return;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
     const owner = lockOwner();
     if (owner === undefined) {
@@ -258,11 +258,11 @@ interface Vm {
 const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
 /** Bound for logging in to every VM and reading its verdict after cloud-init finished: a wait, not a measurement. */
 const READY_LIMIT_MS = 300_000;
-const LOG_MARK = '--- cloud-init.log warnings';
+const LOG_MARK = "--- cloud-init.log warnings";
 
 export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const log = opts.log ?? defaultLog;
-  const tier = tierOf(opts.tier ?? (process.env.HAL_VM_TIER as TierName | undefined) ?? 'uml', { cpu: opts.cpu });
+  const tier = tierOf(opts.tier ?? (process.env.HAL_VM_TIER as TierName | undefined) ?? "uml", { cpu: opts.cpu });
   requireRoot();
   ensureHostTools(log);
   ensureCacheDir();
@@ -275,7 +275,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   };
 
   const image: BaseImage = ensureBaseImage({ log });
-  lap('image');
+  lap("image");
   const key = labSshKey();
   const keyMaterial = key.publicKey.split(/\s+/)[1];
 
@@ -296,7 +296,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     // The VMs are offline: cloud-init can only "install" what the image already has.
     const missing = cc.packages.filter((p) => !PACKAGES.includes(p));
     if (missing.length > 0) {
-      throw new Error(`${node.hostname}: packages not in the VM image (add them to PACKAGES in lab/vm/image.ts): ${missing.join(' ')}`);
+      throw new Error(`${node.hostname}: packages not in the VM image (add them to PACKAGES in lab/vm/image.ts): ${missing.join(" ")}`);
     }
     return { node, nics: parseNics(node.networkConfig) };
   });
@@ -307,16 +307,16 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       for (const m of text.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) used.add(m[0]);
     }
   }
-  const clientSubnets = (opts.clientSubnets ?? subnets).filter((s) => subnets.includes(s) && !s.includes(':'));
+  const clientSubnets = (opts.clientSubnets ?? subnets).filter((s) => subnets.includes(s) && !s.includes(":"));
   const clientAddresses: Record<string, string> = {};
   for (const s of clientSubnets) clientAddresses[s] = freeAddress(s, [...used]);
 
   // one value for every ${random_password.*.result}, shared by all nodes (like one Terraform apply)
-  const secret = opts.secret ?? randomBytes(16).toString('hex');
-  const id = randomBytes(3).toString('hex');
+  const secret = opts.secret ?? randomBytes(16).toString("hex");
+  const id = randomBytes(3).toString("hex");
   const netns = `${NETNS_PREFIX}-${id}`;
   await acquireHostLock(netns, opts.hostWaitSec ?? 3600, log);
-  lap('wait');
+  lap("wait");
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${NETNS_PREFIX}-${id}-`));
   const record: RunRecord = { ownerPid: process.pid, netns, workDir, tier: tier.name, pids: [] };
   writeRecord(id, record);
@@ -326,9 +326,9 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const cleanup = () => {
     if (cleaned) return;
     cleaned = true;
-    process.removeListener('exit', onExit);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    process.removeListener("exit", onExit);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
     for (const vm of vms.values()) stopMaster(vm);
     teardown(record);
     fs.rmSync(path.join(RUNS_DIR, `${id}.json`), { force: true });
@@ -338,24 +338,24 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const onSignal = (sig: NodeJS.Signals) => {
     log(`${sig}: cleaning up ${netns}`);
     cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
+    process.exit(sig === "SIGINT" ? 130 : 143);
   };
-  process.on('exit', onExit);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  process.on("exit", onExit);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
-  const ipn = (...args: string[]) => runSync('ip', ['-n', netns, ...args]);
+  const ipn = (...args: string[]) => runSync("ip", ["-n", netns, ...args]);
   const vmOf = (host: string): Vm => {
     const vm = vms.get(host);
-    if (!vm) throw new Error(`no VM named ${host} (have: ${[...vms.keys()].join(', ')})`);
+    if (!vm) throw new Error(`no VM named ${host} (have: ${[...vms.keys()].join(", ")})`);
     return vm;
   };
-  const serialPath = (vm: Vm) => path.join(vm.dir, 'serial.log');
+  const serialPath = (vm: Vm) => path.join(vm.dir, "serial.log");
   const readSerial = (vm: Vm) => {
     try {
-      return fs.readFileSync(serialPath(vm), 'utf8');
+      return fs.readFileSync(serialPath(vm), "utf8");
     } catch {
-      return '';
+      return "";
     }
   };
   const isUp = (vm: Vm) => vm.pid > 0 && tier.running(vm.pid, workDir);
@@ -369,29 +369,43 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     writeRecord(id, record);
   };
   const sshBase = (vm: Vm) => [
-    'ssh', '-i', key.privateKeyPath,
-    '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
-    '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', '-o', 'ServerAliveInterval=5', '-o', 'ServerAliveCountMax=3',
-    '-o', `ControlPath=${path.join(vm.dir, 'ssh.ctl')}`,
+    "ssh",
+    "-i",
+    key.privateKeyPath,
+    "-o",
+    "StrictHostKeyChecking=no",
+    "-o",
+    "UserKnownHostsFile=/dev/null",
+    "-o",
+    "LogLevel=ERROR",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=5",
+    "-o",
+    "ServerAliveInterval=5",
+    "-o",
+    "ServerAliveCountMax=3",
+    "-o",
+    `ControlPath=${path.join(vm.dir, "ssh.ctl")}`,
   ];
   const target = (vm: Vm) => `${LAB_SSH_USER}@${vm.info.address}`;
   // One multiplexing master per VM (exec then costs ~0.2 s instead of a new handshake under TCG).
   // Started detached with no pipes to us; it ends with `ssh -O exit`, or by itself once the VM is gone.
-  const startMaster = (vm: Vm) =>
-    runDetached('ip', ['netns', 'exec', netns, ...sshBase(vm), '-M', '-N', '-f', target(vm)], 30_000);
+  const startMaster = (vm: Vm) => runDetached("ip", ["netns", "exec", netns, ...sshBase(vm), "-M", "-N", "-f", target(vm)], 30_000);
   const stopMaster = (vm: Vm) =>
-    runSync('ssh', ['-o', `ControlPath=${path.join(vm.dir, 'ssh.ctl')}`, '-O', 'exit', target(vm)], {
-      allowFail: true, stdio: 'ignore', timeout: 10_000,
+    runSync("ssh", ["-o", `ControlPath=${path.join(vm.dir, "ssh.ctl")}`, "-O", "exit", target(vm)], {
+      allowFail: true,
+      stdio: "ignore",
+      timeout: 10_000,
     });
-  const sshArgs = (vm: Vm, remote: string) => [
-    'netns', 'exec', netns, ...sshBase(vm), '-o', 'ControlMaster=no', target(vm), remote,
-  ];
+  const sshArgs = (vm: Vm, remote: string) => ["netns", "exec", netns, ...sshBase(vm), "-o", "ControlMaster=no", target(vm), remote];
   const exec = async (host: string, cmd: string, o: { asRoot?: boolean; timeoutMs?: number } = {}) => {
     const vm = vmOf(host);
     const remote = o.asRoot === false ? cmd : `sudo -n sh -c ${shellQuote(cmd)}`;
-    const r = await runAsync('ip', sshArgs(vm, remote), o.timeoutMs ?? 60_000);
+    const r = await runAsync("ip", sshArgs(vm, remote), o.timeoutMs ?? 60_000);
     // sudo's warning when the payload's /etc/hosts does not name the host; not the command's output
-    r.stderr = r.stderr.replace(/^sudo: unable to resolve host [^\n]*\n?/m, '');
+    r.stderr = r.stderr.replace(/^sudo: unable to resolve host [^\n]*\n?/m, "");
     return r;
   };
   /** Polls until ssh logs in; the successful login becomes the multiplexing master. */
@@ -400,7 +414,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     for (;;) {
       if ((await startMaster(vm)) === 0) return;
       if (Date.now() > deadline) {
-        const r = await runAsync('ip', sshArgs(vm, 'true'), 15_000);
+        const r = await runAsync("ip", sshArgs(vm, "true"), 15_000);
         throw new Error(`${vm.info.hostname}: ssh did not answer: ${r.stderr.trim()}`);
       }
       if (!isUp(vm)) throw new Error(`${vm.info.hostname}: ${tier.name} exited\n${readSerial(vm).slice(-3000)}`);
@@ -410,16 +424,16 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
 
   try {
     // ---- network: namespace, one bridge per subnet, client addresses, taps
-    runSync('ip', ['netns', 'add', netns]);
-    ipn('link', 'set', 'lo', 'up');
+    runSync("ip", ["netns", "add", netns]);
+    ipn("link", "set", "lo", "up");
     const bridgeOf = new Map<string, string>();
     subnets.forEach((s, i) => {
       const br = `hvbr${i}`;
       bridgeOf.set(s, br);
       // no STP, no forward delay, no multicast snooping (heartbeat may use bcast/mcast)
-      ipn('link', 'add', br, 'type', 'bridge', 'stp_state', '0', 'forward_delay', '0', 'mcast_snooping', '0');
-      ipn('link', 'set', br, 'up');
-      if (clientAddresses[s]) ipn('addr', 'add', clientAddresses[s], 'dev', br);
+      ipn("link", "add", br, "type", "bridge", "stp_state", "0", "forward_delay", "0", "mcast_snooping", "0");
+      ipn("link", "set", br, "up");
+      if (clientAddresses[s]) ipn("addr", "add", clientAddresses[s], "dev", br);
     });
 
     parsed.forEach(({ node, nics }, vi) => {
@@ -427,40 +441,52 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       fs.mkdirSync(dir);
       const taps = nics.map((nic, ni) => ({ nic, tap: `hv${vi}n${ni}` }));
       for (const { nic, tap } of taps) {
-        ipn('tuntap', 'add', 'dev', tap, 'mode', 'tap');
-        ipn('link', 'set', tap, 'master', bridgeOf.get(nic.subnet)!);
-        ipn('link', 'set', tap, 'up');
+        ipn("tuntap", "add", "dev", tap, "mode", "tap");
+        ipn("link", "set", tap, "master", bridgeOf.get(nic.subnet)!);
+        ipn("link", "set", tap, "up");
       }
       const reach = nics.find((n) => clientAddresses[n.subnet]);
       if (!reach) throw new Error(`${node.hostname}: no NIC on a segment where the client is`);
 
       // ---- disks: the tier's overlay over the base image + NoCloud seed with the payload bytes (secrets filled)
-      fs.writeFileSync(path.join(dir, 'user-data'), fillSecrets(node.userData, secret));
-      fs.writeFileSync(path.join(dir, 'meta-data'), node.metaData);
-      fs.writeFileSync(path.join(dir, 'network-config'), node.networkConfig);
-      const seed = path.join(dir, 'seed.img');
-      runSync('cloud-localds', [
-        `--network-config=${path.join(dir, 'network-config')}`, seed,
-        path.join(dir, 'user-data'), path.join(dir, 'meta-data'),
+      fs.writeFileSync(path.join(dir, "user-data"), fillSecrets(node.userData, secret));
+      fs.writeFileSync(path.join(dir, "meta-data"), node.metaData);
+      fs.writeFileSync(path.join(dir, "network-config"), node.networkConfig);
+      const seed = path.join(dir, "seed.img");
+      runSync("cloud-localds", [
+        `--network-config=${path.join(dir, "network-config")}`,
+        seed,
+        path.join(dir, "user-data"),
+        path.join(dir, "meta-data"),
       ]);
       const spec: GuestSpec = {
-        hostname: node.hostname, dir, workDir, netns, image, seed,
+        hostname: node.hostname,
+        dir,
+        workDir,
+        netns,
+        image,
+        seed,
         nics: taps.map(({ nic, tap }) => ({ mac: nic.mac, tap })),
         memoryMiB: opts.memoryMiB ?? 448,
-        consoleLog: path.join(dir, 'serial.log'),
+        consoleLog: path.join(dir, "serial.log"),
       };
       tier.createDisk(spec);
       const vm: Vm = {
-        node, dir, taps, pid: 0, boots: 0, spec,
-        info: { hostname: node.hostname, nics, address: reach.addresses[0].split('/')[0], rssMiB: 0, cloudInitStatus: '' },
+        node,
+        dir,
+        taps,
+        pid: 0,
+        boots: 0,
+        spec,
+        info: { hostname: node.hostname, nics, address: reach.addresses[0].split("/")[0], rssMiB: 0, cloudInitStatus: "" },
       };
       vms.set(node.hostname, vm);
     });
-    lap('network');
+    lap("network");
 
     // ---- boot all, wait for cloud-init's final message on every serial console
     for (const vm of vms.values()) launch(vm);
-    log(`booted ${vms.size} ${tier.name} guest(s) in ${netns}: ${[...vms.keys()].join(', ')}; waiting for cloud-init`);
+    log(`booted ${vms.size} ${tier.name} guest(s) in ${netns}: ${[...vms.keys()].join(", ")}; waiting for cloud-init`);
     const bootBound = opts.bootTimeoutSec ?? 180 + 90 * vms.size;
     const deadline = Date.now() + bootBound * 1000;
     const pending = new Set(vms.keys());
@@ -476,8 +502,11 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
           // A failed stage (e.g. an unparsable network-config) may leave the VM unreachable: say why now.
           const failed = serial.match(/failed run of stage [^\n]*/g);
           if (failed) {
-            const why = serial.split('\n').filter((l) => /Error|WARNING|failed/.test(l) && /cloud-init/.test(l)).slice(-12);
-            const msg = `${host}: cloud-init ${failed.join('; ')}\n${why.join('\n')}`;
+            const why = serial
+              .split("\n")
+              .filter((l) => /Error|WARNING|failed/.test(l) && /cloud-init/.test(l))
+              .slice(-12);
+            const msg = `${host}: cloud-init ${failed.join("; ")}\n${why.join("\n")}`;
             if (opts.strict ?? true) throw new Error(msg);
             log(msg);
           }
@@ -489,12 +518,12 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       }
       if (pending.size === 0) break;
       if (Date.now() > deadline) {
-        const tails = [...pending].map((h) => `--- ${h}\n${readSerial(vmOf(h)).slice(-2000)}`).join('\n');
-        throw new Error(`cloud-init did not finish within ${bootBound} s on ${[...pending].join(', ')}\n${tails}`);
+        const tails = [...pending].map((h) => `--- ${h}\n${readSerial(vmOf(h)).slice(-2000)}`).join("\n");
+        throw new Error(`cloud-init did not finish within ${bootBound} s on ${[...pending].join(", ")}\n${tails}`);
       }
       await sleep(1000);
     }
-    lap('boot');
+    lap("boot");
 
     // ---- ssh in and collect cloud-init's verdict and memory, one VM at a time: in CI, five VMs
     // asked at once on two emulated cores needed more than a minute for `cloud-init status`.
@@ -508,7 +537,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       await waitSsh(vm, readyDeadline);
       const st = await exec(
         host,
-        'for i in $(seq 60); do [ -e /run/cloud-init/result.json ] && break; sleep 1; done; ' +
+        "for i in $(seq 60); do [ -e /run/cloud-init/result.json ] && break; sleep 1; done; " +
           `cat /run/cloud-init/result.json; echo; echo ${LOG_MARK}; grep -hE "WARNING|ERROR|Traceback|Failed" /var/log/cloud-init.log | tail -n 30`,
         { timeoutMs: left() },
       );
@@ -516,20 +545,23 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       vm.info.rssMiB = tier.memoryMiB(vm.pid, workDir);
       const errors = cloudInitErrors(st.stdout);
       if (st.code !== 0 || errors === undefined || errors.length > 0) {
-        problems.push(`--- ${host}: ${errors?.length ? errors.join('; ') : 'no verdict'}\n${st.stdout}${st.stderr}`);
+        problems.push(`--- ${host}: ${errors?.length ? errors.join("; ") : "no verdict"}\n${st.stdout}${st.stderr}`);
       }
-      const addrs = await exec(host, 'ip -o addr show; echo ROUTES; ip route show default', { asRoot: false, timeoutMs: left() });
+      const addrs = await exec(host, "ip -o addr show; echo ROUTES; ip route show default", { asRoot: false, timeoutMs: left() });
       const net = networkMismatches(vm.info.nics, addrs.stdout);
-      if (net.length > 0) problems.push(`--- ${host}: network-config not applied as written\n${net.join('\n')}`);
+      if (net.length > 0) problems.push(`--- ${host}: network-config not applied as written\n${net.join("\n")}`);
     }
-    lap('ready');
+    lap("ready");
     if (problems.length > 0) {
-      const msg = `cloud-init reported problems:\n${problems.join('\n')}`;
+      const msg = `cloud-init reported problems:\n${problems.join("\n")}`;
       if (opts.strict ?? true) throw new Error(msg);
       log(msg);
     }
   } catch (e) {
-    saveFailureLogs(id, [...vms.values()].map((vm) => vm.dir));
+    saveFailureLogs(
+      id,
+      [...vms.values()].map((vm) => vm.dir),
+    );
     cleanup();
     throw e;
   }
@@ -549,23 +581,34 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     async curl(url, o = {}) {
       const tmo = o.timeoutMs ?? 10_000;
       const r = await runAsync(
-        'ip',
-        ['netns', 'exec', netns, 'curl', '-sS', '--max-time', String(Math.ceil(tmo / 1000)), ...(o.args ?? []),
-          '-w', '\n%{http_code}', url],
+        "ip",
+        [
+          "netns",
+          "exec",
+          netns,
+          "curl",
+          "-sS",
+          "--max-time",
+          String(Math.ceil(tmo / 1000)),
+          ...(o.args ?? []),
+          "-w",
+          "\n%{http_code}",
+          url,
+        ],
         tmo + 5000,
       );
-      const cut = r.stdout.lastIndexOf('\n');
+      const cut = r.stdout.lastIndexOf("\n");
       return { code: r.code, status: Number(r.stdout.slice(cut + 1)) || 0, body: r.stdout.slice(0, Math.max(cut, 0)), stderr: r.stderr };
     },
     client(argv, timeoutMs = 60_000) {
-      return runAsync('ip', ['netns', 'exec', netns, ...argv], timeoutMs);
+      return runAsync("ip", ["netns", "exec", netns, ...argv], timeoutMs);
     },
     stop(host) {
       const vm = vmOf(host);
       stopMaster(vm);
-      tier.kill(vm.pid, workDir, 'SIGKILL');
+      tier.kill(vm.pid, workDir, "SIGKILL");
       const until = Date.now() + 5000;
-      while (isUp(vm) && Date.now() < until) runSync('sleep', ['0.05'], { allowFail: true });
+      while (isUp(vm) && Date.now() < until) runSync("sleep", ["0.05"], { allowFail: true });
     },
     async start(host, timeoutSec = 300) {
       const vm = vmOf(host);
@@ -574,7 +617,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       const deadline = Date.now() + timeoutSec * 1000;
       await waitSsh(vm, deadline);
       // ssh comes up before the rest of the boot (apache2, heartbeat): wait for systemd to settle
-      const st = await exec(host, 'systemctl is-system-running --wait', {
+      const st = await exec(host, "systemctl is-system-running --wait", {
         timeoutMs: Math.max(deadline - Date.now(), 10_000),
       });
       return st.stdout.trim() || `unknown (${st.stderr.trim()})`;
@@ -582,7 +625,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     setLink(host, nic, up) {
       const tap = vmOf(host).taps.find((t) => t.nic.name === nic);
       if (!tap) throw new Error(`${host} has no NIC ${nic}`);
-      ipn('link', 'set', tap.tap, up ? 'up' : 'down');
+      ipn("link", "set", tap.tap, up ? "up" : "down");
     },
     running: (host) => isUp(vmOf(host)),
     serialLog: (host) => readSerial(vmOf(host)),
@@ -615,17 +658,17 @@ export function cloudInitErrors(output: string): string[] | undefined {
  * every set-name interface with its static addresses, and the default route if one was asked for.
  */
 export function networkMismatches(nics: LabNic[], ipOutput: string): string[] {
-  const [addrPart, routePart = ''] = ipOutput.split('ROUTES');
+  const [addrPart, routePart = ""] = ipOutput.split("ROUTES");
   const out: string[] = [];
   for (const nic of nics) {
     for (const a of nic.addresses) {
-      const re = new RegExp(`^\\d+: ${nic.name}\\s+inet6? ${a.replace(/[.]/g, '\\.')} `, 'm');
+      const re = new RegExp(`^\\d+: ${nic.name}\\s+inet6? ${a.replace(/[.]/g, "\\.")} `, "m");
       if (!re.test(addrPart)) out.push(`  ${nic.name} lacks ${a} (interface not renamed, or address not configured)`);
     }
     if (nic.gateway && !routePart.includes(`default via ${nic.gateway} `)) {
       out.push(
         `  no default route via ${nic.gateway} on ${nic.name}; cloud-init 22.4's ifupdown (eni) renderer turns v2 ` +
-          '`routes:` into `post-up route add` (net-tools, absent) and rejects `to: default`: use `gateway4:`',
+          "`routes:` into `post-up route add` (net-tools, absent) and rejects `to: default`: use `gateway4:`",
       );
     }
   }
@@ -635,7 +678,7 @@ export function networkMismatches(nics: LabNic[], ipOutput: string): string[] {
 /** Keeps the serial logs and payloads of a failed start in .lab-cache/failed/<id>/ (last 5 kept). */
 function saveFailureLogs(id: string, dirs: string[]): void {
   try {
-    const root = path.join(CACHE_DIR, 'failed');
+    const root = path.join(CACHE_DIR, "failed");
     for (const d of dirs) {
       const dest = path.join(root, id, path.basename(d));
       fs.mkdirSync(dest, { recursive: true });
@@ -643,7 +686,10 @@ function saveFailureLogs(id: string, dirs: string[]): void {
         if (/^(serial.*\.log|user-data|meta-data|network-config)$/.test(f)) fs.copyFileSync(path.join(d, f), path.join(dest, f));
       }
     }
-    const old = fs.readdirSync(root).map((f) => ({ f, m: fs.statSync(path.join(root, f)).mtimeMs })).sort((a, b) => b.m - a.m);
+    const old = fs
+      .readdirSync(root)
+      .map((f) => ({ f, m: fs.statSync(path.join(root, f)).mtimeMs }))
+      .sort((a, b) => b.m - a.m);
     for (const { f } of old.slice(5)) fs.rmSync(path.join(root, f), { recursive: true, force: true });
   } catch {
     /* best effort */
@@ -658,12 +704,12 @@ export function loadNodesDir(dir: string): LabNode[] {
     .filter((h) => fs.statSync(path.join(dir, h)).isDirectory())
     .sort()
     .map((hostname) => {
-      const read = (f: string) => fs.readFileSync(path.join(dir, hostname, f), 'utf8');
+      const read = (f: string) => fs.readFileSync(path.join(dir, hostname, f), "utf8");
       return {
         hostname,
-        userData: read('user-data').split('@LAB_SSH_KEY@').join(key),
-        metaData: read('meta-data'),
-        networkConfig: read('network-config'),
+        userData: read("user-data").split("@LAB_SSH_KEY@").join(key),
+        metaData: read("meta-data"),
+        networkConfig: read("network-config"),
       };
     });
 }

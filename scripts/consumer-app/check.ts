@@ -46,32 +46,56 @@ for (const platform of ["libvirt", "vsphere"] as const) {
   const userData: string[] =
     platform === "libvirt"
       ? Object.values<Json>(tf.resource?.libvirt_cloudinit_disk ?? {}).map((disk) => disk.user_data)
-      : Object.entries<string>(tf.locals ?? {}).filter(([key]) => key.endsWith("_user_data")).map(([, text]) => text);
+      : Object.entries<string>(tf.locals ?? {})
+          .filter(([key]) => key.endsWith("_user_data"))
+          .map(([, text]) => text);
   // cloud-init reads YAML 1.1 (PyYAML).
-  const configs = new Map(userData.map((text) => {
-    const config = parse(text, { version: "1.1" }) as CloudConfig;
-    return [String(config.hostname), config] as const;
-  }));
+  const configs = new Map(
+    userData.map((text) => {
+      const config = parse(text, { version: "1.1" }) as CloudConfig;
+      return [String(config.hostname), config] as const;
+    }),
+  );
   const hostnames = [...configs.keys()].sort();
   check(`${stack}: one user-data per declared node`, JSON.stringify(hostnames) === JSON.stringify(allNames), () => hostnames.join(", "));
 
   for (const { name } of SHOP.directors) {
     const config = configs.get(name) ?? {};
     const rules = (fileContent(config, "/etc/ipvsadm.rules") ?? "").split("\n").filter((l) => /^-[Aa] /.test(l));
-    check(`${stack}/${name}: ipvsadm rules are wrr with the declared weights`, JSON.stringify(rules) === JSON.stringify(expectedRules), () => JSON.stringify(rules));
+    check(
+      `${stack}/${name}: ipvsadm rules are wrr with the declared weights`,
+      JSON.stringify(rules) === JSON.stringify(expectedRules),
+      () => JSON.stringify(rules),
+    );
     const haresources = (fileContent(config, "/etc/ha.d/haresources") ?? "").split("\n").filter((l) => l && !l.startsWith("#"));
-    check(`${stack}/${name}: haresources gives the VIP, the gateway VIP and ipvsadm to ${SHOP.directors[0].name}`, JSON.stringify(haresources) === JSON.stringify([expectedHaresources]), () => JSON.stringify(haresources));
+    check(
+      `${stack}/${name}: haresources gives the VIP, the gateway VIP and ipvsadm to ${SHOP.directors[0].name}`,
+      JSON.stringify(haresources) === JSON.stringify([expectedHaresources]),
+      () => JSON.stringify(haresources),
+    );
     const authkeys = fileContent(config, "/etc/ha.d/authkeys") ?? "";
-    check(`${stack}/${name}: the authkeys secret is a random_password reference`, /^1 sha1 \$\{random_password\.\w+\.result\}$/m.test(authkeys), () => JSON.stringify(authkeys));
+    check(
+      `${stack}/${name}: the authkeys secret is a random_password reference`,
+      /^1 sha1 \$\{random_password\.\w+\.result\}$/m.test(authkeys),
+      () => JSON.stringify(authkeys),
+    );
   }
   for (const { name } of SHOP.webServers) {
     const config = configs.get(name) ?? {};
     const ok = (config.packages ?? []).includes("apache2") && fileContent(config, "/etc/ipvsadm.rules") === undefined;
-    check(`${stack}/${name}: apache2 and no ipvsadm rules`, ok, () => JSON.stringify({ packages: config.packages, files: config.write_files?.map((f) => f.path) }));
+    check(`${stack}/${name}: apache2 and no ipvsadm rules`, ok, () =>
+      JSON.stringify({ packages: config.packages, files: config.write_files?.map((f) => f.path) }),
+    );
   }
   if (platform === "vsphere") {
-    const wired = Object.values<Json>(machines).filter((vm) => vm.extra_config?.["guestinfo.userdata"] === `\${base64gzip(local.${vm.name}_user_data)}`);
-    check(`${stack}: every VM gets its own user-data through guestinfo`, wired.length === 6, () => `${wired.length} of ${Object.keys(machines).length}`);
+    const wired = Object.values<Json>(machines).filter(
+      (vm) => vm.extra_config?.["guestinfo.userdata"] === `\${base64gzip(local.${vm.name}_user_data)}`,
+    );
+    check(
+      `${stack}: every VM gets its own user-data through guestinfo`,
+      wired.length === 6,
+      () => `${wired.length} of ${Object.keys(machines).length}`,
+    );
   }
 }
 
