@@ -22,32 +22,85 @@ export type HeartbeatMedium =
   /** `serial <device>` over a null-modem cable; speed set by `baud`. */
   | { readonly kind: "serial"; readonly device: string };
 
-export interface HaCfConfig {
+/**
+ * Every Heartbeat default, declared once: the renderers fall back to these, and the settings'
+ * docs point here (`@default HEARTBEAT_DEFAULTS.keepalive`).
+ */
+export const HEARTBEAT_DEFAULTS = {
+  /** Seconds between heartbeats. */
+  keepalive: 1,
+  /** Seconds of silence before the peer is declared dead. */
+  deadtime: 5,
+  /** Seconds of silence before a late heartbeat is logged. */
+  warntime: 3,
+  /** deadtime right after start, while the other node may still be booting. */
+  initdead: 10,
+  /** Heartbeat's own UDP port. */
+  udpport: 694,
+  /** Serial line speed. */
+  baud: 19200,
+  /** Resources move back to the preferred node when it returns. */
+  autoFailback: true,
+  /** Syslog facility of heartbeat's log lines. */
+  logfacility: "local0",
+  /** The networks that carry ucast heartbeats to the peer. */
+  heartbeatNetworks: ["private"],
+  /** authkeys method. */
+  authMethod: "sha1",
+  /** authkeys key index (`auth 1`). */
+  keyIndex: 1,
+  ipfail: false,
+  /** Seconds between gratuitous-ARP refreshes of held VIPs. */
+  garpRefreshSeconds: 2,
+  /** Seconds a VIP may be missing on the preferred node before the group is requested again. */
+  reclaimAfterSeconds: 60,
+} as const;
+
+/** The ha.cf timers. */
+export interface HeartbeatTiming {
+  /** @default HEARTBEAT_DEFAULTS.keepalive */
+  readonly keepalive?: HeartbeatTime;
+  /** Must be more than twice keepalive. @default HEARTBEAT_DEFAULTS.deadtime */
+  readonly deadtime?: HeartbeatTime;
+  /** @default HEARTBEAT_DEFAULTS.warntime */
+  readonly warntime?: HeartbeatTime;
+  /** @default HEARTBEAT_DEFAULTS.initdead */
+  readonly initdead?: HeartbeatTime;
+}
+
+/** The helpers Heartbeat respawns beside its resources. */
+export interface HeartbeatHelperSettings {
+  /**
+   * Re-announce held VIPs by gratuitous ARP every this many seconds, so that after a split brain
+   * heals no client stays on the other node's MAC; false turns it off. @default HEARTBEAT_DEFAULTS.garpRefreshSeconds
+   */
+  readonly garpRefreshSeconds?: number | false;
+  /**
+   * On the preferred node: if heartbeat claims the group but a VIP has been missing this many
+   * seconds (its one resource request was lost at start), ask for the group again; false turns
+   * it off. @default HEARTBEAT_DEFAULTS.reclaimAfterSeconds
+   */
+  readonly reclaimAfterSeconds?: number | false;
+}
+
+export interface HaCfConfig extends HeartbeatTiming {
   /** Cluster node names, as `uname -n` prints them on each node. */
   readonly nodes: readonly string[];
   /** Media that carry the heartbeats. At least one. */
   readonly media: readonly HeartbeatMedium[];
-  /** @default 1 */
-  readonly keepalive?: HeartbeatTime;
-  /** Must be more than twice keepalive. @default 5 */
-  readonly deadtime?: HeartbeatTime;
-  /** @default 3 */
-  readonly warntime?: HeartbeatTime;
-  /** @default 10 */
-  readonly initdead?: HeartbeatTime;
-  /** @default 694 */
+  /** @default HEARTBEAT_DEFAULTS.udpport */
   readonly udpport?: number;
-  /** Serial line speed; only written when a serial medium is used. @default 19200 */
+  /** Serial line speed; only written when a serial medium is used. @default HEARTBEAT_DEFAULTS.baud */
   readonly baud?: number;
-  /** @default true */
+  /** @default HEARTBEAT_DEFAULTS.autoFailback */
   readonly autoFailback?: boolean;
-  /** @default "local0" (false writes no logfacility) */
+  /** @default HEARTBEAT_DEFAULTS.logfacility (false writes no logfacility) */
   readonly logfacility?: string | false;
   /** @default no logfile (syslog only) */
   readonly logfile?: string;
   /** `ping` nodes: addresses whose reachability ipfail weighs. @default none */
   readonly pingNodes?: readonly string[];
-  /** Respawn ipfail, so a node that loses its ping nodes gives up resources. Needs pingNodes. @default false */
+  /** Respawn ipfail, so a node that loses its ping nodes gives up resources. Needs pingNodes. @default HEARTBEAT_DEFAULTS.ipfail */
   readonly ipfail?: boolean;
   /** `respawn <user> <command>` lines: helpers Heartbeat starts, restarts and stops with itself. @default none */
   readonly respawn?: readonly { readonly user: string; readonly command: string }[];
@@ -92,10 +145,10 @@ export function heartbeatTimeMs(value: unknown): number | undefined {
 export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] {
   const list = new IssueList(path);
   const times = {
-    keepalive: config.keepalive ?? 1,
-    deadtime: config.deadtime ?? 5,
-    warntime: config.warntime ?? 3,
-    initdead: config.initdead ?? 10,
+    keepalive: config.keepalive ?? HEARTBEAT_DEFAULTS.keepalive,
+    deadtime: config.deadtime ?? HEARTBEAT_DEFAULTS.deadtime,
+    warntime: config.warntime ?? HEARTBEAT_DEFAULTS.warntime,
+    initdead: config.initdead ?? HEARTBEAT_DEFAULTS.initdead,
   };
   const ms: Record<string, number | undefined> = {};
   for (const [field, value] of Object.entries(times)) {
@@ -127,7 +180,7 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
       `a deadtime under ${SUBSECOND_DEADTIME_MS / 1000} s needs at least two media (such as ucast on two networks), so that one late burst on one link does not declare the peer dead`,
     );
   }
-  const udpport = config.udpport ?? 694;
+  const udpport = config.udpport ?? HEARTBEAT_DEFAULTS.udpport;
   if (!Number.isInteger(udpport) || udpport < 1 || udpport > 65535) {
     list.add("udpport", udpport, "must be a UDP port number, 1..65535 (Heartbeat's own is 694)");
   }
@@ -218,23 +271,23 @@ function renderMedium(medium: HeartbeatMedium, udpport: number): string {
 /** Renders /etc/ha.d/ha.cf. Throws a ConfigError listing every problem. */
 export function renderHaCf(config: HaCfConfig): string {
   throwIfIssues(validateHaCf(config));
-  const udpport = config.udpport ?? 694;
+  const udpport = config.udpport ?? HEARTBEAT_DEFAULTS.udpport;
   const lines: string[] = ["# /etc/ha.d/ha.cf: generated; edit the topology, not this file.", ""];
   if (config.logfile) lines.push(`logfile ${config.logfile}`);
-  const facility = config.logfacility ?? "local0";
+  const facility = config.logfacility ?? HEARTBEAT_DEFAULTS.logfacility;
   if (facility !== false) lines.push(`logfacility ${facility}`);
   lines.push(
     "",
     "# Timing: heartbeat every keepalive; a peer silent for deadtime is declared dead.",
-    `keepalive ${config.keepalive ?? 1}`,
-    `deadtime ${config.deadtime ?? 5}`,
-    `warntime ${config.warntime ?? 3}`,
-    `initdead ${config.initdead ?? 10}`,
+    `keepalive ${config.keepalive ?? HEARTBEAT_DEFAULTS.keepalive}`,
+    `deadtime ${config.deadtime ?? HEARTBEAT_DEFAULTS.deadtime}`,
+    `warntime ${config.warntime ?? HEARTBEAT_DEFAULTS.warntime}`,
+    `initdead ${config.initdead ?? HEARTBEAT_DEFAULTS.initdead}`,
     "",
     "# Media",
     `udpport ${udpport}`,
   );
-  if (config.media.some((m) => m.kind === "serial")) lines.push(`baud ${config.baud ?? 19200}`);
+  if (config.media.some((m) => m.kind === "serial")) lines.push(`baud ${config.baud ?? HEARTBEAT_DEFAULTS.baud}`);
   lines.push(...config.media.map((m) => renderMedium(m, udpport)));
   if ((config.pingNodes ?? []).length > 0) {
     lines.push("", "# Ping nodes: reachability that ipfail weighs", ...(config.pingNodes ?? []).map((ip) => `ping ${ip}`));
@@ -247,7 +300,7 @@ export function renderHaCf(config: HaCfConfig): string {
   lines.push(
     "",
     "# Whether resources move back to their preferred node when it returns",
-    `auto_failback ${(config.autoFailback ?? true) ? "on" : "off"}`,
+    `auto_failback ${(config.autoFailback ?? HEARTBEAT_DEFAULTS.autoFailback) ? "on" : "off"}`,
     "",
     "# Cluster nodes (uname -n)",
     ...config.nodes.map((node) => `node ${node}`),
@@ -264,9 +317,9 @@ export interface AuthkeysConfig {
    * which Terraform fills at apply time. Required for sha1 and md5; no default exists.
    */
   readonly secret?: string;
-  /** @default "sha1" */
+  /** @default HEARTBEAT_DEFAULTS.authMethod */
   readonly method?: AuthMethod;
-  /** Key index used by `auth N`. @default 1 */
+  /** Key index used by `auth N`. @default HEARTBEAT_DEFAULTS.keyIndex */
   readonly keyIndex?: number;
   /** crc authenticates nothing; it is only accepted when this is true. @default false */
   readonly allowInsecureCrc?: boolean;
@@ -274,8 +327,8 @@ export interface AuthkeysConfig {
 
 export function validateAuthkeys(config: AuthkeysConfig, path = "authkeys"): ConfigIssue[] {
   const list = new IssueList(path);
-  const method = config.method ?? "sha1";
-  const keyIndex = config.keyIndex ?? 1;
+  const method = config.method ?? HEARTBEAT_DEFAULTS.authMethod;
+  const keyIndex = config.keyIndex ?? HEARTBEAT_DEFAULTS.keyIndex;
   if (!["sha1", "md5", "crc"].includes(method)) {
     list.add("method", method, "must be sha1 (recommended), md5, or crc with allowInsecureCrc");
   }
@@ -302,8 +355,8 @@ export function validateAuthkeys(config: AuthkeysConfig, path = "authkeys"): Con
 /** Renders /etc/ha.d/authkeys. Write it with mode 0600: Heartbeat refuses other modes. */
 export function renderAuthkeys(config: AuthkeysConfig): string {
   throwIfIssues(validateAuthkeys(config));
-  const method = config.method ?? "sha1";
-  const keyIndex = config.keyIndex ?? 1;
+  const method = config.method ?? HEARTBEAT_DEFAULTS.authMethod;
+  const keyIndex = config.keyIndex ?? HEARTBEAT_DEFAULTS.keyIndex;
   const key = method === "crc" ? `${keyIndex} crc` : `${keyIndex} ${method} ${config.secret}`;
   return `# /etc/ha.d/authkeys: generated. Mode 0600.\nauth ${keyIndex}\n${key}\n`;
 }

@@ -4,6 +4,8 @@ import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cl
 import {
   AuthkeysConfig,
   HaCfConfig,
+  HEARTBEAT_DEFAULTS,
+  HeartbeatHelperSettings,
   GARP_REFRESHER_PATH,
   RECLAIM_MIN_SECONDS,
   RESOURCE_RECLAIMER_PATH,
@@ -42,20 +44,10 @@ export interface WebRole {
   readonly subtitle?: string;
 }
 
-export interface HeartbeatRole {
+export interface HeartbeatRole extends HeartbeatHelperSettings {
   readonly haCf: HaCfConfig;
   readonly authkeys: AuthkeysConfig;
   readonly haresources: HaresourcesConfig;
-  /**
-   * Re-announce held VIPs by gratuitous ARP every this many seconds, so clients find the right node
-   * after a split brain heals; false turns it off. @default 2
-   */
-  readonly garpRefreshSeconds?: number | false;
-  /**
-   * On the preferred node: when heartbeat claims the group but a VIP has been missing this many
-   * seconds (a lost resource request), ask for the group again; false turns it off. @default 60
-   */
-  readonly reclaimAfterSeconds?: number | false;
 }
 
 export interface DirectorRole {
@@ -146,7 +138,7 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
 /** The refresh interval, or undefined when the pair has no VIP or it is turned off. */
 function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
   if (role.garpRefreshSeconds === false || role.haresources.vips.length === 0) return undefined;
-  return role.garpRefreshSeconds ?? 2;
+  return role.garpRefreshSeconds ?? HEARTBEAT_DEFAULTS.garpRefreshSeconds;
 }
 
 const RECLAIM_CHECK_SECONDS = 5;
@@ -160,7 +152,7 @@ function reclaimAfterSeconds(spec: NodeSpec): number | undefined {
   if (!role || role.reclaimAfterSeconds === false || role.haresources.vips.length === 0) return undefined;
   if (role.haCf.nodes.length !== 2) return undefined;
   if (role.haresources.preferredNode !== spec.hostname) return undefined;
-  return role.reclaimAfterSeconds ?? 60;
+  return role.reclaimAfterSeconds ?? HEARTBEAT_DEFAULTS.reclaimAfterSeconds;
 }
 
 function filesFor(spec: NodeSpec): WriteFile[] {

@@ -1,4 +1,5 @@
-import { HeartbeatTiming, NetworkRole } from "./plan";
+import { HeartbeatTiming } from "../cloud-init";
+import { NetworkRole } from "./plan";
 
 /**
  * A Heartbeat timing profile: the ha.cf timers and the networks that carry the heartbeats, chosen

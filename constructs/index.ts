@@ -13,3 +13,4 @@ export * from "./vsphere-platform";
 export * from "./vsphere-machine";
 export * from "./heartbeat-profile";
 export * from "./synthesized";
+export * from "./engines/heartbeat/settings";

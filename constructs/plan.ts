@@ -5,10 +5,9 @@
  */
 import {
   AdminUserConfig,
-  AuthMethod,
   ConfigIssue,
+  HEARTBEAT_DEFAULTS,
   HeartbeatMedium,
-  HeartbeatTime,
   HostsEntry,
   inSubnet,
   IpvsScheduler,
@@ -27,6 +26,7 @@ import {
   validateAuthkeys,
   validateHaCf,
 } from "../cloud-init";
+import type { HeartbeatSettings } from "./engines/heartbeat/settings";
 
 export type NetworkRole = "public" | "private";
 export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
@@ -58,17 +58,6 @@ export interface WebNodeDecl extends NodeDecl {
   readonly web?: boolean;
 }
 
-export interface HeartbeatTiming {
-  /** @default 1 */
-  readonly keepalive?: HeartbeatTime;
-  /** @default 5 */
-  readonly deadtime?: HeartbeatTime;
-  /** @default 3 */
-  readonly warntime?: HeartbeatTime;
-  /** @default 10 */
-  readonly initdead?: HeartbeatTime;
-}
-
 export interface VipDecl {
   readonly address: string;
   /** @default "public" */
@@ -77,7 +66,7 @@ export interface VipDecl {
   readonly labelIndex?: number;
 }
 
-export interface HeartbeatDecl extends HeartbeatTiming {
+export interface HeartbeatDecl extends HeartbeatSettings {
   /** The two nodes of the pair, by name. */
   readonly nodes: readonly string[];
   /** The node that holds the resources when up. @default the first node */
@@ -85,28 +74,10 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly vips: readonly VipDecl[];
   /** Init scripts Heartbeat starts after the VIPs, such as apache2. */
   readonly resources: readonly string[];
-  /** @default true */
+  /** @default HEARTBEAT_DEFAULTS.autoFailback */
   readonly autoFailback?: boolean;
-  /** @default 694 */
-  readonly udpport?: number;
-  /** Which networks carry heartbeats, as ucast to the peer on each. @default ["private"] */
-  readonly heartbeatNetworks?: readonly NetworkRole[];
-  /** Extra media, such as a serial link. @default none */
-  readonly extraMedia?: readonly HeartbeatMedium[];
   /** The authkeys secret: a Terraform reference. */
   readonly secret: string;
-  /** @default "sha1" */
-  readonly authMethod?: AuthMethod;
-  /** @default none */
-  readonly mailTo?: string;
-  /** @default none */
-  readonly pingNodes?: readonly string[];
-  /** @default false */
-  readonly ipfail?: boolean;
-  /** Gratuitous-ARP refresh of held VIPs, in seconds; false turns it off. @default 2 */
-  readonly garpRefreshSeconds?: number | false;
-  /** Re-request the group on the preferred node after a VIP has been missing this long; false turns it off. @default 60 */
-  readonly reclaimAfterSeconds?: number | false;
 }
 
 export interface RealServerDecl {
@@ -286,7 +257,7 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
   if (!hb.nodes.includes(preferredNode)) {
     list.add("heartbeat.preferredNode", preferredNode, `the resource owner must be a node of the pair: ${hb.nodes.join(", ")}`);
   }
-  const heartbeatNetworks = hb.heartbeatNetworks ?? ["private"];
+  const heartbeatNetworks = hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks;
   heartbeatNetworks.forEach((role, i) => {
     if (!NETWORK_ROLES.includes(role)) {
       list.add(`heartbeat.heartbeatNetworks[${i}]`, role, `must be one of ${NETWORK_ROLES.join(", ")}`);
@@ -562,7 +533,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               haCf: {
                 nodes: heartbeat!.nodes,
                 media: [
-                  ...(hb.heartbeatNetworks ?? ["private"]).flatMap((role) =>
+                  ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).flatMap((role) =>
                     peers.map((peer): HeartbeatMedium => ({
                       kind: "ucast",
                       interface: interfaceName(decl, role),

@@ -1,5 +1,6 @@
-import { AdminUserConfig, AuthMethod, HeartbeatMedium } from "../cloud-init";
-import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
+import { AdminUserConfig } from "../cloud-init";
+import { HeartbeatSettings } from "./engines/heartbeat/settings";
+import { ClusterDecl, NetworkDecl, VipDecl } from "./plan";
 import { IPlatform } from "./platform";
 
 /** What every topology construct needs: where it runs, its networks and who administers it. */
@@ -15,39 +16,12 @@ export interface TopologyBaseProps {
   readonly subtitle?: string;
 }
 
-/** Heartbeat settings, named after their ha.cf and haresources directives. */
-export interface HeartbeatOptions extends HeartbeatTiming {
-  /** @default true */
+/** Heartbeat settings with the pair's own facts, as the constructs take them today. */
+export interface HeartbeatOptions extends HeartbeatSettings {
+  /** @default HEARTBEAT_DEFAULTS.autoFailback */
   readonly autoFailback?: boolean;
-  /** @default 694 */
-  readonly udpport?: number;
-  /** Networks that carry ucast heartbeats to the peer. @default ["private"] */
-  readonly heartbeatNetworks?: readonly NetworkRole[];
-  /** Extra media, such as `{ kind: "serial", device: "/dev/ttyS0" }`. @default none */
-  readonly extraMedia?: readonly HeartbeatMedium[];
   /** The node that holds the resources when up. @default the first node */
   readonly preferredNode?: string;
-  /** authkeys secret, as a Terraform reference. @default a random_password created for the pair */
-  readonly secret?: string;
-  /** @default "sha1" */
-  readonly authMethod?: AuthMethod;
-  /** `MailTo::<addr>` on failover. @default none */
-  readonly mailTo?: string;
-  /** @default none */
-  readonly pingNodes?: readonly string[];
-  /** @default false */
-  readonly ipfail?: boolean;
-  /**
-   * Re-announce held VIPs by gratuitous ARP every this many seconds, so that after a split brain
-   * heals no client stays on the other node's MAC; false turns it off. @default 2
-   */
-  readonly garpRefreshSeconds?: number | false;
-  /**
-   * On the preferred node: if heartbeat claims the group but a VIP has been missing this many
-   * seconds (its one resource request was lost at start), ask for the group again; false turns
-   * it off. @default 60
-   */
-  readonly reclaimAfterSeconds?: number | false;
 }
 
 /** A VIP given as an address (on the public network) or in full. */

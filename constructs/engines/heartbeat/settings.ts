@@ -1,0 +1,29 @@
+import type {
+  AuthMethod,
+  HaCfConfig,
+  HaresourcesConfig,
+  HeartbeatHelperSettings,
+  HeartbeatMedium,
+  HeartbeatTiming,
+} from "../../../cloud-init";
+import type { NetworkRole } from "../../plan";
+
+/**
+ * Heartbeat's settings for one pair, named after their ha.cf, authkeys and haresources directives.
+ * Declared once, composed from the renderers' own configs; every default is in HEARTBEAT_DEFAULTS.
+ */
+export interface HeartbeatSettings
+  extends
+    HeartbeatTiming,
+    HeartbeatHelperSettings,
+    Pick<HaCfConfig, "udpport" | "pingNodes" | "ipfail">,
+    Pick<HaresourcesConfig, "mailTo"> {
+  /** Networks that carry ucast heartbeats to the peer, one `ucast` line each. @default HEARTBEAT_DEFAULTS.heartbeatNetworks */
+  readonly heartbeatNetworks?: readonly NetworkRole[];
+  /** Extra media, such as `{ kind: "serial", device: "/dev/ttyS0" }`. @default none */
+  readonly extraMedia?: readonly HeartbeatMedium[];
+  /** The authkeys secret, as a Terraform reference. @default - a random_password created for the pair */
+  readonly secret?: string;
+  /** @default HEARTBEAT_DEFAULTS.authMethod */
+  readonly authMethod?: AuthMethod;
+}
