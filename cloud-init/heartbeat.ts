@@ -142,48 +142,81 @@ export function heartbeatTimeMs(value: unknown): number | undefined {
   return undefined;
 }
 
-export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] {
-  const list = new IssueList(path);
+/** Names a checked field: the renderer's own name, or the caller's (`failover.deadtime`). */
+export type FieldName = (field: string) => string;
+
+const ownName: FieldName = (field) => field;
+
+/**
+ * Checks the ha.cf timers against each other and against the number of media (`mediaCount`): a
+ * sub-second deadtime needs two. The planner calls it with the user's own field names.
+ */
+export function addHeartbeatTimingIssues(list: IssueList, timing: HeartbeatTiming, mediaCount: number, name: FieldName = ownName): void {
   const times = {
-    keepalive: config.keepalive ?? HEARTBEAT_DEFAULTS.keepalive,
-    deadtime: config.deadtime ?? HEARTBEAT_DEFAULTS.deadtime,
-    warntime: config.warntime ?? HEARTBEAT_DEFAULTS.warntime,
-    initdead: config.initdead ?? HEARTBEAT_DEFAULTS.initdead,
+    keepalive: timing.keepalive ?? HEARTBEAT_DEFAULTS.keepalive,
+    deadtime: timing.deadtime ?? HEARTBEAT_DEFAULTS.deadtime,
+    warntime: timing.warntime ?? HEARTBEAT_DEFAULTS.warntime,
+    initdead: timing.initdead ?? HEARTBEAT_DEFAULTS.initdead,
   };
   const ms: Record<string, number | undefined> = {};
   for (const [field, value] of Object.entries(times)) {
     ms[field] = heartbeatTimeMs(value);
     if (ms[field] === undefined) {
-      list.add(field, value, 'must be a positive whole number of seconds (2) or of milliseconds ("500ms")');
+      list.add(name(field), value, 'must be a positive whole number of seconds (2) or of milliseconds ("500ms")');
     }
   }
   const { keepalive, deadtime, warntime } = ms;
   if (keepalive !== undefined && deadtime !== undefined && deadtime <= 2 * keepalive) {
     list.add(
-      "deadtime",
+      name("deadtime"),
       times.deadtime,
       `deadtime must be more than twice keepalive (${times.keepalive}); heartbeat refuses to start otherwise`,
     );
   }
   if (warntime !== undefined && deadtime !== undefined && keepalive !== undefined) {
     if (warntime >= deadtime || warntime < keepalive) {
-      list.add("warntime", times.warntime, "warntime must be at least keepalive and less than deadtime");
+      list.add(name("warntime"), times.warntime, "warntime must be at least keepalive and less than deadtime");
     }
   }
   if (ms.initdead !== undefined && deadtime !== undefined && ms.initdead < deadtime) {
-    list.add("initdead", times.initdead, `initdead must be at least deadtime (${times.deadtime}); heartbeat refuses to start otherwise`);
-  }
-  if (deadtime !== undefined && deadtime < SUBSECOND_DEADTIME_MS && config.media.length < 2) {
     list.add(
-      "deadtime",
+      name("initdead"),
+      times.initdead,
+      `initdead must be at least deadtime (${times.deadtime}); heartbeat refuses to start otherwise`,
+    );
+  }
+  if (deadtime !== undefined && deadtime < SUBSECOND_DEADTIME_MS && mediaCount < 2) {
+    list.add(
+      name("deadtime"),
       times.deadtime,
       `a deadtime under ${SUBSECOND_DEADTIME_MS / 1000} s needs at least two media (such as ucast on two networks), so that one late burst on one link does not declare the peer dead`,
     );
   }
-  const udpport = config.udpport ?? HEARTBEAT_DEFAULTS.udpport;
-  if (!Number.isInteger(udpport) || udpport < 1 || udpport > 65535) {
-    list.add("udpport", udpport, "must be a UDP port number, 1..65535 (Heartbeat's own is 694)");
+}
+
+export function addUdpportIssues(list: IssueList, udpport: number | undefined, name: FieldName = ownName): void {
+  const port = udpport ?? HEARTBEAT_DEFAULTS.udpport;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    list.add(name("udpport"), port, "must be a UDP port number, 1..65535 (Heartbeat's own is 694)");
   }
+}
+
+export function addPingNodeIssues(list: IssueList, pingNodes: readonly string[] | undefined, name: FieldName = ownName): void {
+  (pingNodes ?? []).forEach((node, i) => {
+    if (!isIpv4(node)) list.add(name(`pingNodes[${i}]`), node, "must be an IPv4 address such as 192.168.56.1");
+  });
+}
+
+export function addIpfailIssues(list: IssueList, config: Pick<HaCfConfig, "ipfail" | "pingNodes">, name: FieldName = ownName): void {
+  if (config.ipfail && (config.pingNodes ?? []).length === 0) {
+    list.add(name("ipfail"), config.ipfail, "ipfail needs at least one ping node to weigh connectivity");
+  }
+}
+
+export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] {
+  const list = new IssueList(path);
+  addHeartbeatTimingIssues(list, config, config.media.length);
+  addUdpportIssues(list, config.udpport);
   if (config.baud !== undefined && !SERIAL_SPEEDS.includes(config.baud)) {
     list.add("baud", config.baud, `must be one of ${SERIAL_SPEEDS.join(", ")}`);
   }
@@ -208,21 +241,18 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
     list.add("media", config.media, "at least one medium (ucast, bcast, mcast or serial) is needed");
   }
   config.media.forEach((medium, i) => validateMedium(list, `media[${i}]`, medium));
-  (config.pingNodes ?? []).forEach((node, i) => {
-    if (!isIpv4(node)) list.add(`pingNodes[${i}]`, node, "must be an IPv4 address such as 192.168.56.1");
-  });
+  addPingNodeIssues(list, config.pingNodes);
   (config.respawn ?? []).forEach((entry, i) => {
     if (!/^[a-z_][a-z0-9_-]*$/.test(entry.user))
       list.add(`respawn[${i}].user`, entry.user, "must be a user name such as root or hacluster");
     if (!entry.command.startsWith("/")) list.add(`respawn[${i}].command`, entry.command, "must start with an absolute path");
   });
-  if (config.ipfail && (config.pingNodes ?? []).length === 0) {
-    list.add("ipfail", config.ipfail, "ipfail needs at least one ping node to weigh connectivity");
-  }
+  addIpfailIssues(list, config);
   return [...list.issues];
 }
 
-function validateMedium(list: IssueList, field: string, medium: HeartbeatMedium): void {
+/** Checks one medium; its issues go under `field` (`media[0]`, or the caller's `failover.extraMedia[0]`). */
+export function validateMedium(list: IssueList, field: string, medium: HeartbeatMedium): void {
   const checkInterface = (name: string, where: string) => {
     if (!INTERFACE_NAME.test(name)) list.add(where, name, "must be an interface name of 1..15 characters such as eth1");
   };
@@ -325,27 +355,40 @@ export interface AuthkeysConfig {
   readonly allowInsecureCrc?: boolean;
 }
 
-export function validateAuthkeys(config: AuthkeysConfig, path = "authkeys"): ConfigIssue[] {
-  const list = new IssueList(path);
+/** Checks the method and the secret; the planner calls it with the user's field names (`failover.authMethod`). */
+export function addAuthIssues(
+  list: IssueList,
+  config: Pick<AuthkeysConfig, "secret" | "method" | "allowInsecureCrc">,
+  name: FieldName = ownName,
+): void {
   const method = config.method ?? HEARTBEAT_DEFAULTS.authMethod;
-  const keyIndex = config.keyIndex ?? HEARTBEAT_DEFAULTS.keyIndex;
   if (!["sha1", "md5", "crc"].includes(method)) {
-    list.add("method", method, "must be sha1 (recommended), md5, or crc with allowInsecureCrc");
+    list.add(name("method"), method, "must be sha1 (recommended), md5, or crc with allowInsecureCrc");
   }
   if (method === "crc" && !config.allowInsecureCrc) {
     list.add(
-      "method",
+      name("method"),
       method,
       "crc only checks integrity and lets anyone on the link forge heartbeats; use sha1, or set allowInsecureCrc: true to accept the risk",
     );
   }
   if (method !== "crc") {
     if (config.secret === undefined || config.secret.trim() === "") {
-      list.add("secret", config.secret, `${method} needs a secret: pass a Terraform reference (random_password or a sensitive variable)`);
+      list.add(
+        name("secret"),
+        config.secret,
+        `${method} needs a secret: pass a Terraform reference (random_password or a sensitive variable)`,
+      );
     } else if (/\s/.test(config.secret)) {
-      list.add("secret", "(hidden)", "the secret may not contain whitespace; authkeys would cut it at the first space");
+      list.add(name("secret"), "(hidden)", "the secret may not contain whitespace; authkeys would cut it at the first space");
     }
   }
+}
+
+export function validateAuthkeys(config: AuthkeysConfig, path = "authkeys"): ConfigIssue[] {
+  const list = new IssueList(path);
+  addAuthIssues(list, config);
+  const keyIndex = config.keyIndex ?? HEARTBEAT_DEFAULTS.keyIndex;
   if (!Number.isInteger(keyIndex) || keyIndex < 1 || keyIndex > 15) {
     list.add("keyIndex", keyIndex, "must be a whole number, 1..15");
   }
