@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
+import { FailoverEngine } from "./engines/failover-engine";
 import { ClusterDecl, planCluster, PlannedNode } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
 
@@ -50,7 +51,9 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
   }
 
   protected deploy(platform: IPlatform, topology: ClusterDecl): void {
-    this.deployed = deployTopology(this, platform, topology);
+    // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
+    const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;
+    this.deployed = deployTopology(this, platform, { ...topology, failover });
   }
 
   private deployment(): DeployedTopology {
@@ -60,7 +63,7 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
 }
 
 /**
- * Any topology of Heartbeat pairs, IPVS directors and web servers, declared in full. The named
+ * Any topology of a failover pair, IPVS directors and web servers, declared in full. The named
  * topology constructs (HeartbeatPair, IpvsLoadBalancer, HaLoadBalancedWeb, WebServer) are shorthands for it.
  */
 export class Cluster extends TopologyConstruct {

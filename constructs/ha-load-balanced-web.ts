@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { baseDecl, HeartbeatOptions, heartbeatOptionsOf, TopologyBaseProps } from "./topology-props";
+import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
 import { NodeDecl } from "./plan";
 
-export interface HaLoadBalancedWebProps extends TopologyBaseProps, HeartbeatOptions {
-  /** lb1 and lb2: the Heartbeat pair of directors. */
+export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroupOptions {
+  /** lb1 and lb2: the pair of directors, one failover group. */
   readonly directors: readonly NodeDecl[];
   /** web1..webN behind them, on the private network only. */
   readonly webServers: readonly RealServerNode[];
@@ -20,15 +20,15 @@ export interface HaLoadBalancedWebProps extends TopologyBaseProps, HeartbeatOpti
 }
 
 /**
- * The full classic setup (lab 000): lb1/lb2 as a Heartbeat pair owning the VIP, the web servers'
- * gateway and the ipvsadm rules, in front of web1..webN.
+ * The full classic setup (lab 000): lb1/lb2 as a failover pair (Heartbeat by default) owning the VIP,
+ * the web servers' gateway and the ipvsadm rules, in front of web1..webN.
  */
 export class HaLoadBalancedWeb extends Construct {
   readonly loadBalancer: IpvsLoadBalancer;
 
   constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
     super(scope, id);
-    const { directors, webServers, vip, gatewayVip, port, scheduler } = props;
+    const { directors, webServers, vip, gatewayVip, port, scheduler, preferredNode, autoFailback, failover } = props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
       ...baseDecl(props),
       platform: props.platform,
@@ -38,7 +38,9 @@ export class HaLoadBalancedWeb extends Construct {
       gatewayVip,
       port,
       scheduler,
-      heartbeat: heartbeatOptionsOf(props),
+      preferredNode,
+      autoFailback,
+      failover,
     });
   }
 }

@@ -1,21 +1,20 @@
 import { Construct } from "constructs";
 import { TopologyConstruct } from "./cluster";
-import { HeartbeatSecret } from "./heartbeat-secret";
 import { NodeDecl } from "./plan";
-import { baseDecl, HeartbeatOptions, heartbeatOptionsOf, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
+import { baseDecl, FailoverGroupOptions, toVipDecl, TopologyBaseProps, VipInput } from "./topology-props";
 
-export interface HeartbeatPairProps extends TopologyBaseProps, HeartbeatOptions {
+export interface HeartbeatPairProps extends TopologyBaseProps, FailoverGroupOptions {
   /** The two nodes. Each needs a privateAddress (heartbeats) and a publicAddress (the VIP). */
   readonly nodes: readonly NodeDecl[];
   /** Floating addresses, on the public network unless said otherwise. */
   readonly vips: readonly VipInput[];
-  /** Init scripts Heartbeat starts after the VIPs. @default ["apache2"] */
+  /** Init scripts the group starts after the VIPs. @default ["apache2"] */
   readonly resources?: readonly string[];
   /** Install Apache with a page naming the host on both nodes. @default true */
   readonly serveWeb?: boolean;
 }
 
-/** Two Heartbeat nodes sharing one or more VIPs in front of Apache (labs 002, 003, 004). */
+/** Two nodes sharing one or more VIPs in front of Apache, failed over by Heartbeat by default (labs 002, 003, 004). */
 export class HeartbeatPair extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: HeartbeatPairProps) {
     super(scope, id);
@@ -23,13 +22,14 @@ export class HeartbeatPair extends TopologyConstruct {
     this.deploy(props.platform, {
       ...baseDecl(props),
       nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
-      heartbeat: {
-        ...heartbeatOptionsOf(props),
+      failoverGroup: {
         nodes: props.nodes.map((node) => node.name),
+        preferredNode: props.preferredNode,
         vips: props.vips.map(toVipDecl),
         resources: props.resources ?? ["apache2"],
-        secret: props.secret ?? new HeartbeatSecret(this, "authkey").value,
+        autoFailback: props.autoFailback,
       },
+      failover: props.failover,
     });
   }
 }

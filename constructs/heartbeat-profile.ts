@@ -3,8 +3,8 @@ import { NetworkRole } from "./plan";
 
 /**
  * A Heartbeat timing profile: the ha.cf timers and the networks that carry the heartbeats, chosen
- * together because a short deadtime is only safe with more than one path. Spread it into a
- * construct's props (`{ ...HEARTBEAT_FAST_PROFILE }`), or pass it to a preset as `heartbeatProfile`.
+ * together because a short deadtime is only safe with more than one path. Give it to the Heartbeat
+ * engine: `FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE)`, on a construct or a preset (`failover`).
  */
 export interface HeartbeatProfile extends Required<HeartbeatTiming> {
   /** Networks that carry ucast heartbeats to the peer, one `ucast` line each. */

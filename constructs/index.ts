@@ -14,3 +14,4 @@ export * from "./vsphere-machine";
 export * from "./heartbeat-profile";
 export * from "./synthesized";
 export * from "./engines/heartbeat/settings";
+export * from "./engines/failover-engine";

@@ -1,18 +1,17 @@
 import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
-import { HeartbeatSecret } from "./heartbeat-secret";
 import { NodeDecl, ServiceDecl } from "./plan";
-import { baseDecl, HeartbeatOptions, TopologyBaseProps } from "./topology-props";
+import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
   /** ipvsadm weight (`-w`). @default 1 */
   readonly weight?: number;
 }
 
-export interface IpvsLoadBalancerProps extends TopologyBaseProps {
+export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupOptions {
   /**
-   * One director, or two that form a Heartbeat pair owning the VIPs and the ipvsadm rules.
+   * One director, or two that form a failover group owning the VIPs and the ipvsadm rules.
    * Directors need a publicAddress (clients) and a privateAddress (real servers).
    */
   readonly directors: readonly NodeDecl[];
@@ -30,13 +29,11 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps {
   readonly persistence?: number;
   /** Further virtual services on the same VIP, over the same web servers. @default none */
   readonly extraServices?: readonly ServiceDecl[];
-  /** Heartbeat settings when there are two directors. @default Heartbeat's defaults */
-  readonly heartbeat?: HeartbeatOptions;
 }
 
 /**
  * An IPVS NAT load balancer (ipvsadm -m) spreading a VIP over Apache real servers (lab 001);
- * with two directors, a Heartbeat pair owns the VIPs and the rules (lab 000).
+ * with two directors, a failover group (Heartbeat by default) owns the VIPs and the rules (lab 000).
  */
 export class IpvsLoadBalancer extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
@@ -44,7 +41,6 @@ export class IpvsLoadBalancer extends TopologyConstruct {
     const directorNames = props.directors.map((d) => d.name);
     const pair = props.directors.length === 2;
     const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
-    const hb = props.heartbeat ?? {};
     this.deploy(props.platform, {
       ...baseDecl(props),
       nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
@@ -57,15 +53,11 @@ export class IpvsLoadBalancer extends TopologyConstruct {
           ...(props.extraServices ?? []),
         ],
       },
+      // The planner adds the VIP, the gateway VIP and the rules to the pair's group.
       ...(pair
         ? {
-            heartbeat: {
-              ...hb,
-              nodes: directorNames,
-              vips: [{ address: props.vip, network: "public" as const }],
-              resources: ["ipvsadm"],
-              secret: hb.secret ?? new HeartbeatSecret(this, "authkey").value,
-            },
+            failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback },
+            failover: props.failover,
           }
         : {}),
     });

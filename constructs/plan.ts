@@ -6,8 +6,6 @@
 import {
   AdminUserConfig,
   ConfigIssue,
-  HEARTBEAT_DEFAULTS,
-  HeartbeatMedium,
   HostsEntry,
   inSubnet,
   IpvsScheduler,
@@ -19,14 +17,11 @@ import {
   NodeSpec,
   parseIpv4Cidr,
   validateNodeSpec,
-  VirtualIp,
   Ipv4Cidr,
   throwIfIssues,
   networkOf,
-  validateAuthkeys,
-  validateHaCf,
 } from "../cloud-init";
-import type { HeartbeatSettings } from "./engines/heartbeat/settings";
+import { FAILOVER_GROUP_FIELD, FailoverEngine, FailoverGroupPlan, TopologyView } from "./engines/failover-engine";
 
 export type NetworkRole = "public" | "private";
 export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
@@ -66,18 +61,18 @@ export interface VipDecl {
   readonly labelIndex?: number;
 }
 
-export interface HeartbeatDecl extends HeartbeatSettings {
-  /** The two nodes of the pair, by name. */
+/** A failover group: engine-neutral facts. The engine and its settings are `ClusterDecl.failover`. */
+export interface FailoverGroupDecl {
+  /** The member nodes, by name. */
   readonly nodes: readonly string[];
-  /** The node that holds the resources when up. @default the first node */
+  /** The node that holds the group when it is up. @default the first node */
   readonly preferredNode?: string;
+  /** Floating addresses the group carries. */
   readonly vips: readonly VipDecl[];
-  /** Init scripts Heartbeat starts after the VIPs, such as apache2. */
-  readonly resources: readonly string[];
-  /** @default HEARTBEAT_DEFAULTS.autoFailback */
+  /** Init scripts the group starts after its VIPs, such as apache2. @default none */
+  readonly resources?: readonly string[];
+  /** Move the group back to the preferred node when it returns. @default HEARTBEAT_DEFAULTS.autoFailback */
   readonly autoFailback?: boolean;
-  /** The authkeys secret: a Terraform reference. */
-  readonly secret: string;
 }
 
 export interface RealServerDecl {
@@ -101,7 +96,7 @@ export interface ServiceDecl {
 }
 
 export interface LoadBalancerDecl {
-  /** One director, or both nodes of the Heartbeat pair. */
+  /** One director, or both members of the failover group. */
   readonly directors: readonly string[];
   /** The public VIP clients connect to. */
   readonly vip: string;
@@ -117,7 +112,10 @@ export interface LoadBalancerDecl {
 export interface ClusterDecl {
   readonly networks: { readonly public: NetworkDecl; readonly private: NetworkDecl };
   readonly nodes: readonly WebNodeDecl[];
-  readonly heartbeat?: HeartbeatDecl;
+  /** The failover group: its members, VIPs and resources. @default none */
+  readonly failoverGroup?: FailoverGroupDecl;
+  /** The engine that runs the failover group, with its settings. @default FailoverEngine.heartbeat() */
+  readonly failover?: FailoverEngine;
   readonly loadBalancer?: LoadBalancerDecl;
   readonly admin: AdminUserConfig;
   /** Interface names cloud-init gives the NICs. @default { public: "public", private: "private" } */
@@ -237,98 +235,70 @@ function interfaceName(decl: ClusterDecl, role: NetworkRole): string {
   return decl.interfaceNames?.[role] ?? role;
 }
 
-interface HeartbeatPlan {
-  readonly nodes: readonly string[];
-  readonly preferredNode: string;
-  readonly vips: readonly VirtualIp[];
-  readonly resources: readonly string[];
+function topologyView(decl: ClusterDecl, byName: Map<string, WebNodeDecl>): TopologyView {
+  return { node: (name) => byName.get(name), addressOf, interfaceName: (role) => interfaceName(decl, role) };
 }
 
-function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, byName: Map<string, WebNodeDecl>): HeartbeatPlan | undefined {
-  const hb = decl.heartbeat;
-  if (!hb) return undefined;
-  if (hb.nodes.length !== 2) {
-    list.add("heartbeat.nodes", hb.nodes, "a haresources cluster is exactly 2 nodes; for more, use Pacemaker");
-  }
-  hb.nodes.forEach((name, i) => {
-    if (!byName.has(name)) list.add(`heartbeat.nodes[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+function engineOf(decl: ClusterDecl): FailoverEngine {
+  return decl.failover ?? FailoverEngine.heartbeat();
+}
+
+function planFailoverGroup(
+  decl: ClusterDecl,
+  list: IssueList,
+  book: AddressBook,
+  byName: Map<string, WebNodeDecl>,
+): FailoverGroupPlan | undefined {
+  const group = decl.failoverGroup;
+  if (!group) return undefined;
+  const at = FAILOVER_GROUP_FIELD;
+  group.nodes.forEach((name, i) => {
+    if (!byName.has(name)) list.add(`${at}.nodes[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
   });
-  const preferredNode = hb.preferredNode ?? hb.nodes[0];
-  if (!hb.nodes.includes(preferredNode)) {
-    list.add("heartbeat.preferredNode", preferredNode, `the resource owner must be a node of the pair: ${hb.nodes.join(", ")}`);
+  const preferredNode = group.preferredNode ?? group.nodes[0];
+  if (!group.nodes.includes(preferredNode)) {
+    list.add(`${at}.preferredNode`, preferredNode, `the resource owner must be a node of the pair: ${group.nodes.join(", ")}`);
   }
-  const heartbeatNetworks = hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks;
-  heartbeatNetworks.forEach((role, i) => {
-    if (!NETWORK_ROLES.includes(role)) {
-      list.add(`heartbeat.heartbeatNetworks[${i}]`, role, `must be one of ${NETWORK_ROLES.join(", ")}`);
-    } else if (heartbeatNetworks.indexOf(role) !== i) {
-      list.add(
-        `heartbeat.heartbeatNetworks[${i}]`,
-        role,
-        "listed twice: heartbeat would send every packet twice on one link, which is not a second path",
-      );
-    }
-  });
-  if (heartbeatNetworks.length === 0 && (hb.extraMedia ?? []).length === 0) {
-    list.add("heartbeat.heartbeatNetworks", heartbeatNetworks, 'heartbeats need a path: name a network (["private"]) or give extraMedia');
+  const topology = topologyView(decl, byName);
+  // The engine checks its own settings against the real members, in the user's words.
+  engineOf(decl).checkGroup({ members: group.nodes.map((name, index) => ({ index, name, node: byName.get(name) })), topology }, list);
+  // A pair of directors is the group: it carries the load balancer's VIP and gateway, and installs the rules.
+  const ownsDirectors = decl.loadBalancer !== undefined && sameMembers(decl.loadBalancer.directors, group.nodes);
+  const declaredVips: { vip: VipDecl; field: string }[] = group.vips.map((vip, i) => ({ vip, field: `${at}.vips[${i}].address` }));
+  if (ownsDirectors && !group.vips.some((vip) => vip.address === decl.loadBalancer!.vip)) {
+    declaredVips.push({ vip: { address: decl.loadBalancer!.vip, network: "public" }, field: "loadBalancer.vip" });
   }
-  for (const role of heartbeatNetworks.filter((r) => NETWORK_ROLES.includes(r))) {
-    hb.nodes.forEach((name, i) => {
-      const node = byName.get(name);
-      if (node && addressOf(node, role) === undefined) {
-        list.add(`heartbeat.nodes[${i}]`, name, `heartbeats travel on the ${role} network, but this node has no ${role}Address`);
-      }
-    });
+  if (ownsDirectors && decl.loadBalancer!.gatewayVip !== undefined) {
+    declaredVips.push({ vip: { address: decl.loadBalancer!.gatewayVip, network: "private" }, field: "loadBalancer.gatewayVip" });
   }
-  // Timing, media and auth are checked here too, so one pass reports them with the addresses.
-  // One stand-in ucast per distinct heartbeat network, so rules that count media see the real paths.
-  const ucasts = [...new Set(heartbeatNetworks)].map((): HeartbeatMedium => ({ kind: "ucast", interface: "x", peer: "127.0.0.1" }));
-  const settings = validateHaCf({
-    nodes: ["a", "b"],
-    media: [...ucasts, ...(hb.extraMedia ?? [])],
-    keepalive: hb.keepalive,
-    deadtime: hb.deadtime,
-    warntime: hb.warntime,
-    initdead: hb.initdead,
-    udpport: hb.udpport,
-    pingNodes: hb.pingNodes,
-    ipfail: hb.ipfail,
-  });
-  const auth = validateAuthkeys({ secret: hb.secret, method: hb.authMethod });
-  // "No media at all" is reported above as heartbeat.heartbeatNetworks, in the caller's words.
-  for (const issue of [...settings, ...auth].filter((i) => i.field !== "media")) {
-    const field = issue.field.replace(/^media\[(\d+)\]/, (_, n) => `extraMedia[${Number(n) - ucasts.length}]`);
-    list.add(`heartbeat.${field === "method" ? "authMethod" : field}`, issue.value, issue.message);
-  }
-  const vips: VirtualIp[] = [];
-  const declaredVips = [...hb.vips];
-  if (decl.loadBalancer?.gatewayVip !== undefined && sameMembers(decl.loadBalancer.directors, hb.nodes)) {
-    declaredVips.push({ address: decl.loadBalancer.gatewayVip, network: "private" });
-  }
-  declaredVips.forEach((vip, i) => {
+  const vips: FailoverGroupPlan["vips"][number][] = [];
+  for (const { vip, field } of declaredVips) {
     const role = vip.network ?? "public";
-    const field = i < hb.vips.length ? `heartbeat.vips[${i}].address` : "loadBalancer.gatewayVip";
-    if (book.claim(field, vip.address, role, `a VIP of ${hb.nodes.join("/")}`)) {
+    if (book.claim(field, vip.address, role, `a VIP of ${group.nodes.join("/")}`)) {
       const iface = interfaceName(decl, role);
       vips.push({
         address: vip.address,
         prefix: parseIpv4Cidr(decl.networks[role].cidr)!.prefix,
         interface: iface,
         ...(vip.labelIndex !== undefined ? { label: `${iface}:${vip.labelIndex}` } : {}),
+        network: role,
       });
-      hb.nodes.forEach((name, j) => {
+      group.nodes.forEach((name, j) => {
         const node = byName.get(name);
         if (node && addressOf(node, role) === undefined) {
-          list.add(`heartbeat.nodes[${j}]`, name, `must have a ${role}Address to carry the VIP ${vip.address}`);
+          list.add(`${at}.nodes[${j}]`, name, `must have a ${role}Address to carry the VIP ${vip.address}`);
         }
       });
     }
-  });
-  const resources = [...hb.resources];
-  if (decl.loadBalancer && sameMembers(decl.loadBalancer.directors, hb.nodes) && !resources.includes("ipvsadm")) {
-    resources.push("ipvsadm");
   }
-  return { nodes: hb.nodes, preferredNode, vips, resources };
+  return {
+    members: group.nodes,
+    preferredNode,
+    vips,
+    resources: group.resources ?? [],
+    ipvsRules: ownsDirectors,
+    autoFailback: group.autoFailback,
+  };
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
@@ -345,7 +315,7 @@ interface LoadBalancerPlan {
   /** Where real servers send replies. */
   readonly gateway?: string;
   readonly realServerNodes: ReadonlySet<string>;
-  /** A standalone director carries the VIP as a static address; a pair leaves it to Heartbeat. */
+  /** A standalone director carries the VIP as a static address; a pair leaves it to its failover group. */
   readonly staticVip: boolean;
 }
 
@@ -354,13 +324,13 @@ function planLoadBalancer(
   list: IssueList,
   book: AddressBook,
   byName: Map<string, WebNodeDecl>,
-  heartbeat: HeartbeatPlan | undefined,
+  group: FailoverGroupPlan | undefined,
 ): LoadBalancerPlan | undefined {
   const lb = decl.loadBalancer;
   if (!lb) return undefined;
-  const pair = heartbeat !== undefined && sameMembers(lb.directors, heartbeat.nodes);
+  const pair = group?.ipvsRules ?? false;
   if (!(lb.directors.length === 1 || pair)) {
-    list.add("loadBalancer.directors", lb.directors, "must be one node, or exactly the two nodes of the Heartbeat pair");
+    list.add("loadBalancer.directors", lb.directors, "must be one node, or exactly the members of the failover group");
   }
   lb.directors.forEach((name, i) => {
     const node = byName.get(name);
@@ -374,11 +344,8 @@ function planLoadBalancer(
       );
     }
   });
-  // A pair's public VIP is a Heartbeat VIP (already claimed there); a single director's is claimed here.
+  // A pair's public VIP is a VIP of its failover group (claimed there); a single director's is claimed here.
   if (!pair) book.claim("loadBalancer.vip", lb.vip, "public", `the VIP of ${lb.directors.join("/")}`);
-  else if (!heartbeat!.vips.some((v) => v.address === lb.vip)) {
-    list.add("loadBalancer.vip", lb.vip, "a pair of directors serves a VIP of the Heartbeat pair: add it to heartbeat.vips");
-  }
   let gateway = lb.gatewayVip;
   if (!pair) {
     const director = byName.get(lb.directors[0]);
@@ -439,14 +406,14 @@ function planLoadBalancer(
  * 4 MB). Nothing resolves names to reach a peer (ha.cf ucast, ipvsadm rules and routes use
  * addresses); the names serve what does look them up, and the admin:
  * - every node: itself (sudo, Apache's ServerName, Heartbeat's `uname -n`);
- * - a Heartbeat node: its peer, which ha.cf and the logs name;
+ * - a failover group member: its peer, which ha.cf and the logs name;
  * - a director: its real servers (`ipvsadm -L` shows them by name);
  * - a real server: its directors, the owners of the gateway its replies take.
  * The address is the node's public one if it has one, else its private one.
  */
 function hostsFor(
   decl: ClusterDecl,
-  heartbeat: HeartbeatPlan | undefined,
+  group: FailoverGroupPlan | undefined,
   lb: LoadBalancerPlan | undefined,
 ): (node: string) => HostsEntry[] {
   const index = new Map(decl.nodes.map((node, i) => [node.name, i]));
@@ -457,7 +424,7 @@ function hostsFor(
   const realServers = [...(lb?.realServerNodes ?? [])];
   return (name) => {
     const names = new Set([name]);
-    if (heartbeat?.nodes.includes(name)) heartbeat.nodes.forEach((n) => names.add(n));
+    if (group?.members.includes(name)) group.members.forEach((n) => names.add(n));
     if (lb?.directors.includes(name)) realServers.forEach((n) => names.add(n));
     if (lb?.realServerNodes.has(name)) lb.directors.forEach((n) => names.add(n));
     // Declaration order, as before: renderHosts sorts by address anyway.
@@ -509,17 +476,16 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const networks = checkNetworks(decl, list);
   const book = new AddressBook(list, networks, decl);
   const byName = checkNodes(decl, list, book);
-  const heartbeat = planHeartbeat(decl, list, book, byName);
-  const lb = planLoadBalancer(decl, list, book, byName, heartbeat);
+  const group = planFailoverGroup(decl, list, book, byName);
+  const lb = planLoadBalancer(decl, list, book, byName, group);
   list.throwIfAny();
 
-  const hostsOf = hostsFor(decl, heartbeat, lb);
-  const hb = decl.heartbeat;
+  const hostsOf = hostsFor(decl, group, lb);
+  const engine = engineOf(decl);
+  const topology = topologyView(decl, byName);
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
-    const inPair = heartbeat?.nodes.includes(node.name) ?? false;
     const isDirector = lb?.directors.includes(node.name) ?? false;
-    const peers = inPair ? heartbeat!.nodes.filter((n) => n !== node.name).map((n) => byName.get(n)!) : [];
     const spec: NodeSpec = {
       hostname: node.name,
       nics,
@@ -527,43 +493,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
       admin: decl.admin,
       ...(node.web ? { web: { subtitle: decl.subtitle } } : {}),
       ...(isDirector ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") } } } : {}),
-      ...(inPair && hb
-        ? {
-            heartbeat: {
-              haCf: {
-                nodes: heartbeat!.nodes,
-                media: [
-                  ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).flatMap((role) =>
-                    peers.map((peer): HeartbeatMedium => ({
-                      kind: "ucast",
-                      interface: interfaceName(decl, role),
-                      peer: addressOf(peer, role)!,
-                    })),
-                  ),
-                  ...(hb.extraMedia ?? []),
-                ],
-                keepalive: hb.keepalive,
-                deadtime: hb.deadtime,
-                warntime: hb.warntime,
-                initdead: hb.initdead,
-                udpport: hb.udpport,
-                autoFailback: hb.autoFailback,
-                pingNodes: hb.pingNodes,
-                ipfail: hb.ipfail,
-              },
-              authkeys: { secret: hb.secret, method: hb.authMethod },
-              garpRefreshSeconds: hb.garpRefreshSeconds,
-              reclaimAfterSeconds: hb.reclaimAfterSeconds,
-              haresources: {
-                preferredNode: heartbeat!.preferredNode,
-                nodes: heartbeat!.nodes,
-                vips: heartbeat!.vips,
-                resources: heartbeat!.resources,
-                mailTo: hb.mailTo,
-              },
-            },
-          }
-        : {}),
+      ...(group?.members.includes(node.name) ? engine.configureMember(group, node.name, topology) : {}),
     };
     return {
       name: node.name,

@@ -1,5 +1,5 @@
 import { AdminUserConfig } from "../cloud-init";
-import { HeartbeatSettings } from "./engines/heartbeat/settings";
+import { FailoverEngine } from "./engines/failover-engine";
 import { ClusterDecl, NetworkDecl, VipDecl } from "./plan";
 import { IPlatform } from "./platform";
 
@@ -16,12 +16,17 @@ export interface TopologyBaseProps {
   readonly subtitle?: string;
 }
 
-/** Heartbeat settings with the pair's own facts, as the constructs take them today. */
-export interface HeartbeatOptions extends HeartbeatSettings {
-  /** @default HEARTBEAT_DEFAULTS.autoFailback */
-  readonly autoFailback?: boolean;
-  /** The node that holds the resources when up. @default the first node */
+/** The failover group's engine-neutral facts a topology construct takes, and its engine. */
+export interface FailoverGroupOptions {
+  /** The node that holds the group when it is up. @default the first node */
   readonly preferredNode?: string;
+  /** Move the group back to the preferred node when it returns. @default HEARTBEAT_DEFAULTS.autoFailback */
+  readonly autoFailback?: boolean;
+  /**
+   * The engine that runs the group, with its settings, such as
+   * `FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE })`. @default FailoverEngine.heartbeat()
+   */
+  readonly failover?: FailoverEngine;
 }
 
 /** A VIP given as an address (on the public network) or in full. */
@@ -34,28 +39,4 @@ export function toVipDecl(vip: VipInput): VipDecl {
 /** The parts of a ClusterDecl every topology construct takes straight from its props. */
 export function baseDecl(props: TopologyBaseProps): Pick<ClusterDecl, "networks" | "admin" | "interfaceNames" | "subtitle"> {
   return { networks: props.networks, admin: props.admin, interfaceNames: props.interfaceNames, subtitle: props.subtitle };
-}
-
-const HEARTBEAT_OPTION_KEYS = [
-  "keepalive",
-  "deadtime",
-  "warntime",
-  "initdead",
-  "autoFailback",
-  "udpport",
-  "heartbeatNetworks",
-  "extraMedia",
-  "preferredNode",
-  "secret",
-  "authMethod",
-  "mailTo",
-  "pingNodes",
-  "ipfail",
-  "garpRefreshSeconds",
-  "reclaimAfterSeconds",
-] as const satisfies readonly (keyof HeartbeatOptions)[];
-
-/** Only the Heartbeat settings of a larger props object. */
-export function heartbeatOptionsOf(props: HeartbeatOptions): HeartbeatOptions {
-  return Object.fromEntries(HEARTBEAT_OPTION_KEYS.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
 }

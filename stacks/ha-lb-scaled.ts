@@ -1,6 +1,6 @@
 import { App } from "cdktf";
 import { Construct } from "constructs";
-import { HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE, NetworkDecl, RealServerNode } from "../constructs";
+import { FailoverEngine, HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE, NetworkDecl, RealServerNode } from "../constructs";
 import { LAB_NETWORKS, LabStack, LabStackProps, PlatformChoice } from "./lab-stack";
 
 /** The ha-lb networks with a private /16, so that hundreds of web servers fit. */
@@ -45,7 +45,7 @@ export class ScaledHaLbStack extends LabStack {
       vip,
       gatewayVip: "10.20.0.254",
       scheduler: "rr",
-      ...HEARTBEAT_LAB_PROFILE,
+      failover: FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
       subtitle: "HA IPVS load balancer",
     });
     this.addOutputs(vip, this.web.loadBalancer);

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE } from "../constructs";
+import { FailoverEngine, HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE } from "../constructs";
 import { HeartbeatPresetProps, LAB_NETWORKS, LabStack } from "./lab-stack";
 
 /**
@@ -28,7 +28,7 @@ export class HaLbStack extends LabStack {
       vip,
       gatewayVip: "192.168.200.254",
       scheduler: "rr",
-      ...(props.heartbeatProfile ?? HEARTBEAT_LAB_PROFILE),
+      failover: props.failover ?? FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
       subtitle: "HA IPVS load balancer",
     });
     this.addOutputs(vip, this.web.loadBalancer);

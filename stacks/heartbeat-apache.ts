@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { HEARTBEAT_LAB_PROFILE, HeartbeatPair, HeartbeatPairProps } from "../constructs";
+import { FailoverEngine, HEARTBEAT_LAB_PROFILE, HeartbeatPair, HeartbeatPairProps } from "../constructs";
 import { HeartbeatPresetProps, LAB_NETWORKS, LabStack } from "./lab-stack";
 
 export interface HeartbeatApacheStackProps extends HeartbeatPresetProps {
-  /** Overrides of the pair's settings, such as `{ autoFailback: false }`. @default the lab's values */
+  /** Overrides of the pair's props, such as `{ autoFailback: false }`. @default the lab's values */
   readonly pair?: Partial<Omit<HeartbeatPairProps, "platform" | "admin">>;
 }
 
@@ -24,7 +24,7 @@ export class HeartbeatApacheStack extends LabStack {
       ],
       vips: [vip],
       resources: ["apache2"],
-      ...(props.heartbeatProfile ?? HEARTBEAT_LAB_PROFILE),
+      failover: props.failover ?? FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
       autoFailback: true,
       subtitle: "Heartbeat + Apache pair",
       ...props.pair,

@@ -3,7 +3,7 @@ import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { AdminUserConfig } from "../cloud-init";
 import {
   DeployedTopology,
-  HeartbeatProfile,
+  FailoverEngine,
   IPlatform,
   namedVariable,
   LibvirtPlatform,
@@ -21,13 +21,13 @@ export interface LabStackProps {
   readonly platform?: PlatformChoice;
 }
 
-/** Props of the presets that run a Heartbeat pair. */
+/** Props of the presets that run a failover pair. */
 export interface HeartbeatPresetProps extends LabStackProps {
   /**
-   * The pair's ha.cf timers and heartbeat paths, such as HEARTBEAT_FAST_PROFILE (ucast on both
-   * networks, sub-second deadtime). @default HEARTBEAT_LAB_PROFILE
+   * The pair's engine and its settings, such as `FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE)`
+   * (ucast on both networks, sub-second deadtime). @default FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE)
    */
-  readonly heartbeatProfile?: HeartbeatProfile;
+  readonly failover?: FailoverEngine;
 }
 
 /** The labs' networks: host-only 192.168.56.0/24 as the public side, 192.168.200.0/24 as the private bridge. */

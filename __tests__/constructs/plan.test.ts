@@ -1,5 +1,5 @@
 import { ConfigError } from "../../cloud-init";
-import { ClusterDecl, planCluster } from "../../constructs";
+import { ClusterDecl, FailoverEngine, HeartbeatSettings, planCluster } from "../../constructs";
 
 const mac = (node: string, role: string) => `52:54:00:00:${role === "public" ? "01" : "02"}:${node.length.toString(16).padStart(2, "0")}`;
 // A MAC allocator good enough for planning tests: unique per node and role.
@@ -11,6 +11,12 @@ const networks = {
   private: { cidr: "192.168.200.0/24" },
 };
 const admin = { sshAuthorizedKeys: ["${var.ssh_public_key}"] };
+const SECRET = "${random_password.x.result}";
+/** haLb with other Heartbeat settings. */
+const withSettings = (settings: HeartbeatSettings): ClusterDecl => ({
+  ...haLb,
+  failover: FailoverEngine.heartbeat({ secret: SECRET, ...settings }),
+});
 
 const haLb: ClusterDecl = {
   networks,
@@ -21,7 +27,8 @@ const haLb: ClusterDecl = {
     { name: "web1", privateAddress: "192.168.200.11", web: true },
     { name: "web2", privateAddress: "192.168.200.12", web: true },
   ],
-  heartbeat: { nodes: ["lb1", "lb2"], vips: [{ address: "192.168.56.10" }], resources: [], secret: "${random_password.x.result}" },
+  failoverGroup: { nodes: ["lb1", "lb2"], vips: [{ address: "192.168.56.10" }] },
+  failover: FailoverEngine.heartbeat({ secret: SECRET }),
   loadBalancer: {
     directors: ["lb1", "lb2"],
     vip: "192.168.56.10",
@@ -106,7 +113,7 @@ describe("planCluster: derived facts", () => {
     const single = planCluster(
       {
         ...haLb,
-        heartbeat: undefined,
+        failoverGroup: undefined,
         nodes: haLb.nodes.filter((n) => n.name !== "lb2"),
         loadBalancer: { directors: ["lb1"], vip: "192.168.56.10", services: [{ port: 80, realServers: [{ node: "web1" }] }] },
       },
@@ -121,10 +128,10 @@ describe("planCluster: derived facts", () => {
 
 describe("planCluster: one error lists every problem", () => {
   it("finds a VIP outside its subnet", () => {
-    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, vips: [{ address: "10.0.0.10" }] } });
+    const issues = issuesOf({ ...haLb, failoverGroup: { ...haLb.failoverGroup!, vips: [{ address: "10.0.0.10" }] } });
     expect(issues).toContainEqual(
       expect.objectContaining({
-        field: "heartbeat.vips[0].address",
+        field: "failoverGroup.vips[0].address",
         value: "10.0.0.10",
         message: expect.stringContaining("outside the public subnet 192.168.56.0/24"),
       }),
@@ -145,10 +152,10 @@ describe("planCluster: one error lists every problem", () => {
   });
 
   it("finds a resource owner that is not a node of the pair", () => {
-    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, preferredNode: "web1" } });
+    const issues = issuesOf({ ...haLb, failoverGroup: { ...haLb.failoverGroup!, preferredNode: "web1" } });
     expect(issues).toContainEqual(
       expect.objectContaining({
-        field: "heartbeat.preferredNode",
+        field: "failoverGroup.preferredNode",
         value: "web1",
         message: "the resource owner must be a node of the pair: lb1, lb2",
       }),
@@ -156,9 +163,9 @@ describe("planCluster: one error lists every problem", () => {
   });
 
   it("finds a Heartbeat pair that is not exactly two nodes", () => {
-    const issues = issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, nodes: ["lb1", "lb2", "web1"] } });
+    const issues = issuesOf({ ...haLb, failoverGroup: { ...haLb.failoverGroup!, nodes: ["lb1", "lb2", "web1"] } });
     expect(issues).toContainEqual(
-      expect.objectContaining({ field: "heartbeat.nodes", message: expect.stringContaining("exactly 2 nodes") }),
+      expect.objectContaining({ field: "failoverGroup.nodes", message: expect.stringContaining("exactly 2 nodes") }),
     );
   });
 
@@ -178,40 +185,36 @@ describe("planCluster: one error lists every problem", () => {
 
   it("finds heartbeat networks named twice, unknown or none at all", () => {
     const withNetworks = (heartbeatNetworks: readonly string[], extra = {}) =>
-      issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: heartbeatNetworks as never, ...extra } });
+      issuesOf(withSettings({ heartbeatNetworks: heartbeatNetworks as never, ...extra }));
     expect(withNetworks(["private", "private"])).toEqual([
       expect.objectContaining({
-        field: "heartbeat.heartbeatNetworks[1]",
+        field: "failover.heartbeatNetworks[1]",
         value: "private",
         message: expect.stringContaining("listed twice"),
       }),
     ]);
     expect(withNetworks(["dmz"])).toContainEqual(
-      expect.objectContaining({ field: "heartbeat.heartbeatNetworks[0]", value: "dmz", message: "must be one of public, private" }),
+      expect.objectContaining({ field: "failover.heartbeatNetworks[0]", value: "dmz", message: "must be one of public, private" }),
     );
     expect(withNetworks([])).toEqual([
-      expect.objectContaining({ field: "heartbeat.heartbeatNetworks", message: expect.stringContaining("heartbeats need a path") }),
+      expect.objectContaining({ field: "failover.heartbeatNetworks", message: expect.stringContaining("heartbeats need a path") }),
     ]);
     // A serial link is a path too.
     expect(() =>
-      planCluster(
-        { ...haLb, heartbeat: { ...haLb.heartbeat!, heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] } },
-        "s",
-        uniqueMac,
-      ),
+      planCluster(withSettings({ heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] }), "s", uniqueMac),
     ).not.toThrow();
   });
 
   it("counts each heartbeat network as a path for a sub-second deadtime", () => {
     const fast = { keepalive: "100ms", deadtime: "600ms", warntime: "300ms" } as const;
-    const nodes = planCluster({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast, heartbeatNetworks: ["private", "public"] } }, "s", mac);
+    const nodes = planCluster(withSettings({ ...fast, heartbeatNetworks: ["private", "public"] }), "s", mac);
     expect(nodes[0].spec.heartbeat!.haCf.media).toEqual([
       { kind: "ucast", interface: "private", peer: "192.168.200.252" },
       { kind: "ucast", interface: "public", peer: "192.168.56.12" },
     ]);
-    expect(issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast } })).toEqual([
+    expect(issuesOf(withSettings(fast))).toEqual([
       expect.objectContaining({
-        field: "heartbeat.deadtime",
+        field: "failover.deadtime",
         value: "600ms",
         message: expect.stringContaining("needs at least two media"),
       }),
@@ -230,9 +233,8 @@ describe("planCluster: one error lists every problem", () => {
     try {
       planCluster(
         {
-          ...haLb,
+          ...withSettings({ keepalive: 1, deadtime: 2, warntime: 1 }),
           nodes: haLb.nodes.map((n) => (n.name === "lb1" ? { ...n, cpus: 0, publicAddress: "192.168.56.255" } : n)),
-          heartbeat: { ...haLb.heartbeat!, keepalive: 1, deadtime: 2, warntime: 1 },
         },
         "ha-lb-libvirt/ha/lb",
         mac,
@@ -246,7 +248,7 @@ describe("planCluster: one error lists every problem", () => {
     );
     expect(message).toContain("ha-lb-libvirt/ha/lb: nodes[0].cpus = 0: must be a whole number of vCPUs, 1..64");
     expect(message).toContain(
-      "ha-lb-libvirt/ha/lb: heartbeat.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise",
+      "ha-lb-libvirt/ha/lb: failover.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise",
     );
   });
 });

@@ -10,7 +10,7 @@ import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
-import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
+import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
 import { synthesizedNodes } from "../../lab/common/synthesized";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
@@ -177,9 +177,11 @@ describe("vSphere machines", () => {
   });
 });
 
-describe("the heartbeatProfile preset option", () => {
-  const pair = Testing.synth(new HeartbeatApacheStack(Testing.app(), "fast", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
-  const lb = Testing.synth(new HaLbStack(Testing.app(), "fast-lb", { heartbeatProfile: HEARTBEAT_FAST_PROFILE }));
+describe("the failover preset option", () => {
+  const pair = Testing.synth(
+    new HeartbeatApacheStack(Testing.app(), "fast", { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) }),
+  );
+  const lb = Testing.synth(new HaLbStack(Testing.app(), "fast-lb", { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) }));
   beforeAll(() => {
     const userData = [pair, lb].flatMap((out) => synthesizedNodes(JSON.parse(out)).map((node) => node.userData));
     checkWithCloudInit({ userData, yaml: userData });
@@ -192,7 +194,9 @@ describe("the heartbeatProfile preset option", () => {
 
   it("defaults to the lab profile: the presets' output is what the explicit HEARTBEAT_LAB_PROFILE gives", () => {
     const explicit = (Stack: typeof HeartbeatApacheStack | typeof HaLbStack, id: string) =>
-      Testing.synth(new Stack(Testing.app(), id, { platform: { kind: "libvirt" }, heartbeatProfile: HEARTBEAT_LAB_PROFILE }));
+      Testing.synth(
+        new Stack(Testing.app(), id, { platform: { kind: "libvirt" }, failover: FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE) }),
+      );
     expect(explicit(HeartbeatApacheStack, "heartbeat-apache-libvirt")).toBe(output("heartbeat-apache", "libvirt"));
     expect(explicit(HaLbStack, "ha-lb-libvirt")).toBe(output("ha-lb", "libvirt"));
     expect(directives(haCfOf(output("heartbeat-apache", "libvirt"), "srv1"))).toEqual([
@@ -217,23 +221,30 @@ describe("the heartbeatProfile preset option", () => {
 
   it("rejects a sub-second deadtime on one path, and a network named twice, with path, field, value and hint", () => {
     const onePath = () =>
-      new HeartbeatApacheStack(Testing.app(), "one", { heartbeatProfile: { ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] } });
+      new HeartbeatApacheStack(Testing.app(), "one", {
+        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] }),
+      });
     expect(onePath).toThrow(/^Invalid topology, 1 problem; nothing was written:/);
-    expect(onePath).toThrow('one/pair: heartbeat.deadtime = "300ms": a deadtime under 1 s needs at least two media');
+    expect(onePath).toThrow('one/pair: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
     const twice = () =>
-      new HaLbStack(Testing.app(), "twice", { heartbeatProfile: { ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] } });
-    expect(twice).toThrow('twice/ha/lb: heartbeat.heartbeatNetworks[1] = "public": listed twice');
-    expect(twice).toThrow('twice/ha/lb: heartbeat.deadtime = "300ms": a deadtime under 1 s needs at least two media');
+      new HaLbStack(Testing.app(), "twice", {
+        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] }),
+      });
+    expect(twice).toThrow('twice/ha/lb: failover.heartbeatNetworks[1] = "public": listed twice');
+    expect(twice).toThrow('twice/ha/lb: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
   });
 });
 
 describe("bad topologies", () => {
   it("fail at construction with the construct path, field, value and hint", () => {
-    const build = () => new HeartbeatApacheStack(Testing.app(), "bad", { pair: { vips: ["10.1.1.1"], keepalive: 2, deadtime: 3 } });
+    const build = () =>
+      new HeartbeatApacheStack(Testing.app(), "bad", {
+        pair: { vips: ["10.1.1.1"], failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, keepalive: 2, deadtime: 3 }) },
+      });
     expect(build).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
-    expect(build).toThrow('bad/pair: heartbeat.vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
+    expect(build).toThrow('bad/pair: failoverGroup.vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
     expect(build).toThrow(
-      "bad/pair: heartbeat.deadtime = 3: deadtime must be more than twice keepalive (2); heartbeat refuses to start otherwise",
+      "bad/pair: failover.deadtime = 3: deadtime must be more than twice keepalive (2); heartbeat refuses to start otherwise",
     );
   });
 
@@ -245,7 +256,7 @@ describe("bad topologies", () => {
         new HeartbeatApacheStack(app, "good");
         new HeartbeatApacheStack(app, "bad", { pair: { preferredNode: "srv3" } });
         app.synth();
-      }).toThrow(/bad\/pair: heartbeat\.preferredNode = "srv3"/);
+      }).toThrow(/bad\/pair: failoverGroup\.preferredNode = "srv3"/);
       // cdktf's App makes an empty stacks/ folder when constructed; no file may follow.
       const files = readdirSync(outdir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
       expect(files.map((f) => f.name)).toEqual([]);

@@ -8,7 +8,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
-import { HEARTBEAT_FAST_PROFILE } from "../../constructs";
+import { FailoverEngine, HEARTBEAT_FAST_PROFILE } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
 import { readStackJson, resolveTerraformText, synthesizedNodes } from "./synthesized";
 import type { LabNode } from "./payload";
@@ -26,7 +26,7 @@ export function synthesizeLabStacks(): string {
   addPresetStacks(app);
   // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
-  new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { heartbeatProfile: HEARTBEAT_FAST_PROFILE });
+  new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) });
   app.synth();
   return outdir;
 }

@@ -1,0 +1,76 @@
+import type { Construct } from "constructs";
+import type { IssueList, NodeSpec, VirtualIp } from "../../cloud-init";
+import type { NetworkRole, NodeDecl } from "../plan";
+import { HeartbeatEngine } from "./heartbeat/engine";
+import type { HeartbeatSettings } from "./heartbeat/settings";
+
+/** Where the planner reports a failover group's own facts, and the engine's settings. */
+export const FAILOVER_GROUP_FIELD = "failoverGroup";
+export const FAILOVER_ENGINE_FIELD = "failover";
+
+/** A VIP of a failover group, placed on its network. */
+export interface FailoverVip extends VirtualIp {
+  readonly network: NetworkRole;
+}
+
+/** A failover group as the planner decided it: engine-neutral facts only. */
+export interface FailoverGroupPlan {
+  /** The member nodes, by name, in declaration order. */
+  readonly members: readonly string[];
+  /** The member that holds the group when it is up. */
+  readonly preferredNode: string;
+  /** Floating addresses, brought up first and taken down last. */
+  readonly vips: readonly FailoverVip[];
+  /** Init scripts the group starts after its VIPs, in order. */
+  readonly resources: readonly string[];
+  /** The group installs its directors' IPVS rules (the members are the load balancer's directors). */
+  readonly ipvsRules: boolean;
+  /** Whether the group moves back to the preferred node when it returns. @default - the engine's default */
+  readonly autoFailback?: boolean;
+}
+
+/** What an engine may read of the topology. */
+export interface TopologyView {
+  node(name: string): NodeDecl | undefined;
+  addressOf(node: NodeDecl, role: NetworkRole): string | undefined;
+  interfaceName(role: NetworkRole): string;
+}
+
+/** The group as declared, for the engine's checks: its members with their index in `failoverGroup.nodes`. */
+export interface FailoverGroupCheck {
+  readonly members: readonly { readonly index: number; readonly name: string; readonly node?: NodeDecl }[];
+  readonly topology: TopologyView;
+}
+
+/** An engine's part of one member's spec. */
+export type EngineRole = Pick<NodeSpec, "heartbeat">;
+
+/**
+ * How a failover group (members, preferred node, VIPs, resources, failback) becomes files, packages
+ * and services on each member. Pass one to a topology construct as `failover`; like aws-cdk's
+ * NatProvider, each engine is a static factory here, and its code lives in its own folder.
+ */
+export abstract class FailoverEngine {
+  /** Heartbeat v1 (ha.cf, authkeys, haresources) with its helpers. */
+  static heartbeat(settings: HeartbeatSettings = {}): FailoverEngine {
+    return new HeartbeatEngine(settings);
+  }
+
+  /** The engine's name, as messages print it. */
+  abstract readonly name: string;
+
+  /**
+   * Called by the topology construct, once, before planning; don't call this directly. Creates in
+   * `scope` what the engine needs (Heartbeat's authkeys secret) and returns the engine using it.
+   */
+  abstract bind(scope: Construct): FailoverEngine;
+
+  /**
+   * Called by the planner with the group as declared; don't call this directly. Adds every problem
+   * of the engine's settings for this group to `list`, under the user's own field names.
+   */
+  abstract checkGroup(group: FailoverGroupCheck, list: IssueList): void;
+
+  /** Called by the planner once per member of a valid group; don't call this directly. */
+  abstract configureMember(group: FailoverGroupPlan, member: string, topology: TopologyView): EngineRole;
+}

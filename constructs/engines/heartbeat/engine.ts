@@ -1,0 +1,122 @@
+import type { Construct } from "constructs";
+import {
+  addAuthIssues,
+  addHeartbeatTimingIssues,
+  addIpfailIssues,
+  addPingNodeIssues,
+  addUdpportIssues,
+  FieldName,
+  HEARTBEAT_DEFAULTS,
+  HeartbeatMedium,
+  IssueList,
+  validateMedium,
+} from "../../../cloud-init";
+import { HeartbeatSecret } from "../../heartbeat-secret";
+import { NETWORK_ROLES } from "../../plan";
+import {
+  EngineRole,
+  FAILOVER_ENGINE_FIELD,
+  FAILOVER_GROUP_FIELD,
+  FailoverEngine,
+  FailoverGroupCheck,
+  FailoverGroupPlan,
+  TopologyView,
+} from "../failover-engine";
+import type { HeartbeatSettings } from "./settings";
+
+/** Settings are reported as the user passed them: `failover.deadtime`, `failover.authMethod`. */
+const settingName: FieldName = (field) => `${FAILOVER_ENGINE_FIELD}.${field === "method" ? "authMethod" : field}`;
+
+/** Heartbeat v1: a two-node haresources group, ucast heartbeats to the peer on each heartbeat network. */
+export class HeartbeatEngine implements FailoverEngine {
+  readonly name = "heartbeat";
+
+  constructor(readonly settings: HeartbeatSettings) {}
+
+  bind(scope: Construct): FailoverEngine {
+    if (this.settings.secret !== undefined) return this;
+    return new HeartbeatEngine({ ...this.settings, secret: new HeartbeatSecret(scope, "authkey").value });
+  }
+
+  checkGroup(group: FailoverGroupCheck, list: IssueList): void {
+    const hb = this.settings;
+    const names = group.members.map((m) => m.name);
+    if (names.length !== 2) {
+      list.add(`${FAILOVER_GROUP_FIELD}.nodes`, names, "a haresources cluster is exactly 2 nodes; for more, use Pacemaker");
+    }
+    const networks = hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks;
+    networks.forEach((role, i) => {
+      if (!NETWORK_ROLES.includes(role)) {
+        list.add(settingName(`heartbeatNetworks[${i}]`), role, `must be one of ${NETWORK_ROLES.join(", ")}`);
+      } else if (networks.indexOf(role) !== i) {
+        list.add(
+          settingName(`heartbeatNetworks[${i}]`),
+          role,
+          "listed twice: heartbeat would send every packet twice on one link, which is not a second path",
+        );
+      }
+    });
+    const extraMedia = hb.extraMedia ?? [];
+    if (networks.length === 0 && extraMedia.length === 0) {
+      list.add(settingName("heartbeatNetworks"), networks, 'heartbeats need a path: name a network (["private"]) or give extraMedia');
+    }
+    for (const role of networks.filter((r) => NETWORK_ROLES.includes(r))) {
+      for (const { index, name, node } of group.members) {
+        if (node && group.topology.addressOf(node, role) === undefined) {
+          list.add(
+            `${FAILOVER_GROUP_FIELD}.nodes[${index}]`,
+            name,
+            `heartbeats travel on the ${role} network, but this node has no ${role}Address`,
+          );
+        }
+      }
+    }
+    // Each distinct heartbeat network is one ucast path to the peer.
+    addHeartbeatTimingIssues(list, hb, new Set(networks).size + extraMedia.length, settingName);
+    addUdpportIssues(list, hb.udpport, settingName);
+    extraMedia.forEach((medium, i) => validateMedium(list, settingName(`extraMedia[${i}]`), medium));
+    addPingNodeIssues(list, hb.pingNodes, settingName);
+    addIpfailIssues(list, hb, settingName);
+    addAuthIssues(list, { secret: hb.secret, method: hb.authMethod }, settingName);
+  }
+
+  configureMember(group: FailoverGroupPlan, member: string, topology: TopologyView): EngineRole {
+    const hb = this.settings;
+    const peers = group.members.filter((n) => n !== member).map((n) => topology.node(n)!);
+    const vips = group.vips.map(({ network: _network, ...vip }) => vip);
+    const resources = [...group.resources];
+    if (group.ipvsRules && !resources.includes(IPVSADM_INIT_SCRIPT)) resources.push(IPVSADM_INIT_SCRIPT);
+    return {
+      heartbeat: {
+        haCf: {
+          nodes: group.members,
+          media: [
+            ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).flatMap((role) =>
+              peers.map((peer): HeartbeatMedium => ({
+                kind: "ucast",
+                interface: topology.interfaceName(role),
+                peer: topology.addressOf(peer, role)!,
+              })),
+            ),
+            ...(hb.extraMedia ?? []),
+          ],
+          keepalive: hb.keepalive,
+          deadtime: hb.deadtime,
+          warntime: hb.warntime,
+          initdead: hb.initdead,
+          udpport: hb.udpport,
+          autoFailback: group.autoFailback,
+          pingNodes: hb.pingNodes,
+          ipfail: hb.ipfail,
+        },
+        authkeys: { secret: hb.secret, method: hb.authMethod },
+        garpRefreshSeconds: hb.garpRefreshSeconds,
+        reclaimAfterSeconds: hb.reclaimAfterSeconds,
+        haresources: { preferredNode: group.preferredNode, nodes: group.members, vips, resources, mailTo: hb.mailTo },
+      },
+    };
+  }
+}
+
+/** Debian's ipvsadm init script: restores /etc/ipvsadm.rules on start, clears the table on stop. */
+const IPVSADM_INIT_SCRIPT = "ipvsadm";
