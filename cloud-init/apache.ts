@@ -1,3 +1,6 @@
+/** Debian's Apache: the package and the init script that starts it. */
+export const APACHE_SERVICE = "apache2";
+
 export interface IndexPageConfig {
   /** The host that serves the page; shown so a client sees who answered. */
   readonly hostname: string;

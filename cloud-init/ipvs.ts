@@ -1,6 +1,9 @@
 import { isIpv4 } from "./ip";
 import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
 
+/** Debian's ipvsadm: the package, and the init script that loads /etc/ipvsadm.rules on start and clears the table on stop. */
+export const IPVSADM_SERVICE = "ipvsadm";
+
 /** Every scheduler ipvsadm accepts with `-s`. */
 export const IPVS_SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"] as const;
 export type IpvsScheduler = (typeof IPVS_SCHEDULERS)[number];

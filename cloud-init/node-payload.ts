@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { renderHealthz, renderIndexPage } from "./apache";
+import { APACHE_SERVICE, renderHealthz, renderIndexPage } from "./apache";
 import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cloud-config";
 import {
   AuthkeysConfig,
@@ -22,6 +22,7 @@ import {
 } from "./heartbeat";
 import {
   IpvsadmDefaults,
+  IPVSADM_SERVICE,
   IpvsVirtualService,
   renderDirectorSysctl,
   renderIpvsadmDefaults,
@@ -39,9 +40,17 @@ export interface AdminUserConfig {
   readonly sshAuthorizedKeys: readonly string[];
 }
 
+/** Who starts a role's service: the init system at boot, or the failover engine with its group. */
+export type ServiceStarter = "init" | "failover-engine";
+
+/** Who installs a director's IPVS rules: ipvsadm-restore at first boot, or the failover engine with its group. */
+export type IpvsRuleSource = "static-restore" | "failover-engine";
+
 export interface WebRole {
   /** Line under the host name on the index page. @default none */
   readonly subtitle?: string;
+  /** Who starts Apache. @default "init" */
+  readonly startedBy?: ServiceStarter;
 }
 
 export interface HeartbeatRole extends HeartbeatHelperSettings {
@@ -53,6 +62,8 @@ export interface HeartbeatRole extends HeartbeatHelperSettings {
 export interface DirectorRole {
   readonly services: readonly IpvsVirtualService[];
   readonly defaults?: IpvsadmDefaults;
+  /** Who installs the rules. @default "static-restore" */
+  readonly ipvsRules?: IpvsRuleSource;
 }
 
 /** Everything one VM runs, in the domain's words. The topology constructs derive it; renderers turn it into text. */
@@ -66,7 +77,7 @@ export interface NodeSpec {
   readonly web?: WebRole;
   /** IPVS director: the ipvsadm rules. */
   readonly director?: DirectorRole;
-  /** Heartbeat member. Resources it names (apache2, ipvsadm) are started by Heartbeat only. */
+  /** Heartbeat member: the failover engine the roles above hand their services to. */
   readonly heartbeat?: HeartbeatRole;
 }
 
@@ -77,10 +88,12 @@ export interface NodePayload {
   readonly networkConfig: string;
 }
 
-const HA_RESOURCE_SERVICES = ["apache2", "ipvsadm", "ldirectord"];
-
-function heartbeatOwns(spec: NodeSpec, service: string): boolean {
-  return spec.heartbeat?.haresources.resources.includes(service) ?? false;
+/** The services this node's roles hand to the failover engine, in start order: taken off the init system. */
+function engineStarted(spec: NodeSpec): string[] {
+  return [
+    ...(spec.web?.startedBy === "failover-engine" ? [APACHE_SERVICE] : []),
+    ...(spec.director?.ipvsRules === "failover-engine" ? [IPVSADM_SERVICE] : []),
+  ];
 }
 
 function usesNat(spec: NodeSpec): boolean {
@@ -128,6 +141,22 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       }
     });
   }
+  // A role's service has one starter: the init system, or the failover engine.
+  const handed = engineStarted(spec);
+  if (handed.length > 0 && !spec.heartbeat) {
+    const field = spec.web?.startedBy === "failover-engine" ? "web.startedBy" : "director.ipvsRules";
+    list.add(field, "failover-engine", "no failover engine runs on this node to start it");
+  }
+  (spec.heartbeat?.haresources.resources ?? []).forEach((resource, i) => {
+    const byInit = (resource === APACHE_SERVICE && spec.web !== undefined) || (resource === IPVSADM_SERVICE && spec.director !== undefined);
+    if (byInit && !handed.includes(resource)) {
+      list.add(
+        `heartbeat.haresources.resources[${i}]`,
+        resource,
+        `the ${resource === APACHE_SERVICE ? "web" : "director"} role starts this from init too; hand it to the engine (web.startedBy or director.ipvsRules: "failover-engine")`,
+      );
+    }
+  });
   if (spec.director) {
     list.addAll(validateIpvsServices(spec.director.services, `${path}/ipvsadm.rules`));
     list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
@@ -219,19 +248,17 @@ function filesFor(spec: NodeSpec): WriteFile[] {
 
 /**
  * First-boot commands, in the order the labs type them: sysctl, then the IPVS rules,
- * then taking Heartbeat's resources away from the init system, and Heartbeat last.
+ * then taking the services the failover engine starts away from the init system, and the engine last.
  * `service` and `update-rc.d` work both under systemd and under plain init scripts.
  */
 function runcmdFor(spec: NodeSpec): string[][] {
   const commands: string[][] = [];
   if (spec.director && usesNat(spec)) commands.push(["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"]);
-  if (spec.director && !heartbeatOwns(spec, "ipvsadm")) {
+  if (spec.director && (spec.director.ipvsRules ?? "static-restore") === "static-restore") {
     commands.push(["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"]);
   }
-  for (const service of HA_RESOURCE_SERVICES) {
-    if (heartbeatOwns(spec, service)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
-  }
-  if (spec.web && !heartbeatOwns(spec, "apache2")) commands.push(["service", "apache2", "restart"]);
+  for (const service of engineStarted(spec)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
+  if (spec.web && spec.web.startedBy !== "failover-engine") commands.push(["service", APACHE_SERVICE, "restart"]);
   // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
   // the package's own start has already failed for want of ha.cf.
   if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]);
@@ -240,12 +267,9 @@ function runcmdFor(spec: NodeSpec): string[][] {
 
 function packagesFor(spec: NodeSpec): string[] {
   const packages = new Set<string>();
-  if (spec.web) packages.add("apache2");
-  if (spec.director) packages.add("ipvsadm");
+  if (spec.web) packages.add(APACHE_SERVICE);
+  if (spec.director) packages.add(IPVSADM_SERVICE);
   if (spec.heartbeat) packages.add("heartbeat");
-  for (const resource of spec.heartbeat?.haresources.resources ?? []) {
-    if (HA_RESOURCE_SERVICES.includes(resource)) packages.add(resource);
-  }
   return [...packages].sort();
 }
 

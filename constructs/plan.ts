@@ -5,6 +5,9 @@
  */
 import {
   AdminUserConfig,
+  APACHE_SERVICE,
+  IpvsRuleSource,
+  ServiceStarter,
   ConfigIssue,
   HostsEntry,
   inSubnet,
@@ -486,14 +489,20 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
     const isDirector = lb?.directors.includes(node.name) ?? false;
+    const member = group?.members.includes(node.name) ?? false;
+    // The group starts Apache when its resources name it, and installs a director pair's rules.
+    const webStarter: ServiceStarter = member && group!.resources.includes(APACHE_SERVICE) ? "failover-engine" : "init";
+    const ipvsRules: IpvsRuleSource = member && group!.ipvsRules ? "failover-engine" : "static-restore";
     const spec: NodeSpec = {
       hostname: node.name,
       nics,
       hosts: hostsOf(node.name),
       admin: decl.admin,
-      ...(node.web ? { web: { subtitle: decl.subtitle } } : {}),
-      ...(isDirector ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") } } } : {}),
-      ...(group?.members.includes(node.name) ? engine.configureMember(group, node.name, topology) : {}),
+      ...(node.web ? { web: { subtitle: decl.subtitle, startedBy: webStarter } } : {}),
+      ...(isDirector
+        ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") }, ipvsRules } }
+        : {}),
+      ...(member ? engine.configureMember(group!, node.name, topology) : {}),
     };
     return {
       name: node.name,

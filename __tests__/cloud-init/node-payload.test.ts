@@ -17,7 +17,7 @@ const heartbeatApache: NodeSpec = {
   ],
   hosts,
   admin: { sshAuthorizedKeys: [SSH_REF] },
-  web: {},
+  web: { startedBy: "failover-engine" },
   heartbeat: {
     haCf: { nodes: ["srv1", "srv2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
     authkeys: { secret: SECRET_REF },
@@ -59,7 +59,7 @@ const haDirector: NodeSpec = {
     { hostname: "lb1", address: "192.168.56.11" },
     { hostname: "lb2", address: "192.168.56.12" },
   ],
-  director: director.director,
+  director: { ...director.director!, ipvsRules: "failover-engine" },
   heartbeat: {
     haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
     authkeys: { secret: SECRET_REF },
@@ -256,6 +256,18 @@ describe("director pair refresher", () => {
 });
 
 describe("node validation", () => {
+  it("gives each role's service one starter: init, or the failover engine that exists", () => {
+    expect(() => renderNodePayload({ ...webServer, web: { startedBy: "failover-engine" } }, "s/web1")).toThrow(
+      's/web1: web.startedBy = "failover-engine": no failover engine runs on this node to start it',
+    );
+    expect(() => renderNodePayload({ ...heartbeatApache, web: {} }, "s/srv1")).toThrow(
+      's/srv1: heartbeat.haresources.resources[0] = "apache2": the web role starts this from init too',
+    );
+    expect(() => renderNodePayload({ ...haDirector, director: director.director }, "s/lb1")).toThrow(
+      's/lb1: heartbeat.haresources.resources[0] = "ipvsadm": the director role starts this from init too',
+    );
+  });
+
   it("lists every problem of a node with its path", () => {
     expect(() =>
       renderNodePayload(

@@ -8,6 +8,7 @@ import {
   FieldName,
   HEARTBEAT_DEFAULTS,
   HeartbeatMedium,
+  IPVSADM_SERVICE,
   IssueList,
   validateMedium,
 } from "../../../cloud-init";
@@ -85,7 +86,8 @@ export class HeartbeatEngine implements FailoverEngine {
     const peers = group.members.filter((n) => n !== member).map((n) => topology.node(n)!);
     const vips = group.vips.map(({ network: _network, ...vip }) => vip);
     const resources = [...group.resources];
-    if (group.ipvsRules && !resources.includes(IPVSADM_INIT_SCRIPT)) resources.push(IPVSADM_INIT_SCRIPT);
+    // Heartbeat installs the rules by starting Debian's ipvsadm init script as the group's last resource.
+    if (group.ipvsRules && !resources.includes(IPVSADM_SERVICE)) resources.push(IPVSADM_SERVICE);
     return {
       heartbeat: {
         haCf: {
@@ -117,6 +119,3 @@ export class HeartbeatEngine implements FailoverEngine {
     };
   }
 }
-
-/** Debian's ipvsadm init script: restores /etc/ipvsadm.rules on start, clears the table on stop. */
-const IPVSADM_INIT_SCRIPT = "ipvsadm";
