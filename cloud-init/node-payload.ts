@@ -1,25 +1,7 @@
 import { createHash } from "crypto";
 import { APACHE_SERVICE, renderHealthz, renderIndexPage } from "./apache";
 import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cloud-config";
-import {
-  AuthkeysConfig,
-  HaCfConfig,
-  HEARTBEAT_DEFAULTS,
-  HeartbeatHelperSettings,
-  GARP_REFRESHER_PATH,
-  RECLAIM_MIN_SECONDS,
-  RESOURCE_RECLAIMER_PATH,
-  renderResourceReclaimer,
-  HaresourcesConfig,
-  NODE_NAME,
-  renderGarpRefresher,
-  renderAuthkeys,
-  renderHaCf,
-  renderHaresources,
-  validateAuthkeys,
-  validateHaCf,
-  validateHaresources,
-} from "./heartbeat";
+import { NODE_NAME } from "./heartbeat";
 import {
   IpvsadmDefaults,
   IPVSADM_SERVICE,
@@ -53,10 +35,20 @@ export interface WebRole {
   readonly startedBy?: ServiceStarter;
 }
 
-export interface HeartbeatRole extends HeartbeatHelperSettings {
-  readonly haCf: HaCfConfig;
-  readonly authkeys: AuthkeysConfig;
-  readonly haresources: HaresourcesConfig;
+/**
+ * A failover engine's share of one member's payload, rendered by the engine for that member
+ * (heartbeatFailoverRole for Heartbeat). The payload merges it without knowing the engine.
+ */
+export interface FailoverRole {
+  /** The engine's name, as messages print it. */
+  readonly engine: string;
+  readonly packages: readonly string[];
+  /** Written after the roles' own files. */
+  readonly files: readonly WriteFile[];
+  /** Init scripts the engine starts with its group, in start order. */
+  readonly starts: readonly string[];
+  /** First-boot commands that start the engine; they run last. */
+  readonly runcmd: readonly (readonly string[])[];
 }
 
 export interface DirectorRole {
@@ -77,8 +69,8 @@ export interface NodeSpec {
   readonly web?: WebRole;
   /** IPVS director: the ipvsadm rules. */
   readonly director?: DirectorRole;
-  /** Heartbeat member: the failover engine the roles above hand their services to. */
-  readonly heartbeat?: HeartbeatRole;
+  /** Failover group member: the engine the roles above hand their services to. */
+  readonly failover?: FailoverRole;
 }
 
 /** The three documents a NoCloud seed, a libvirt cloud-init disk or vSphere guestinfo carries. */
@@ -111,47 +103,17 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
   }
   list.addAll(validateNics(spec.nics, path));
   list.addAll(validateHosts(spec.hosts, path));
-  if (spec.heartbeat) {
-    list.addAll(validateHaCf(spec.heartbeat.haCf, `${path}/ha.cf`));
-    list.addAll(validateAuthkeys(spec.heartbeat.authkeys, `${path}/authkeys`));
-    list.addAll(validateHaresources(spec.heartbeat.haresources, `${path}/haresources`));
-    if (!spec.heartbeat.haCf.nodes.includes(spec.hostname)) {
-      list.add("heartbeat.haCf.nodes", spec.heartbeat.haCf.nodes, `this node (${spec.hostname}) must be one of the cluster nodes`);
-    }
-    const garp = spec.heartbeat.garpRefreshSeconds;
-    if (garp !== undefined && garp !== false && !(Number.isInteger(garp) && garp >= 1)) {
-      list.add("heartbeat.garpRefreshSeconds", garp, "must be a whole number of seconds, at least 1, or false");
-    }
-    const reclaim = spec.heartbeat.reclaimAfterSeconds;
-    if (reclaim !== undefined && reclaim !== false && !(Number.isInteger(reclaim) && reclaim >= RECLAIM_MIN_SECONDS)) {
-      list.add(
-        "heartbeat.reclaimAfterSeconds",
-        reclaim,
-        `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
-      );
-    }
-    const nicNames = spec.nics.map((n) => n.name);
-    spec.heartbeat.haresources.vips.forEach((vip, i) => {
-      if (!nicNames.includes(vip.interface)) {
-        list.add(
-          `heartbeat.haresources.vips[${i}].interface`,
-          vip.interface,
-          `no NIC of ${spec.hostname} has this name; NICs: ${nicNames.join(", ")}`,
-        );
-      }
-    });
-  }
   // A role's service has one starter: the init system, or the failover engine.
   const handed = engineStarted(spec);
-  if (handed.length > 0 && !spec.heartbeat) {
+  if (handed.length > 0 && !spec.failover) {
     const field = spec.web?.startedBy === "failover-engine" ? "web.startedBy" : "director.ipvsRules";
     list.add(field, "failover-engine", "no failover engine runs on this node to start it");
   }
-  (spec.heartbeat?.haresources.resources ?? []).forEach((resource, i) => {
+  (spec.failover?.starts ?? []).forEach((resource, i) => {
     const byInit = (resource === APACHE_SERVICE && spec.web !== undefined) || (resource === IPVSADM_SERVICE && spec.director !== undefined);
     if (byInit && !handed.includes(resource)) {
       list.add(
-        `heartbeat.haresources.resources[${i}]`,
+        `failover.starts[${i}]`,
         resource,
         `the ${resource === APACHE_SERVICE ? "web" : "director"} role starts this from init too; hand it to the engine (web.startedBy or director.ipvsRules: "failover-engine")`,
       );
@@ -162,26 +124,6 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
   }
   return [...list.issues];
-}
-
-/** The refresh interval, or undefined when the pair has no VIP or it is turned off. */
-function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
-  if (role.garpRefreshSeconds === false || role.haresources.vips.length === 0) return undefined;
-  return role.garpRefreshSeconds ?? HEARTBEAT_DEFAULTS.garpRefreshSeconds;
-}
-
-const RECLAIM_CHECK_SECONDS = 5;
-
-/**
- * The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a
- * two-node pair (hb_takeover asks the one peer) whose group has a VIP.
- */
-function reclaimAfterSeconds(spec: NodeSpec): number | undefined {
-  const role = spec.heartbeat;
-  if (!role || role.reclaimAfterSeconds === false || role.haresources.vips.length === 0) return undefined;
-  if (role.haCf.nodes.length !== 2) return undefined;
-  if (role.haresources.preferredNode !== spec.hostname) return undefined;
-  return role.reclaimAfterSeconds ?? HEARTBEAT_DEFAULTS.reclaimAfterSeconds;
 }
 
 function filesFor(spec: NodeSpec): WriteFile[] {
@@ -207,42 +149,7 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
     );
   }
-  if (spec.heartbeat) {
-    const garpSeconds = garpRefreshSeconds(spec.heartbeat);
-    const reclaimSeconds = reclaimAfterSeconds(spec);
-    const respawn = [
-      ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
-      ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
-    ];
-    const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
-    if (garpSeconds) {
-      files.push({
-        path: GARP_REFRESHER_PATH,
-        content: renderGarpRefresher(spec.heartbeat.haresources.vips, garpSeconds),
-        permissions: "0755",
-        defer: true,
-      });
-    }
-    if (reclaimSeconds) {
-      const peer = spec.heartbeat.haCf.nodes.find((n) => n !== spec.hostname)!;
-      files.push({
-        path: RESOURCE_RECLAIMER_PATH,
-        content: renderResourceReclaimer({
-          vips: spec.heartbeat.haresources.vips,
-          peer,
-          afterSeconds: reclaimSeconds,
-          checkSeconds: RECLAIM_CHECK_SECONDS,
-        }),
-        permissions: "0755",
-        defer: true,
-      });
-    }
-    files.push(
-      { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },
-      { path: "/etc/ha.d/authkeys", content: renderAuthkeys(spec.heartbeat.authkeys), permissions: "0600", defer: true },
-      { path: "/etc/ha.d/haresources", content: renderHaresources(spec.heartbeat.haresources), permissions: "0644", defer: true },
-    );
-  }
+  if (spec.failover) files.push(...spec.failover.files);
   return files;
 }
 
@@ -259,9 +166,7 @@ function runcmdFor(spec: NodeSpec): string[][] {
   }
   for (const service of engineStarted(spec)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
   if (spec.web && spec.web.startedBy !== "failover-engine") commands.push(["service", APACHE_SERVICE, "restart"]);
-  // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
-  // the package's own start has already failed for want of ha.cf.
-  if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]);
+  if (spec.failover) commands.push(...spec.failover.runcmd.map((argv) => [...argv]));
   return commands;
 }
 
@@ -269,7 +174,7 @@ function packagesFor(spec: NodeSpec): string[] {
   const packages = new Set<string>();
   if (spec.web) packages.add(APACHE_SERVICE);
   if (spec.director) packages.add(IPVSADM_SERVICE);
-  if (spec.heartbeat) packages.add("heartbeat");
+  for (const name of spec.failover?.packages ?? []) packages.add(name);
   return [...packages].sort();
 }
 

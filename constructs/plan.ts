@@ -486,10 +486,16 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const hostsOf = hostsFor(decl, group, lb);
   const engine = engineOf(decl);
   const topology = topologyView(decl, byName);
+  const memberIssues: ConfigIssue[] = [];
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
     const isDirector = lb?.directors.includes(node.name) ?? false;
-    const member = group?.members.includes(node.name) ?? false;
+    const nodePath = `${path}/${node.name}`;
+    const failover = group?.members.includes(node.name)
+      ? engine.configureMember(group, { name: node.name, path: nodePath, nicNames: nics.map((nic) => nic.name) }, topology)
+      : undefined;
+    memberIssues.push(...(failover?.issues ?? []));
+    const member = failover?.role !== undefined;
     // The group starts Apache when its resources name it, and installs a director pair's rules.
     const webStarter: ServiceStarter = member && group!.resources.includes(APACHE_SERVICE) ? "failover-engine" : "init";
     const ipvsRules: IpvsRuleSource = member && group!.ipvsRules ? "failover-engine" : "static-restore";
@@ -502,7 +508,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
       ...(isDirector
         ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") }, ipvsRules } }
         : {}),
-      ...(member ? engine.configureMember(group!, node.name, topology) : {}),
+      ...(failover?.role ? { failover: failover.role } : {}),
     };
     return {
       name: node.name,
@@ -513,6 +519,6 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
     };
   });
   const nodeIssues: ConfigIssue[] = planned.flatMap((node) => validateNodeSpec(node.spec, `${path}/${node.name}`));
-  throwIfIssues(nodeIssues);
+  throwIfIssues([...memberIssues, ...nodeIssues]);
   return planned;
 }

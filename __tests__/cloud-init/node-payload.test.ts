@@ -1,4 +1,4 @@
-import { NodeSpec, renderNodePayload } from "../../cloud-init";
+import { heartbeatFailoverRole, HeartbeatRole, NodeSpec, renderNodePayload } from "../../cloud-init";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 const SECRET_REF = "${random_password.heartbeat_authkey.result}";
@@ -9,7 +9,23 @@ const hosts = [
   { hostname: "srv2", address: "192.168.56.12" },
 ];
 
-const heartbeatApache: NodeSpec = {
+/** A node with its Heartbeat role rendered, as the Heartbeat engine does for each member. */
+function withHeartbeat(spec: NodeSpec, role: HeartbeatRole): NodeSpec {
+  return { ...spec, failover: heartbeatFailoverRole(role, { hostname: spec.hostname, nicNames: spec.nics.map((nic) => nic.name) }) };
+}
+
+const srvRole: HeartbeatRole = {
+  haCf: { nodes: ["srv1", "srv2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
+  authkeys: { secret: SECRET_REF },
+  haresources: {
+    preferredNode: "srv1",
+    nodes: ["srv1", "srv2"],
+    vips: [{ address: "192.168.56.10", prefix: 24, interface: "public" }],
+    resources: ["apache2"],
+  },
+};
+
+const srv1: NodeSpec = {
   hostname: "srv1",
   nics: [
     { name: "public", mac: "52:54:00:00:01:01", address: "192.168.56.11/24", gateway: "192.168.56.1" },
@@ -18,17 +34,8 @@ const heartbeatApache: NodeSpec = {
   hosts,
   admin: { sshAuthorizedKeys: [SSH_REF] },
   web: { startedBy: "failover-engine" },
-  heartbeat: {
-    haCf: { nodes: ["srv1", "srv2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
-    authkeys: { secret: SECRET_REF },
-    haresources: {
-      preferredNode: "srv1",
-      nodes: ["srv1", "srv2"],
-      vips: [{ address: "192.168.56.10", prefix: 24, interface: "public" }],
-      resources: ["apache2"],
-    },
-  },
 };
+const heartbeatApache = withHeartbeat(srv1, srvRole);
 
 const director: NodeSpec = {
   hostname: "lb1",
@@ -51,34 +58,37 @@ const webServer: NodeSpec = {
   web: {},
 };
 
-const haDirector: NodeSpec = {
-  ...heartbeatApache,
-  hostname: "lb1",
-  web: undefined,
-  hosts: [
-    { hostname: "lb1", address: "192.168.56.11" },
-    { hostname: "lb2", address: "192.168.56.12" },
-  ],
-  director: { ...director.director!, ipvsRules: "failover-engine" },
-  heartbeat: {
-    haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
-    authkeys: { secret: SECRET_REF },
-    haresources: {
-      preferredNode: "lb1",
-      nodes: ["lb1", "lb2"],
-      vips: [
-        { address: "192.168.56.10", prefix: 24, interface: "public" },
-        { address: "192.168.200.254", prefix: 24, interface: "private" },
-      ],
-      resources: ["ipvsadm"],
-    },
+const lbRole: HeartbeatRole = {
+  haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
+  authkeys: { secret: SECRET_REF },
+  haresources: {
+    preferredNode: "lb1",
+    nodes: ["lb1", "lb2"],
+    vips: [
+      { address: "192.168.56.10", prefix: 24, interface: "public" },
+      { address: "192.168.200.254", prefix: 24, interface: "private" },
+    ],
+    resources: ["ipvsadm"],
   },
 };
+const haDirector = withHeartbeat(
+  {
+    ...srv1,
+    hostname: "lb1",
+    web: undefined,
+    hosts: [
+      { hostname: "lb1", address: "192.168.56.11" },
+      { hostname: "lb2", address: "192.168.56.12" },
+    ],
+    director: { ...director.director!, ipvsRules: "failover-engine" },
+  },
+  lbRole,
+);
 
 const all = { heartbeatApache, director, webServer, haDirector };
-const garpOff: NodeSpec = { ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: false } };
-const reclaimOff: NodeSpec = { ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: false } };
-const standby: NodeSpec = { ...heartbeatApache, hostname: "srv2" };
+const garpOff = withHeartbeat(srv1, { ...srvRole, garpRefreshSeconds: false });
+const reclaimOff = withHeartbeat(srv1, { ...srvRole, reclaimAfterSeconds: false });
+const standby = withHeartbeat({ ...srv1, hostname: "srv2" }, srvRole);
 
 // Every document this file reads, to cloud-init in one process.
 beforeAll(() => {
@@ -188,9 +198,7 @@ describe("Heartbeat + Apache node", () => {
   });
 
   it.each([30, 45.5])("rejects a reclaim wait of %p, naming the field and what is valid", (seconds) => {
-    expect(() =>
-      renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, reclaimAfterSeconds: seconds } }),
-    ).toThrow(
+    expect(() => withHeartbeat(srv1, { ...srvRole, reclaimAfterSeconds: seconds })).toThrow(
       `heartbeat.reclaimAfterSeconds = ${seconds}: must be a whole number of seconds, at least 45 (ResourceManager's own recovery of a failed start waits 30 s), or false`,
     );
   });
@@ -200,9 +208,9 @@ describe("Heartbeat + Apache node", () => {
   });
 
   it.each([0, 1.5, -2])("rejects a refresher interval of %p, naming the field and what is valid", (seconds) => {
-    expect(() =>
-      renderNodePayload({ ...heartbeatApache, heartbeat: { ...heartbeatApache.heartbeat!, garpRefreshSeconds: seconds } }),
-    ).toThrow(`heartbeat.garpRefreshSeconds = ${seconds}: must be a whole number of seconds, at least 1, or false`);
+    expect(() => withHeartbeat(srv1, { ...srvRole, garpRefreshSeconds: seconds })).toThrow(
+      `heartbeat.garpRefreshSeconds = ${seconds}: must be a whole number of seconds, at least 1, or false`,
+    );
   });
 });
 
@@ -261,29 +269,26 @@ describe("node validation", () => {
       's/web1: web.startedBy = "failover-engine": no failover engine runs on this node to start it',
     );
     expect(() => renderNodePayload({ ...heartbeatApache, web: {} }, "s/srv1")).toThrow(
-      's/srv1: heartbeat.haresources.resources[0] = "apache2": the web role starts this from init too',
+      's/srv1: failover.starts[0] = "apache2": the web role starts this from init too',
     );
     expect(() => renderNodePayload({ ...haDirector, director: director.director }, "s/lb1")).toThrow(
-      's/lb1: heartbeat.haresources.resources[0] = "ipvsadm": the director role starts this from init too',
+      's/lb1: failover.starts[0] = "ipvsadm": the director role starts this from init too',
     );
   });
 
   it("lists every problem of a node with its path", () => {
-    expect(() =>
-      renderNodePayload(
-        {
-          ...heartbeatApache,
-          hostname: "Srv_1",
-          admin: { sshAuthorizedKeys: [] },
-          heartbeat: {
-            ...heartbeatApache.heartbeat!,
-            haresources: { ...heartbeatApache.heartbeat!.haresources, vips: [{ address: "192.168.56.10", prefix: 24, interface: "eth0" }] },
-          },
-        },
-        "stack/pair/srv1",
-      ),
-    ).toThrow(
-      /stack\/pair\/srv1: hostname = "Srv_1"[\s\S]*admin\.sshAuthorizedKeys[\s\S]*this node \(Srv_1\) must be one of the cluster nodes[\s\S]*vips\[0\]\.interface = "eth0": no NIC of Srv_1 has this name; NICs: public, private/,
+    expect(() => renderNodePayload({ ...heartbeatApache, hostname: "Srv_1", admin: { sshAuthorizedKeys: [] } }, "stack/pair/srv1")).toThrow(
+      /stack\/pair\/srv1: hostname = "Srv_1"[\s\S]*admin\.sshAuthorizedKeys/,
+    );
+  });
+
+  it("lists every problem of a member's Heartbeat role with its path", () => {
+    const role = {
+      ...srvRole,
+      haresources: { ...srvRole.haresources, vips: [{ address: "192.168.56.10", prefix: 24, interface: "eth0" }] },
+    };
+    expect(() => heartbeatFailoverRole(role, { hostname: "Srv_1", nicNames: ["public", "private"] }, "stack/pair/srv1")).toThrow(
+      /this node \(Srv_1\) must be one of the cluster nodes[\s\S]*stack\/pair\/srv1: heartbeat\.haresources\.vips\[0\]\.interface = "eth0": no NIC of Srv_1 has this name; NICs: public, private/,
     );
   });
 });

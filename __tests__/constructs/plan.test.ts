@@ -1,5 +1,5 @@
 import { ConfigError } from "../../cloud-init";
-import { ClusterDecl, FailoverEngine, HeartbeatSettings, planCluster } from "../../constructs";
+import { ClusterDecl, FailoverEngine, HeartbeatSettings, planCluster, PlannedNode } from "../../constructs";
 
 const mac = (node: string, role: string) => `52:54:00:00:${role === "public" ? "01" : "02"}:${node.length.toString(16).padStart(2, "0")}`;
 // A MAC allocator good enough for planning tests: unique per node and role.
@@ -37,6 +37,17 @@ const haLb: ClusterDecl = {
   },
 };
 
+/** A file the failover engine wrote for a node under /etc/ha.d. */
+function haFile(node: PlannedNode, name: string): string {
+  return node.spec.failover!.files.find((file) => file.path === `/etc/ha.d/${name}`)!.content;
+}
+
+function ucastLines(node: PlannedNode): string[] {
+  return haFile(node, "ha.cf")
+    .split("\n")
+    .filter((line) => line.startsWith("ucast "));
+}
+
 function issuesOf(decl: ClusterDecl): { field: string; value: unknown; message: string }[] {
   try {
     planCluster(decl, "stack/topology", uniqueMac);
@@ -52,19 +63,16 @@ describe("planCluster: derived facts", () => {
   const byName = Object.fromEntries(nodes.map((n) => [n.name, n]));
 
   it("derives the pair's haresources: both VIPs and ipvsadm, owned by lb1", () => {
-    const hr = byName.lb1.spec.heartbeat!.haresources;
-    expect(hr.preferredNode).toBe("lb1");
-    expect(hr.vips.map((v) => `${v.address}/${v.prefix}/${v.interface}`)).toEqual([
-      "192.168.56.10/24/public",
-      "192.168.200.254/24/private",
-    ]);
-    expect(hr.resources).toEqual(["ipvsadm"]);
-    expect(byName.lb2.spec.heartbeat!.haresources).toEqual(hr);
+    const hr = haFile(byName.lb1, "haresources");
+    expect(hr).toContain("\nlb1 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.254/24/private ipvsadm\n");
+    expect(haFile(byName.lb2, "haresources")).toBe(hr);
+    expect(byName.lb1.spec.failover!.starts).toEqual(["ipvsadm"]);
+    expect(byName.lb1.spec.director!.ipvsRules).toBe("failover-engine");
   });
 
   it("points each director's ucast at its peer on the private network", () => {
-    expect(byName.lb1.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.252" }]);
-    expect(byName.lb2.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.251" }]);
+    expect(ucastLines(byName.lb1)).toEqual(["ucast private 192.168.200.252"]);
+    expect(ucastLines(byName.lb2)).toEqual(["ucast private 192.168.200.251"]);
   });
 
   it("lists the web servers as NAT real servers with their weights", () => {
@@ -208,10 +216,7 @@ describe("planCluster: one error lists every problem", () => {
   it("counts each heartbeat network as a path for a sub-second deadtime", () => {
     const fast = { keepalive: "100ms", deadtime: "600ms", warntime: "300ms" } as const;
     const nodes = planCluster(withSettings({ ...fast, heartbeatNetworks: ["private", "public"] }), "s", mac);
-    expect(nodes[0].spec.heartbeat!.haCf.media).toEqual([
-      { kind: "ucast", interface: "private", peer: "192.168.200.252" },
-      { kind: "ucast", interface: "public", peer: "192.168.56.12" },
-    ]);
+    expect(ucastLines(nodes[0])).toEqual(["ucast private 192.168.200.252", "ucast public 192.168.56.12"]);
     expect(issuesOf(withSettings(fast))).toEqual([
       expect.objectContaining({
         field: "failover.deadtime",

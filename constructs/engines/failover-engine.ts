@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { IssueList, NodeSpec, VirtualIp } from "../../cloud-init";
+import type { ConfigIssue, FailoverRole, IssueList, VirtualIp } from "../../cloud-init";
 import type { NetworkRole, NodeDecl } from "../plan";
 import { HeartbeatEngine } from "./heartbeat/engine";
 import type { HeartbeatSettings } from "./heartbeat/settings";
@@ -42,8 +42,20 @@ export interface FailoverGroupCheck {
   readonly topology: TopologyView;
 }
 
-/** An engine's part of one member's spec. */
-export type EngineRole = Pick<NodeSpec, "heartbeat">;
+/** The member the planner asks an engine about. */
+export interface FailoverMember {
+  readonly name: string;
+  /** The member's construct path, for messages. */
+  readonly path: string;
+  /** The names of the member's NICs. */
+  readonly nicNames: readonly string[];
+}
+
+/** An engine's answer for one member: its share of the payload, or what is wrong. */
+export interface MemberFailover {
+  readonly role?: FailoverRole;
+  readonly issues: readonly ConfigIssue[];
+}
 
 /**
  * How a failover group (members, preferred node, VIPs, resources, failback) becomes files, packages
@@ -71,6 +83,9 @@ export abstract class FailoverEngine {
    */
   abstract checkGroup(group: FailoverGroupCheck, list: IssueList): void;
 
-  /** Called by the planner once per member of a valid group; don't call this directly. */
-  abstract configureMember(group: FailoverGroupPlan, member: string, topology: TopologyView): EngineRole;
+  /**
+   * Called by the planner once per member of a valid group; don't call this directly. Returns the
+   * member's files, packages, the init scripts the engine starts and its start commands.
+   */
+  abstract configureMember(group: FailoverGroupPlan, member: FailoverMember, topology: TopologyView): MemberFailover;
 }

@@ -8,19 +8,23 @@ import {
   FieldName,
   HEARTBEAT_DEFAULTS,
   HeartbeatMedium,
+  heartbeatFailoverRole,
+  HeartbeatRole,
   IPVSADM_SERVICE,
   IssueList,
+  validateHeartbeatRole,
   validateMedium,
 } from "../../../cloud-init";
 import { HeartbeatSecret } from "../../heartbeat-secret";
 import { NETWORK_ROLES } from "../../plan";
 import {
-  EngineRole,
   FAILOVER_ENGINE_FIELD,
   FAILOVER_GROUP_FIELD,
   FailoverEngine,
   FailoverGroupCheck,
   FailoverGroupPlan,
+  FailoverMember,
+  MemberFailover,
   TopologyView,
 } from "../failover-engine";
 import type { HeartbeatSettings } from "./settings";
@@ -81,7 +85,14 @@ export class HeartbeatEngine implements FailoverEngine {
     addAuthIssues(list, { secret: hb.secret, method: hb.authMethod }, settingName);
   }
 
-  configureMember(group: FailoverGroupPlan, member: string, topology: TopologyView): EngineRole {
+  configureMember(group: FailoverGroupPlan, member: FailoverMember, topology: TopologyView): MemberFailover {
+    const role = this.roleOf(group, member.name, topology);
+    const node = { hostname: member.name, nicNames: member.nicNames };
+    const issues = validateHeartbeatRole(role, node, member.path);
+    return issues.length > 0 ? { issues } : { role: heartbeatFailoverRole(role, node, member.path), issues };
+  }
+
+  private roleOf(group: FailoverGroupPlan, member: string, topology: TopologyView): HeartbeatRole {
     const hb = this.settings;
     const peers = group.members.filter((n) => n !== member).map((n) => topology.node(n)!);
     const vips = group.vips.map(({ network: _network, ...vip }) => vip);
@@ -89,33 +100,31 @@ export class HeartbeatEngine implements FailoverEngine {
     // Heartbeat installs the rules by starting Debian's ipvsadm init script as the group's last resource.
     if (group.ipvsRules && !resources.includes(IPVSADM_SERVICE)) resources.push(IPVSADM_SERVICE);
     return {
-      heartbeat: {
-        haCf: {
-          nodes: group.members,
-          media: [
-            ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).flatMap((role) =>
-              peers.map((peer): HeartbeatMedium => ({
-                kind: "ucast",
-                interface: topology.interfaceName(role),
-                peer: topology.addressOf(peer, role)!,
-              })),
-            ),
-            ...(hb.extraMedia ?? []),
-          ],
-          keepalive: hb.keepalive,
-          deadtime: hb.deadtime,
-          warntime: hb.warntime,
-          initdead: hb.initdead,
-          udpport: hb.udpport,
-          autoFailback: group.autoFailback,
-          pingNodes: hb.pingNodes,
-          ipfail: hb.ipfail,
-        },
-        authkeys: { secret: hb.secret, method: hb.authMethod },
-        garpRefreshSeconds: hb.garpRefreshSeconds,
-        reclaimAfterSeconds: hb.reclaimAfterSeconds,
-        haresources: { preferredNode: group.preferredNode, nodes: group.members, vips, resources, mailTo: hb.mailTo },
+      haCf: {
+        nodes: group.members,
+        media: [
+          ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).flatMap((role) =>
+            peers.map((peer): HeartbeatMedium => ({
+              kind: "ucast",
+              interface: topology.interfaceName(role),
+              peer: topology.addressOf(peer, role)!,
+            })),
+          ),
+          ...(hb.extraMedia ?? []),
+        ],
+        keepalive: hb.keepalive,
+        deadtime: hb.deadtime,
+        warntime: hb.warntime,
+        initdead: hb.initdead,
+        udpport: hb.udpport,
+        autoFailback: group.autoFailback,
+        pingNodes: hb.pingNodes,
+        ipfail: hb.ipfail,
       },
+      authkeys: { secret: hb.secret, method: hb.authMethod },
+      garpRefreshSeconds: hb.garpRefreshSeconds,
+      reclaimAfterSeconds: hb.reclaimAfterSeconds,
+      haresources: { preferredNode: group.preferredNode, nodes: group.members, vips, resources, mailTo: hb.mailTo },
     };
   }
 }

@@ -1,0 +1,147 @@
+/**
+ * One Heartbeat member's share of its payload: ha.d files, the helpers Heartbeat respawns, the
+ * package and the start commands. The Heartbeat engine calls it for each member; node-payload
+ * merges the result without knowing the engine.
+ */
+import type { ConfigIssue } from "./issues";
+import { IssueList, throwIfIssues } from "./issues";
+import type { WriteFile } from "./cloud-config";
+import type { FailoverRole } from "./node-payload";
+import {
+  AuthkeysConfig,
+  GARP_REFRESHER_PATH,
+  HaCfConfig,
+  HaresourcesConfig,
+  HEARTBEAT_DEFAULTS,
+  HeartbeatHelperSettings,
+  RECLAIM_MIN_SECONDS,
+  renderAuthkeys,
+  renderGarpRefresher,
+  renderHaCf,
+  renderHaresources,
+  renderResourceReclaimer,
+  RESOURCE_RECLAIMER_PATH,
+  validateAuthkeys,
+  validateHaCf,
+  validateHaresources,
+} from "./heartbeat";
+
+export interface HeartbeatRole extends HeartbeatHelperSettings {
+  readonly haCf: HaCfConfig;
+  readonly authkeys: AuthkeysConfig;
+  readonly haresources: HaresourcesConfig;
+}
+
+/** The member a role is rendered for: its host name and the names of its NICs. */
+export interface HeartbeatMemberNode {
+  readonly hostname: string;
+  readonly nicNames: readonly string[];
+}
+
+/** All problems of one member's Heartbeat role, each under `path`. */
+export function validateHeartbeatRole(role: HeartbeatRole, member: HeartbeatMemberNode, path: string): ConfigIssue[] {
+  const list = new IssueList(path);
+  list.addAll(validateHaCf(role.haCf, `${path}/ha.cf`));
+  list.addAll(validateAuthkeys(role.authkeys, `${path}/authkeys`));
+  list.addAll(validateHaresources(role.haresources, `${path}/haresources`));
+  if (!role.haCf.nodes.includes(member.hostname)) {
+    list.add("heartbeat.haCf.nodes", role.haCf.nodes, `this node (${member.hostname}) must be one of the cluster nodes`);
+  }
+  const garp = role.garpRefreshSeconds;
+  if (garp !== undefined && garp !== false && !(Number.isInteger(garp) && garp >= 1)) {
+    list.add("heartbeat.garpRefreshSeconds", garp, "must be a whole number of seconds, at least 1, or false");
+  }
+  const reclaim = role.reclaimAfterSeconds;
+  if (reclaim !== undefined && reclaim !== false && !(Number.isInteger(reclaim) && reclaim >= RECLAIM_MIN_SECONDS)) {
+    list.add(
+      "heartbeat.reclaimAfterSeconds",
+      reclaim,
+      `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
+    );
+  }
+  role.haresources.vips.forEach((vip, i) => {
+    if (!member.nicNames.includes(vip.interface)) {
+      list.add(
+        `heartbeat.haresources.vips[${i}].interface`,
+        vip.interface,
+        `no NIC of ${member.hostname} has this name; NICs: ${member.nicNames.join(", ")}`,
+      );
+    }
+  });
+  return [...list.issues];
+}
+
+/** The refresh interval, or undefined when the pair has no VIP or it is turned off. */
+function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
+  if (role.garpRefreshSeconds === false || role.haresources.vips.length === 0) return undefined;
+  return role.garpRefreshSeconds ?? HEARTBEAT_DEFAULTS.garpRefreshSeconds;
+}
+
+const RECLAIM_CHECK_SECONDS = 5;
+
+/**
+ * The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a
+ * two-node pair (hb_takeover asks the one peer) whose group has a VIP.
+ */
+function reclaimAfterSeconds(role: HeartbeatRole, hostname: string): number | undefined {
+  if (role.reclaimAfterSeconds === false || role.haresources.vips.length === 0) return undefined;
+  if (role.haCf.nodes.length !== 2) return undefined;
+  if (role.haresources.preferredNode !== hostname) return undefined;
+  return role.reclaimAfterSeconds ?? HEARTBEAT_DEFAULTS.reclaimAfterSeconds;
+}
+
+function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
+  const files: WriteFile[] = [];
+  const garpSeconds = garpRefreshSeconds(role);
+  const reclaimSeconds = reclaimAfterSeconds(role, hostname);
+  const respawn = [
+    ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
+    ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
+  ];
+  const haCf = { ...role.haCf, respawn: [...(role.haCf.respawn ?? []), ...respawn] };
+  if (garpSeconds) {
+    files.push({
+      path: GARP_REFRESHER_PATH,
+      content: renderGarpRefresher(role.haresources.vips, garpSeconds),
+      permissions: "0755",
+      defer: true,
+    });
+  }
+  if (reclaimSeconds) {
+    const peer = role.haCf.nodes.find((n) => n !== hostname)!;
+    files.push({
+      path: RESOURCE_RECLAIMER_PATH,
+      content: renderResourceReclaimer({
+        vips: role.haresources.vips,
+        peer,
+        afterSeconds: reclaimSeconds,
+        checkSeconds: RECLAIM_CHECK_SECONDS,
+      }),
+      permissions: "0755",
+      defer: true,
+    });
+  }
+  files.push(
+    { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },
+    { path: "/etc/ha.d/authkeys", content: renderAuthkeys(role.authkeys), permissions: "0600", defer: true },
+    { path: "/etc/ha.d/haresources", content: renderHaresources(role.haresources), permissions: "0644", defer: true },
+  );
+  return files;
+}
+
+/** One member's Heartbeat share of its payload. Throws one ConfigError listing every problem. */
+export function heartbeatFailoverRole(role: HeartbeatRole, member: HeartbeatMemberNode, path = member.hostname): FailoverRole {
+  throwIfIssues(validateHeartbeatRole(role, member, path));
+  return {
+    engine: "heartbeat",
+    packages: ["heartbeat"],
+    files: filesFor(role, member.hostname),
+    starts: role.haresources.resources,
+    // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
+    // the package's own start has already failed for want of ha.cf.
+    runcmd: [
+      ["update-rc.d", "heartbeat", "enable"],
+      ["service", "heartbeat", "start"],
+    ],
+  };
+}
