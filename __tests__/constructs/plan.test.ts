@@ -1,5 +1,15 @@
-import { ConfigError } from "../../cloud-init";
-import { ClusterDecl, FailoverEngine, HeartbeatSettings, planCluster, PlannedNode } from "../../constructs";
+import { cloudConfigFor, ConfigError, IssueList } from "../../cloud-init";
+import {
+  ClusterDecl,
+  FailoverEngine,
+  FailoverGroupCheck,
+  FailoverGroupPlan,
+  FailoverMember,
+  HeartbeatSettings,
+  MemberFailover,
+  planCluster,
+  PlannedNode,
+} from "../../constructs";
 
 const mac = (node: string, role: string) => `52:54:00:00:${role === "public" ? "01" : "02"}:${node.length.toString(16).padStart(2, "0")}`;
 // A MAC allocator good enough for planning tests: unique per node and role.
@@ -255,5 +265,76 @@ describe("planCluster: one error lists every problem", () => {
     expect(message).toContain(
       "ha-lb-libvirt/ha/lb: failover.deadtime = 2: deadtime must be more than twice keepalive (1); heartbeat refuses to start otherwise",
     );
+  });
+});
+
+describe("the FailoverEngine seam", () => {
+  /** An engine of its own: what a second engine plugs in, with no change to the planner or the payload. */
+  class RecordingEngine implements FailoverEngine {
+    readonly name = "recording";
+    readonly groups: FailoverGroupPlan[] = [];
+    readonly checked: string[][] = [];
+    bind(): FailoverEngine {
+      return this;
+    }
+    checkGroup(group: FailoverGroupCheck, list: IssueList): void {
+      this.checked.push(group.members.map((m) => m.name));
+      if (group.members.length > 3) list.add("failover.members", group.members.length, "at most 3");
+    }
+    configureMember(group: FailoverGroupPlan, member: FailoverMember): MemberFailover {
+      this.groups.push(group);
+      return {
+        issues: [],
+        role: {
+          engine: this.name,
+          packages: ["recorder"],
+          files: [
+            { path: "/etc/recorder.conf", content: `${member.name} ${group.vips.map((v) => v.address).join(" ")}\n`, permissions: "0644" },
+          ],
+          starts: group.resources,
+          runcmd: [["service", "recorder", "start"]],
+        },
+      };
+    }
+  }
+
+  it("hands the engine the planned group, once per member, and merges its share into each payload", () => {
+    const engine = new RecordingEngine();
+    const nodes = planCluster({ ...haLb, failover: engine }, "s", mac);
+    expect(engine.checked).toEqual([["lb1", "lb2"]]);
+    expect(engine.groups).toHaveLength(2);
+    expect(engine.groups[0]).toEqual({
+      members: ["lb1", "lb2"],
+      preferredNode: "lb1",
+      vips: [
+        { address: "192.168.56.10", prefix: 24, interface: "public", network: "public" },
+        { address: "192.168.200.254", prefix: 24, interface: "private", network: "private" },
+      ],
+      resources: [],
+      ipvsRules: true,
+      autoFailback: undefined,
+    });
+    const lb1 = nodes.find((n) => n.name === "lb1")!;
+    const config = cloudConfigFor(lb1.spec);
+    expect(config.packages).toEqual(["ipvsadm", "recorder"]);
+    expect(config.writeFiles.at(-1)).toEqual({
+      path: "/etc/recorder.conf",
+      content: "lb1 192.168.56.10 192.168.200.254\n",
+      permissions: "0644",
+    });
+    expect(config.runcmd.slice(-3)).toEqual([
+      ["update-rc.d", "ipvsadm", "disable"],
+      ["service", "ipvsadm", "stop"],
+      ["service", "recorder", "start"],
+    ]);
+  });
+
+  it("reports the engine's own issues with the rest, in one error", () => {
+    const issues = issuesOf({
+      ...haLb,
+      failoverGroup: { ...haLb.failoverGroup!, nodes: ["lb1", "lb2", "web1", "web2"] },
+      failover: new RecordingEngine(),
+    });
+    expect(issues).toContainEqual(expect.objectContaining({ field: "failover.members", value: 4, message: "at most 3" }));
   });
 });
