@@ -34,7 +34,8 @@ export interface CloudConfigFile {
   defer: boolean;
 }
 
-export interface CloudConfig {
+/** user-data as the lab reads it back (the product writes a CloudConfig). */
+export interface ParsedCloudConfig {
   hostname: string;
   files: CloudConfigFile[];
   /** argv lists; shell-string items become ['sh', '-c', item]. */
@@ -152,7 +153,7 @@ function parseFile(raw: unknown, i: number): CloudConfigFile {
   return { path: raw.path, content, permissions, owner, defer: raw.defer === true };
 }
 
-export function parseCloudConfig(userData: string): CloudConfig {
+export function parseCloudConfig(userData: string): ParsedCloudConfig {
   if (!userData.startsWith("#cloud-config")) throw new Error("user-data: must start with #cloud-config");
   const doc = parseYaml(userData, "user-data");
   if (!isDict(doc)) throw new Error("user-data: not a mapping");

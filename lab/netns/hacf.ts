@@ -1,7 +1,8 @@
 /** Reads the parts of Heartbeat's ha.cf and haresources that the lab needs to know what to expect. */
 import * as ipaddr from "ipaddr.js";
 
-export interface HeartbeatMedium {
+/** A medium line as read from ha.cf (the product writes a HeartbeatMedium). */
+export interface ParsedMedium {
   kind: "ucast" | "bcast" | "mcast";
   iface: string;
 }
@@ -13,7 +14,7 @@ export interface HaConfig {
   keepaliveS: number;
   deadtimeS: number;
   initdeadS: number;
-  media: HeartbeatMedium[];
+  media: ParsedMedium[];
 }
 
 export interface HaResources {

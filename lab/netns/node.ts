@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CloudConfig, CloudConfigFile, LabNic } from "../common/payload";
+import type { ParsedCloudConfig, CloudConfigFile, LabNic } from "../common/payload";
 import { CLEAN_ENV, isAlive, killPid, run, runLogged, shellQuote as q, sleep, type RunResult } from "../common/proc";
 import { deleteNetns, addNetns, type LabNetwork } from "./network";
 import type { LabResources } from "./resources";
@@ -18,10 +18,11 @@ const DISK_DIRS = ["/etc", "/var/lib/heartbeat", "/var/lib/apache2", "/var/cache
 /** Heartbeat state that identifies a node; a fresh VM has none. */
 const HEARTBEAT_STATE = ["hb_uuid", "hostcache", "delhostcache", "hb_generation", "fifo"];
 
-export interface NodeSpec {
+/** What the lab boots one namespace node from (the product renders from a NodeSpec). */
+export interface LabNodeSpec {
   hostname: string;
   index: number;
-  cloudConfig: CloudConfig;
+  cloudConfig: ParsedCloudConfig;
   nics: LabNic[];
 }
 
@@ -38,7 +39,7 @@ export class LabNodeVm {
   private expectedExit = false;
 
   constructor(
-    readonly spec: NodeSpec,
+    readonly spec: LabNodeSpec,
     private readonly net: LabNetwork,
     private readonly res: LabResources,
     private readonly log: Log,

@@ -6,7 +6,8 @@ import { parse } from "yaml";
 import { SHOP } from "./main";
 
 type Json = Record<string, any>;
-interface CloudConfig {
+/** user-data as read back from the synthesized JSON. */
+interface ParsedCloudConfig {
   hostname?: string;
   packages?: string[];
   write_files?: { path: string; content: string }[];
@@ -22,7 +23,7 @@ function check(what: string, ok: boolean, detail: () => string): void {
   }
 }
 
-function fileContent(config: CloudConfig, path: string): string | undefined {
+function fileContent(config: ParsedCloudConfig, path: string): string | undefined {
   return config.write_files?.find((f) => f.path === path)?.content;
 }
 
@@ -52,7 +53,7 @@ for (const platform of ["libvirt", "vsphere"] as const) {
   // cloud-init reads YAML 1.1 (PyYAML).
   const configs = new Map(
     userData.map((text) => {
-      const config = parse(text, { version: "1.1" }) as CloudConfig;
+      const config = parse(text, { version: "1.1" }) as ParsedCloudConfig;
       return [String(config.hostname), config] as const;
     }),
   );
