@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
 import { FailoverEngine } from "./engines/failover-engine";
-import { ClusterDecl, planCluster, PlannedNode } from "./plan";
+import { ClusterDecl, planCluster, PlannedNode, PlanOptions } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
 
 export interface ClusterProps {
@@ -19,9 +19,9 @@ export interface DeployedTopology {
  * Plans and validates a whole topology, including the platform's payload limits, before it creates
  * a single resource; then creates one machine per node under `scope`. Errors name `scope`'s path.
  */
-export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl): DeployedTopology {
+export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl, options: PlanOptions = {}): DeployedTopology {
   const path = scope.node.path;
-  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role));
+  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role), options);
   const specs: MachineSpec[] = nodes.map((node) => ({
     name: node.name,
     cpus: node.cpus,
@@ -50,10 +50,11 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
     return this.deployment().machines;
   }
 
-  protected deploy(platform: IPlatform, topology: ClusterDecl): void {
+  /** `options` name the props the way this construct's users wrote them. */
+  protected deploy(platform: IPlatform, topology: ClusterDecl, options: PlanOptions = {}): void {
     // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
     const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;
-    this.deployed = deployTopology(this, platform, { ...topology, failover });
+    this.deployed = deployTopology(this, platform, { ...topology, failover }, options);
   }
 
   private deployment(): DeployedTopology {

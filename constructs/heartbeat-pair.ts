@@ -19,17 +19,21 @@ export class HeartbeatPair extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: HeartbeatPairProps) {
     super(scope, id);
     const serveWeb = props.serveWeb ?? true;
-    this.deploy(props.platform, {
-      ...baseDecl(props),
-      nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
-      failoverGroup: {
-        nodes: props.nodes.map((node) => node.name),
-        preferredNode: props.preferredNode,
-        vips: props.vips.map(toVipDecl),
-        resources: props.resources ?? ["apache2"],
-        autoFailback: props.autoFailback,
+    this.deploy(
+      props.platform,
+      {
+        ...baseDecl(props),
+        nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
+        failoverGroup: {
+          nodes: props.nodes.map((node) => node.name),
+          preferredNode: props.preferredNode,
+          vips: props.vips.map(toVipDecl),
+          resources: props.resources ?? ["apache2"],
+          autoFailback: props.autoFailback,
+        },
+        failover: props.failover,
       },
-      failover: props.failover,
-    });
+      { groupFields: { nodes: "nodes", vips: "vips", preferredNode: "preferredNode" } },
+    );
   }
 }

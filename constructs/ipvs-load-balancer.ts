@@ -41,25 +41,29 @@ export class IpvsLoadBalancer extends TopologyConstruct {
     const directorNames = props.directors.map((d) => d.name);
     const pair = props.directors.length === 2;
     const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
-    this.deploy(props.platform, {
-      ...baseDecl(props),
-      nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
-      loadBalancer: {
-        directors: directorNames,
-        vip: props.vip,
-        gatewayVip: props.gatewayVip,
-        services: [
-          { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
-          ...(props.extraServices ?? []),
-        ],
+    this.deploy(
+      props.platform,
+      {
+        ...baseDecl(props),
+        nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
+        loadBalancer: {
+          directors: directorNames,
+          vip: props.vip,
+          gatewayVip: props.gatewayVip,
+          services: [
+            { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
+            ...(props.extraServices ?? []),
+          ],
+        },
+        // The planner adds the VIP, the gateway VIP and the rules to the pair's group.
+        ...(pair
+          ? {
+              failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback },
+              failover: props.failover,
+            }
+          : {}),
       },
-      // The planner adds the VIP, the gateway VIP and the rules to the pair's group.
-      ...(pair
-        ? {
-            failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback },
-            failover: props.failover,
-          }
-        : {}),
-    });
+      { groupFields: { nodes: "directors", vips: "vip", preferredNode: "preferredNode" } },
+    );
   }
 }

@@ -24,7 +24,7 @@ import {
   throwIfIssues,
   networkOf,
 } from "../cloud-init";
-import { FAILOVER_GROUP_FIELD, FailoverEngine, FailoverGroupPlan, TopologyView } from "./engines/failover-engine";
+import { FAILOVER_GROUP_FIELDS, FailoverEngine, FailoverGroupFields, FailoverGroupPlan, TopologyView } from "./engines/failover-engine";
 
 export type NetworkRole = "public" | "private";
 export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
@@ -142,6 +142,11 @@ export interface PlannedNode {
 
 export type MacAllocator = (node: string, role: NetworkRole) => string;
 
+export interface PlanOptions {
+  /** The names the caller gave the failover group's facts, for messages. @default FAILOVER_GROUP_FIELDS */
+  readonly groupFields?: FailoverGroupFields;
+}
+
 const DEFAULT_CPUS = 2;
 const DEFAULT_MEMORY_MIB = 2048;
 
@@ -251,23 +256,24 @@ function planFailoverGroup(
   list: IssueList,
   book: AddressBook,
   byName: Map<string, WebNodeDecl>,
+  fields: FailoverGroupFields,
 ): FailoverGroupPlan | undefined {
   const group = decl.failoverGroup;
   if (!group) return undefined;
-  const at = FAILOVER_GROUP_FIELD;
   group.nodes.forEach((name, i) => {
-    if (!byName.has(name)) list.add(`${at}.nodes[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+    if (!byName.has(name)) list.add(`${fields.nodes}[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
   });
   const preferredNode = group.preferredNode ?? group.nodes[0];
   if (!group.nodes.includes(preferredNode)) {
-    list.add(`${at}.preferredNode`, preferredNode, `the resource owner must be a node of the pair: ${group.nodes.join(", ")}`);
+    list.add(fields.preferredNode, preferredNode, `the resource owner must be a node of the pair: ${group.nodes.join(", ")}`);
   }
   const topology = topologyView(decl, byName);
   // The engine checks its own settings against the real members, in the user's words.
-  engineOf(decl).checkGroup({ members: group.nodes.map((name, index) => ({ index, name, node: byName.get(name) })), topology }, list);
+  const members = group.nodes.map((name, index) => ({ index, name, node: byName.get(name) }));
+  engineOf(decl).checkGroup({ members, topology, fields }, list);
   // A pair of directors is the group: it carries the load balancer's VIP and gateway, and installs the rules.
   const ownsDirectors = decl.loadBalancer !== undefined && sameMembers(decl.loadBalancer.directors, group.nodes);
-  const declaredVips: { vip: VipDecl; field: string }[] = group.vips.map((vip, i) => ({ vip, field: `${at}.vips[${i}].address` }));
+  const declaredVips: { vip: VipDecl; field: string }[] = group.vips.map((vip, i) => ({ vip, field: `${fields.vips}[${i}].address` }));
   if (ownsDirectors && !group.vips.some((vip) => vip.address === decl.loadBalancer!.vip)) {
     declaredVips.push({ vip: { address: decl.loadBalancer!.vip, network: "public" }, field: "loadBalancer.vip" });
   }
@@ -289,7 +295,7 @@ function planFailoverGroup(
       group.nodes.forEach((name, j) => {
         const node = byName.get(name);
         if (node && addressOf(node, role) === undefined) {
-          list.add(`${at}.nodes[${j}]`, name, `must have a ${role}Address to carry the VIP ${vip.address}`);
+          list.add(`${fields.nodes}[${j}]`, name, `must have a ${role}Address to carry the VIP ${vip.address}`);
         }
       });
     }
@@ -474,12 +480,12 @@ function nicsFor(
  * Plans every VM of a topology. Validates the whole plan first and throws one ConfigError that lists
  * every problem, each under `path`; nothing is planned when anything is wrong.
  */
-export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllocator): PlannedNode[] {
+export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllocator, options: PlanOptions = {}): PlannedNode[] {
   const list = new IssueList(path);
   const networks = checkNetworks(decl, list);
   const book = new AddressBook(list, networks, decl);
   const byName = checkNodes(decl, list, book);
-  const group = planFailoverGroup(decl, list, book, byName);
+  const group = planFailoverGroup(decl, list, book, byName, options.groupFields ?? FAILOVER_GROUP_FIELDS);
   const lb = planLoadBalancer(decl, list, book, byName, group);
   list.throwIfAny();
 

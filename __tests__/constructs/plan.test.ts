@@ -180,6 +180,22 @@ describe("planCluster: one error lists every problem", () => {
     );
   });
 
+  it("names the group's facts as the caller's props do", () => {
+    const decl: ClusterDecl = {
+      ...haLb,
+      nodes: haLb.nodes.map((n) => (n.name === "lb2" ? { ...n, privateAddress: undefined } : n)),
+      failoverGroup: { ...haLb.failoverGroup!, preferredNode: "web1" },
+    };
+    let issues: readonly { field: string }[] = [];
+    try {
+      planCluster(decl, "s", uniqueMac, { groupFields: { nodes: "directors", vips: "vip", preferredNode: "primary" } });
+    } catch (error) {
+      issues = (error as ConfigError).issues;
+    }
+    expect(issues.map((i) => i.field)).toEqual(expect.arrayContaining(["primary", "directors[1]"]));
+    expect(issues.map((i) => i.field).filter((f) => f.startsWith("failoverGroup"))).toEqual([]);
+  });
+
   it("finds a Heartbeat pair that is not exactly two nodes", () => {
     const issues = issuesOf({ ...haLb, failoverGroup: { ...haLb.failoverGroup!, nodes: ["lb1", "lb2", "web1"] } });
     expect(issues).toContainEqual(

@@ -4,9 +4,25 @@ import type { NetworkRole, NodeDecl } from "../plan";
 import { HeartbeatEngine } from "./heartbeat/engine";
 import type { HeartbeatSettings } from "./heartbeat/settings";
 
-/** Where the planner reports a failover group's own facts, and the engine's settings. */
-export const FAILOVER_GROUP_FIELD = "failoverGroup";
+/** Where the planner reports the engine's settings: the `failover` prop, on every construct and on ClusterDecl. */
 export const FAILOVER_ENGINE_FIELD = "failover";
+
+/**
+ * The user's names for the group's facts, so that errors name the props as written: ClusterDecl's
+ * `failoverGroup.nodes`, HeartbeatPair's `nodes`, IpvsLoadBalancer's `directors`.
+ */
+export interface FailoverGroupFields {
+  readonly nodes: string;
+  readonly vips: string;
+  readonly preferredNode: string;
+}
+
+/** ClusterDecl's names. */
+export const FAILOVER_GROUP_FIELDS: FailoverGroupFields = {
+  nodes: "failoverGroup.nodes",
+  vips: "failoverGroup.vips",
+  preferredNode: "failoverGroup.preferredNode",
+};
 
 /** A VIP of a failover group, placed on its network. */
 export interface FailoverVip extends VirtualIp {
@@ -36,10 +52,12 @@ export interface TopologyView {
   interfaceName(role: NetworkRole): string;
 }
 
-/** The group as declared, for the engine's checks: its members with their index in `failoverGroup.nodes`. */
+/** The group as declared, for the engine's checks: its members with their index in the user's node list. */
 export interface FailoverGroupCheck {
   readonly members: readonly { readonly index: number; readonly name: string; readonly node?: NodeDecl }[];
   readonly topology: TopologyView;
+  /** How the user named the group's facts. */
+  readonly fields: FailoverGroupFields;
 }
 
 /** The member the planner asks an engine about. */

@@ -19,7 +19,6 @@ import { HeartbeatSecret } from "../../heartbeat-secret";
 import { NETWORK_ROLES } from "../../plan";
 import {
   FAILOVER_ENGINE_FIELD,
-  FAILOVER_GROUP_FIELD,
   FailoverEngine,
   FailoverGroupCheck,
   FailoverGroupPlan,
@@ -47,7 +46,7 @@ export class HeartbeatEngine implements FailoverEngine {
     const hb = this.settings;
     const names = group.members.map((m) => m.name);
     if (names.length !== 2) {
-      list.add(`${FAILOVER_GROUP_FIELD}.nodes`, names, "a haresources cluster is exactly 2 nodes; for more, use Pacemaker");
+      list.add(group.fields.nodes, names, "a haresources cluster is exactly 2 nodes; for more, use Pacemaker");
     }
     const networks = hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks;
     networks.forEach((role, i) => {
@@ -69,7 +68,7 @@ export class HeartbeatEngine implements FailoverEngine {
       for (const { index, name, node } of group.members) {
         if (node && group.topology.addressOf(node, role) === undefined) {
           list.add(
-            `${FAILOVER_GROUP_FIELD}.nodes[${index}]`,
+            `${group.fields.nodes}[${index}]`,
             name,
             `heartbeats travel on the ${role} network, but this node has no ${role}Address`,
           );
