@@ -55,13 +55,12 @@ export class IpvsLoadBalancer extends TopologyConstruct {
             ...(props.extraServices ?? []),
           ],
         },
-        // The planner adds the VIP, the gateway VIP and the rules to the pair's group.
+        // The planner adds the VIP, the gateway VIP and the rules to the pair's group. An engine
+        // given to one director reaches the planner too, which refuses it.
         ...(pair
-          ? {
-              failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback },
-              failover: props.failover,
-            }
+          ? { failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback } }
           : {}),
+        failover: props.failover,
       },
       { groupFields: { nodes: "directors", vips: "vip", preferredNode: "preferredNode" } },
     );

@@ -259,7 +259,16 @@ function planFailoverGroup(
   fields: FailoverGroupFields,
 ): FailoverGroupPlan | undefined {
   const group = decl.failoverGroup;
-  if (!group) return undefined;
+  if (!group) {
+    if (decl.failover !== undefined) {
+      list.add(
+        "failover",
+        decl.failover.name,
+        "no failover group runs on this engine: declare the group (two nodes), or leave failover out",
+      );
+    }
+    return undefined;
+  }
   group.nodes.forEach((name, i) => {
     if (!byName.has(name)) list.add(`${fields.nodes}[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
   });

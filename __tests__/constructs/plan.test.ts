@@ -132,6 +132,7 @@ describe("planCluster: derived facts", () => {
       {
         ...haLb,
         failoverGroup: undefined,
+        failover: undefined,
         nodes: haLb.nodes.filter((n) => n.name !== "lb2"),
         loadBalancer: { directors: ["lb1"], vip: "192.168.56.10", services: [{ port: 80, realServers: [{ node: "web1" }] }] },
       },
@@ -178,6 +179,12 @@ describe("planCluster: one error lists every problem", () => {
         message: "the resource owner must be a node of the pair: lb1, lb2",
       }),
     );
+  });
+
+  it("refuses an engine without a group to run", () => {
+    expect(issuesOf({ ...haLb, failoverGroup: undefined, loadBalancer: undefined })).toEqual([
+      expect.objectContaining({ field: "failover", value: "heartbeat", message: expect.stringContaining("no failover group") }),
+    ]);
   });
 
   it("names the group's facts as the caller's props do", () => {
