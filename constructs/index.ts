@@ -2,7 +2,10 @@ export * from "./plan";
 export * from "./platform";
 export * from "./cluster";
 export * from "./topology-props";
-export * from "./heartbeat-secret";
+// Failover engines: the strategy and its factories, then each engine's public parts.
+export * from "./engines/failover-engine";
+export * from "./engines/heartbeat/settings";
+export * from "./engines/heartbeat/secret";
 export * from "./heartbeat-pair";
 export * from "./ipvs-load-balancer";
 export * from "./ha-load-balanced-web";
@@ -13,5 +16,3 @@ export * from "./vsphere-platform";
 export * from "./vsphere-machine";
 export * from "./heartbeat-profile";
 export * from "./synthesized";
-export * from "./engines/heartbeat/settings";
-export * from "./engines/failover-engine";

@@ -15,7 +15,7 @@ import {
   validateHeartbeatRole,
   validateMedium,
 } from "../../../cloud-init";
-import { HeartbeatSecret } from "../../heartbeat-secret";
+import { HeartbeatSecret } from "./secret";
 import { NETWORK_ROLES } from "../../plan";
 import {
   FAILOVER_ENGINE_FIELD,

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { namedVariable } from "./platform";
+import { namedVariable } from "../../platform";
 
 export interface HeartbeatSecretProps {
   /**
