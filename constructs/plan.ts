@@ -1,7 +1,8 @@
 /**
- * The whole-topology planner: one declaration of nodes, networks, Heartbeat and IPVS in, one NodeSpec
- * per VM out. Every derived fact (ha.cf node lines, haresources VIPs, real servers, gateways, /etc/hosts,
- * NICs) comes from the declaration here, so nothing is typed twice. Pure: no cdktf.
+ * The whole-topology planner: one declaration of nodes, networks, the failover group and IPVS in, one
+ * NodeSpec per VM out. Every derived fact (the group's members, VIPs and rule ownership, real servers,
+ * gateways, /etc/hosts, NICs) comes from the declaration here, so nothing is typed twice; the failover
+ * engine turns the group into each member's files through one hook. Pure: no cdktf.
  */
 import {
   AdminUserConfig,
