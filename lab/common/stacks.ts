@@ -10,7 +10,7 @@ import { join } from "path";
 import { App } from "cdktf";
 import { HEARTBEAT_FAST_PROFILE } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
-import { readStackJson, resolveTerraformText, synthesizedNodes } from "./synthesized";
+import { readStackJson, resolveTerraformText, synthesizedNodes } from "../../constructs";
 import type { LabNode } from "./payload";
 
 /** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
