@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as ipaddr from "ipaddr.js";
 import { parse } from "yaml";
-import { fillSecrets, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
+import { applyValues, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
 import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from "./hacf";
 import { assertRoot, ensureHost } from "./host";
 import { run, sleep } from "../common/proc";
@@ -111,13 +111,7 @@ class ScenarioFailure extends Error {
 /** Reads and cross-checks the two payloads; throws on anything the VMs would trip on. */
 export function analysePair(nodes: LabNode[], secret: string | undefined, autoFailback: boolean): { pair: Pair; filled: LabNode[] } {
   if (nodes.length !== 2) throw new Error(`the Heartbeat lab needs exactly 2 nodes, got ${nodes.length}`);
-  const fill = (text: string) => (secret === undefined ? text : fillSecrets(text, secret));
-  const filled = nodes.map((n) => ({
-    hostname: n.hostname,
-    userData: fill(n.userData),
-    metaData: fill(n.metaData),
-    networkConfig: fill(n.networkConfig),
-  }));
+  const filled = secret === undefined ? nodes : applyValues(nodes, { authkeySecret: secret });
   const nics = new Map<string, LabNic[]>();
   let ha: HaConfig | undefined;
   let res: HaResources | undefined;

@@ -15,7 +15,7 @@ import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { runMain, sleep } from "../common/proc";
 import { ensureBaseImage } from "./image";
-import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./host";
 import { TierName, TIERS } from "./tier";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";

@@ -11,7 +11,7 @@
  * selftest and hold boot on the tier named by HAL_VM_TIER (uml, the default, or qemu).
  */
 import { ensureBaseImage } from "./image";
-import { defaultLog } from "./sh";
+import { defaultLog } from "./host";
 import { labSshKey, loadNodesDir, reapStaleLabs, startVmLab } from "./vm";
 
 async function main(argv: string[]): Promise<void> {

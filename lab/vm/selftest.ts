@@ -16,7 +16,7 @@ import * as path from "path";
 import { LabNode } from "../common/payload";
 import { ensureBaseImage } from "./image";
 import { sleep } from "../common/proc";
-import { defaultLog } from "./sh";
+import { defaultLog } from "./host";
 import { loadNodesDir, VmLab, withVmLab } from "./vm";
 
 const FIXTURES = path.join(__dirname, "fixtures");

@@ -17,22 +17,11 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fillSecrets, freeAddress, LabNic, LabNode, parseCloudConfig, parseNics } from "../common/payload";
-import { isAlive, shellQuote, sleep } from "../common/proc";
+import { applyValues, freeAddress, LabNic, LabNode, labSecret, parseCloudConfig, parseNics, readLabNodeDir } from "../common/payload";
+import { isAlive, run, runDetached, runSync, shellQuote, sleep, type RunResult } from "../common/proc";
 import { BaseImage, ensureBaseImage, PACKAGES } from "./image";
 import { qemuTier } from "./qemu";
-import {
-  CACHE_DIR,
-  defaultLog,
-  ensureCacheDir,
-  ensureHostTools,
-  Logger,
-  requireRoot,
-  runAsync,
-  runDetached,
-  RunResult,
-  runSync,
-} from "./sh";
+import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot } from "./host";
 import { GuestSpec, Tier, TierName, TIERS } from "./tier";
 import { umlTier } from "./uml";
 
@@ -40,11 +29,10 @@ export const LAB_SSH_USER = "admin";
 export const NETNS_PREFIX = "hal-vm";
 
 export interface VmLabOptions {
+  /** The guests' documents, Terraform references already filled (labNodesOf, loadNodesDir). */
   nodes: LabNode[];
   /** Guest tier (default: $HAL_VM_TIER, else uml). */
   tier?: TierName;
-  /** Value for every ${random_password.*.result}; default: a random hex string. */
-  secret?: string;
   /** qemu -cpu model (default: $HAL_VM_CPU, else max). */
   cpu?: string;
   /** Guest RAM in MiB (default 448). */
@@ -75,8 +63,8 @@ export interface VmInfo {
 }
 
 export interface CurlResult {
-  /** curl's exit code (0 = got an HTTP response). */
-  code: number;
+  /** curl's exit code (0 = got an HTTP response; null when killed). */
+  code: number | null;
   /** HTTP status, 0 when none. */
   status: number;
   body: string;
@@ -126,7 +114,7 @@ export function labSshKey(): { privateKeyPath: string; publicKey: string } {
   if (!fs.existsSync(key) || !fs.existsSync(key + ".pub")) {
     fs.rmSync(key, { force: true });
     fs.rmSync(key + ".pub", { force: true });
-    runSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "hal-vm-lab", "-f", key]);
+    runSync(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "hal-vm-lab", "-f", key]);
   }
   return { privateKeyPath: key, publicKey: fs.readFileSync(key + ".pub", "utf8").trim() };
 }
@@ -163,10 +151,10 @@ function teardown(rec: RunRecord): void {
   const alive = rec.pids.filter((p) => tier.kill(p, rec.workDir, "SIGTERM"));
   const until = Date.now() + 5000;
   while (alive.some((p) => tier.running(p, rec.workDir)) && Date.now() < until) {
-    runSync("sleep", ["0.1"], { allowFail: true });
+    runSync(["sleep", "0.1"], { allowFail: true });
   }
   for (const p of alive) tier.kill(p, rec.workDir, "SIGKILL");
-  runSync("ip", ["netns", "del", rec.netns], { allowFail: true });
+  runSync(["ip", "netns", "del", rec.netns], { allowFail: true });
   if (rec.workDir.startsWith(path.join(os.tmpdir(), NETNS_PREFIX))) {
     fs.rmSync(rec.workDir, { recursive: true, force: true });
   }
@@ -255,6 +243,9 @@ interface Vm {
   spec: GuestSpec;
 }
 
+/** A command whose failure or timeout is an answer for the caller to read, not an error. */
+const ask = (argv: string[], timeoutMs: number): Promise<RunResult> => run(argv, { timeoutMs, allowFail: true, allowTimeout: true });
+
 const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
 /** Bound for logging in to every VM and reading its verdict after cloud-init finished: a wait, not a measurement. */
 const READY_LIMIT_MS = 300_000;
@@ -311,8 +302,6 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const clientAddresses: Record<string, string> = {};
   for (const s of clientSubnets) clientAddresses[s] = freeAddress(s, [...used]);
 
-  // one value for every ${random_password.*.result}, shared by all nodes (like one Terraform apply)
-  const secret = opts.secret ?? randomBytes(16).toString("hex");
   const id = randomBytes(3).toString("hex");
   const netns = `${NETNS_PREFIX}-${id}`;
   await acquireHostLock(netns, opts.hostWaitSec ?? 3600, log);
@@ -344,7 +333,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const ipn = (...args: string[]) => runSync("ip", ["-n", netns, ...args]);
+  const ipn = (...args: string[]) => runSync(["ip", "-n", netns, ...args]);
   const vmOf = (host: string): Vm => {
     const vm = vms.get(host);
     if (!vm) throw new Error(`no VM named ${host} (have: ${[...vms.keys()].join(", ")})`);
@@ -392,9 +381,9 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const target = (vm: Vm) => `${LAB_SSH_USER}@${vm.info.address}`;
   // One multiplexing master per VM (exec then costs ~0.2 s instead of a new handshake under TCG).
   // Started detached with no pipes to us; it ends with `ssh -O exit`, or by itself once the VM is gone.
-  const startMaster = (vm: Vm) => runDetached("ip", ["netns", "exec", netns, ...sshBase(vm), "-M", "-N", "-f", target(vm)], 30_000);
+  const startMaster = (vm: Vm) => runDetached(["ip", "netns", "exec", netns, ...sshBase(vm), "-M", "-N", "-f", target(vm)], 30_000);
   const stopMaster = (vm: Vm) =>
-    runSync("ssh", ["-o", `ControlPath=${path.join(vm.dir, "ssh.ctl")}`, "-O", "exit", target(vm)], {
+    runSync(["ssh", "-o", `ControlPath=${path.join(vm.dir, "ssh.ctl")}`, "-O", "exit", target(vm)], {
       allowFail: true,
       stdio: "ignore",
       timeout: 10_000,
@@ -403,7 +392,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
   const exec = async (host: string, cmd: string, o: { asRoot?: boolean; timeoutMs?: number } = {}) => {
     const vm = vmOf(host);
     const remote = o.asRoot === false ? cmd : `sudo -n sh -c ${shellQuote(cmd)}`;
-    const r = await runAsync("ip", sshArgs(vm, remote), o.timeoutMs ?? 60_000);
+    const r = await ask(["ip", ...sshArgs(vm, remote)], o.timeoutMs ?? 60_000);
     // sudo's warning when the payload's /etc/hosts does not name the host; not the command's output
     r.stderr = r.stderr.replace(/^sudo: unable to resolve host [^\n]*\n?/m, "");
     return r;
@@ -414,7 +403,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     for (;;) {
       if ((await startMaster(vm)) === 0) return;
       if (Date.now() > deadline) {
-        const r = await runAsync("ip", sshArgs(vm, "true"), 15_000);
+        const r = await ask(["ip", ...sshArgs(vm, "true")], 15_000);
         throw new Error(`${vm.info.hostname}: ssh did not answer: ${r.stderr.trim()}`);
       }
       if (!isUp(vm)) throw new Error(`${vm.info.hostname}: ${tier.name} exited\n${readSerial(vm).slice(-3000)}`);
@@ -424,7 +413,7 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
 
   try {
     // ---- network: namespace, one bridge per subnet, client addresses, taps
-    runSync("ip", ["netns", "add", netns]);
+    runSync(["ip", "netns", "add", netns]);
     ipn("link", "set", "lo", "up");
     const bridgeOf = new Map<string, string>();
     subnets.forEach((s, i) => {
@@ -448,12 +437,13 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       const reach = nics.find((n) => clientAddresses[n.subnet]);
       if (!reach) throw new Error(`${node.hostname}: no NIC on a segment where the client is`);
 
-      // ---- disks: the tier's overlay over the base image + NoCloud seed with the payload bytes (secrets filled)
-      fs.writeFileSync(path.join(dir, "user-data"), fillSecrets(node.userData, secret));
+      // ---- disks: the tier's overlay over the base image + NoCloud seed with the payload bytes
+      fs.writeFileSync(path.join(dir, "user-data"), node.userData);
       fs.writeFileSync(path.join(dir, "meta-data"), node.metaData);
       fs.writeFileSync(path.join(dir, "network-config"), node.networkConfig);
       const seed = path.join(dir, "seed.img");
-      runSync("cloud-localds", [
+      runSync([
+        "cloud-localds",
         `--network-config=${path.join(dir, "network-config")}`,
         seed,
         path.join(dir, "user-data"),
@@ -580,9 +570,9 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
     },
     async curl(url, o = {}) {
       const tmo = o.timeoutMs ?? 10_000;
-      const r = await runAsync(
-        "ip",
+      const r = await ask(
         [
+          "ip",
           "netns",
           "exec",
           netns,
@@ -601,14 +591,14 @@ export async function startVmLab(opts: VmLabOptions): Promise<VmLab> {
       return { code: r.code, status: Number(r.stdout.slice(cut + 1)) || 0, body: r.stdout.slice(0, Math.max(cut, 0)), stderr: r.stderr };
     },
     client(argv, timeoutMs = 60_000) {
-      return runAsync("ip", ["netns", "exec", netns, ...argv], timeoutMs);
+      return ask(["ip", "netns", "exec", netns, ...argv], timeoutMs);
     },
     stop(host) {
       const vm = vmOf(host);
       stopMaster(vm);
       tier.kill(vm.pid, workDir, "SIGKILL");
       const until = Date.now() + 5000;
-      while (isUp(vm) && Date.now() < until) runSync("sleep", ["0.05"], { allowFail: true });
+      while (isUp(vm) && Date.now() < until) runSync(["sleep", "0.05"], { allowFail: true });
     },
     async start(host, timeoutSec = 300) {
       const vm = vmOf(host);
@@ -696,22 +686,17 @@ function saveFailureLogs(id: string, dirs: string[]): void {
   }
 }
 
-/** Reads <dir>/<hostname>/{user-data,meta-data,network-config}; @LAB_SSH_KEY@ becomes the lab's public key. */
+/**
+ * Reads <dir>/<host>/{user-data,meta-data,network-config}, with `${var.ssh_public_key}` filled with
+ * the lab's public key and `${random_password.*.result}` with one fresh secret, as an apply would.
+ */
 export function loadNodesDir(dir: string): LabNode[] {
-  const key = labSshKey().publicKey;
-  return fs
+  const nodes = fs
     .readdirSync(dir)
     .filter((h) => fs.statSync(path.join(dir, h)).isDirectory())
     .sort()
-    .map((hostname) => {
-      const read = (f: string) => fs.readFileSync(path.join(dir, hostname, f), "utf8");
-      return {
-        hostname,
-        userData: read("user-data").split("@LAB_SSH_KEY@").join(key),
-        metaData: read("meta-data"),
-        networkConfig: read("network-config"),
-      };
-    });
+    .map((h) => readLabNodeDir(path.join(dir, h)));
+  return applyValues(nodes, { sshPublicKey: labSshKey().publicKey, authkeySecret: labSecret() });
 }
 
 /** Starts a lab, runs fn, always cleans up. */
