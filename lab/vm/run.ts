@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<void> {
       await (await import("./selftest")).main(arg ?? "single");
       return;
     case "reap":
-      reapStaleLabs();
+      await reapStaleLabs();
       return;
     case "hold": {
       if (!arg) throw new Error("usage: hold <dir>");
