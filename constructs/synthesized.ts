@@ -53,13 +53,15 @@ export function synthesizedNodes(stack: Json): SynthesizedNode[] {
 
 /**
  * Fills Terraform references (`${var.ssh_public_key}`, `${random_password.x.result}`) from `values`,
- * keyed by a pattern on the reference, and unescapes `$${` and `%%{`. Throws on any reference left.
+ * keyed by a pattern on the reference, and unescapes `$${` and `%%{`. Throws on any reference or
+ * template directive (`%{ if }`) left, since it would reach the VM unresolved.
  */
 export function resolveTerraformText(text: string, values: ReadonlyArray<readonly [RegExp, string]>): string {
-  return text.replace(/(\$?)\$\{([^}]*)\}|%%\{/g, (match, escaped: string, reference: string) => {
+  return text.replace(/(\$?)\$\{([^}]*)\}|%%\{|%\{[^}]*\}/g, (match, escaped: string | undefined, reference: string | undefined) => {
     if (match === "%%{") return "%{";
     if (escaped) return match.slice(1);
-    const hit = values.find(([pattern]) => pattern.test(reference));
+    if (reference === undefined) throw new Error(`unresolved Terraform template directive ${match}`);
+    const hit = values.find(([pattern]) => pattern.test(reference.trim()));
     if (!hit) throw new Error(`unresolved Terraform reference \${${reference}}`);
     return hit[1];
   });

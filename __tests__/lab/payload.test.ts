@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
-  fillSecrets,
+  applyValues,
   freeAddress,
   parseCloudConfig,
   parseNics,
@@ -135,19 +135,25 @@ describe("parseCloudConfig", () => {
   });
 });
 
-describe("fillSecrets", () => {
-  it("fills every random_password reference with the same value", () => {
-    expect(fillSecrets("a ${random_password.x.result} b ${random_password.y_2.result}", "S3")).toBe("a S3 b S3");
+describe("applyValues", () => {
+  const node = (userData: string): LabNode => ({ hostname: "a", userData, metaData: "local-hostname: a\n", networkConfig: "version: 2\n" });
+
+  it("fills every random_password reference of every node with one value, and the lab's key", () => {
+    const filled = applyValues([node("${random_password.x.result} ${var.ssh_public_key}"), node("${random_password.y_2.result}")], {
+      sshPublicKey: "ssh-ed25519 K",
+      authkeySecret: "S3",
+    });
+    expect(filled.map((n) => n.userData)).toEqual(["S3 ssh-ed25519 K", "S3"]);
   });
 
-  it("turns the Terraform escapes $${ and %%{ back into literals", () => {
-    expect(fillSecrets("echo $${HOME} ${random_password.k.result} 100%%{x}", "s")).toBe("echo ${HOME} s 100%{x}");
+  it("makes one fresh secret per call when none is given", () => {
+    const [a, b] = applyValues([node("${random_password.x.result}"), node("${random_password.z.result}")], {});
+    expect(a.userData).toMatch(/^[A-Za-z0-9]{40}$/);
+    expect(b.userData).toBe(a.userData);
   });
 
-  it("throws naming the first other reference", () => {
-    expect(() => fillSecrets("${random_password.k.result} ${var.vip} ${local.x}", "s")).toThrow("${var.vip}");
-    expect(() => fillSecrets("${random_password.k.bcrypt_hash}", "s")).toThrow(/bcrypt_hash/);
-    expect(() => fillSecrets("%{ if true }x%{ endif }", "s")).toThrow("%{ if true }");
+  it("leaves no reference it has no value for", () => {
+    expect(() => applyValues([node("${var.ssh_public_key}")], { authkeySecret: "s" })).toThrow("${var.ssh_public_key}");
   });
 });
 

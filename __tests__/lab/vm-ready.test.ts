@@ -1,4 +1,4 @@
-import { cloudInitErrors } from "../../lab/vm/vm";
+import { cloudInitErrors } from "../../lab/vm/ready";
 
 const LOG = "--- cloud-init.log warnings";
 

@@ -10,8 +10,7 @@ import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
-import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
-import { synthesizedNodes } from "../../lab/common/synthesized";
+import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, synthesizedNodes } from "../../constructs";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 type Kind = (typeof PLATFORMS)[number];

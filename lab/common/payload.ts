@@ -2,10 +2,12 @@
  * Reads the cloud-init payloads (user-data, network-config v2) the project
  * generates, so that the labs (netns, qemu) can reproduce what a VM would do.
  */
+import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
 import { parse } from "yaml";
+import { resolveTerraformText } from "../../constructs/synthesized";
 
 export interface LabNode {
   hostname: string;
@@ -181,20 +183,36 @@ export function parseCloudConfig(userData: string): ParsedCloudConfig {
   return { hostname: doc.hostname, files, runcmd, packages };
 }
 
-const SECRET_REF = /^random_password\.[A-Za-z0-9_-]+\.result$/;
+export interface ApplyValues {
+  /** Public key for var.ssh_public_key; the reference is an error without it. */
+  readonly sshPublicKey?: string;
+  /** Value for every random_password result (the Heartbeat authkeys secret); a fresh labSecret() when omitted. */
+  readonly authkeySecret?: string;
+}
+
+/** A fresh secret, as random_password (letters and digits, 40 characters) would make. */
+export function labSecret(): string {
+  return randomBytes(30)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "")
+    .padEnd(40, "0")
+    .slice(0, 40);
+}
 
 /**
- * Replaces every `${random_password.<id>.result}` with `secret` and turns the
- * Terraform escapes `$${` and `%%{` back into literal `${` and `%{`. Any other
- * `${...}` or `%{...}` would reach the VM unresolved, so it is an error.
+ * The lab's one Terraform-reference filler: `nodes`' documents as `terraform apply` would pass them,
+ * with one secret for every random_password (as one apply makes). Throws on any reference left.
  */
-export function fillSecrets(text: string, secret: string): string {
-  return text.replace(/(\$?)\$\{([^}]*)\}|%%\{|%\{[^}]*\}/g, (whole: string, escape?: string, expr?: string) => {
-    if (whole === "%%{") return "%{";
-    if (escape === "$") return whole.slice(1);
-    if (expr !== undefined && SECRET_REF.test(expr.trim())) return secret;
-    throw new Error(`unresolved Terraform reference left in payload: ${whole}`);
-  });
+export function applyValues(nodes: readonly LabNode[], values: ApplyValues): LabNode[] {
+  const fills: [RegExp, string][] = [[/^random_password\.[A-Za-z0-9_-]+\.result$/, values.authkeySecret ?? labSecret()]];
+  if (values.sshPublicKey !== undefined) fills.push([/^var\.ssh_public_key$/, values.sshPublicKey]);
+  const resolve = (text: string) => resolveTerraformText(text, fills);
+  return nodes.map((node) => ({
+    hostname: node.hostname,
+    userData: resolve(node.userData),
+    metaData: resolve(node.metaData),
+    networkConfig: resolve(node.networkConfig),
+  }));
 }
 
 /** One segment (bridge) per distinct subnet, listing the nodes with a NIC in it, in input order. */

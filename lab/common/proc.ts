@@ -1,5 +1,10 @@
-/** Child-process helpers for the labs: bounded in time, killed by PID only. */
-import { spawn, type ChildProcess } from "node:child_process";
+/**
+ * The labs' one process library: child processes bounded in time and killed by PID only.
+ * `run` (async, pipes) for commands; `runLogged` for init scripts that leave daemons behind;
+ * `runDetached` for commands that fork a daemon and exit (ssh -f); `runSync` for builds and for
+ * cleanup that must work inside an 'exit' handler.
+ */
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 
 export interface RunResult {
@@ -14,6 +19,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Resolve instead of rejecting on a non-zero exit. */
   allowFail?: boolean;
+  /** Resolve when time runs out too (SIGKILLed, the output so far, a note in stderr) instead of rejecting. */
+  allowTimeout?: boolean;
   input?: string;
 }
 
@@ -75,12 +82,17 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     let stderr = "";
     child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    if (opts.input !== undefined) {
+      // a child that exits before reading its input must not crash the lab with EPIPE
+      child.stdin?.on("error", () => undefined);
+      child.stdin?.end(opts.input);
+    }
     const watch = watchdog(child, argv, timeoutMs, reject);
     child.on("close", (code, signal) => {
       const timedOut = watch.stop();
       const result: RunResult = { code, signal, stdout, stderr };
-      if (timedOut) reject(new Error(`${argv.join(" ")}: no answer within ${timeoutMs} ms`));
+      if (timedOut && opts.allowTimeout) resolve({ ...result, stderr: `${stderr}\n${argv[0]}: killed after ${timeoutMs} ms` });
+      else if (timedOut) reject(new Error(`${argv.join(" ")}: no answer within ${timeoutMs} ms`));
       else if (code !== 0 && !opts.allowFail) reject(new CommandError(argv, result));
       else resolve(result);
     });
@@ -116,6 +128,53 @@ export function runLogged(
       else resolve({ code, output });
     });
   });
+}
+
+/**
+ * Runs argv with no pipes to us (stdio ignored), for commands that leave a daemon behind
+ * (ssh -f): resolves with the exit code of the command itself (127 when it cannot start).
+ */
+export function runDetached(argv: string[], timeoutMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: "ignore" });
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) killPid(child.pid, "SIGKILL");
+    }, timeoutMs);
+    child.on("error", () => {
+      clearTimeout(timer);
+      resolve(127);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+/** Runs argv synchronously (builds, cleanup in an 'exit' handler); throws with its output's tail unless `allowFail`. */
+export function runSync(argv: string[], opts: SpawnSyncOptions & { allowFail?: boolean; inherit?: boolean } = {}): RunResult {
+  const r = spawnSync(argv[0], argv.slice(1), {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: opts.inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+    ...opts,
+  });
+  const result: RunResult = {
+    code: r.status,
+    signal: r.signal,
+    stdout: (r.stdout as string | null) ?? "",
+    stderr: (r.stderr as string | null) ?? (r.error ? String(r.error) : ""),
+  };
+  if (result.code !== 0 && !opts.allowFail) {
+    const tail = (result.stderr || result.stdout).split("\n").slice(-25).join("\n");
+    throw new Error(`command failed (${result.signal ?? result.code}): ${argv.join(" ")}\n${tail}`);
+  }
+  return result;
+}
+
+/** Whether `cmd` is on PATH. */
+export function which(cmd: string): boolean {
+  return runSync(["sh", "-c", `command -v ${shellQuote(cmd)}`], { allowFail: true }).code === 0;
 }
 
 /** Sends a signal to one PID; a process that is already gone is not an error. */

@@ -3,15 +3,13 @@
  * main.ts) into a private folder, and hands the labs each VM's documents with the Terraform
  * references filled as `terraform apply` would fill them.
  */
-import { randomBytes } from "crypto";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
-import { FailoverEngine, HEARTBEAT_FAST_PROFILE } from "../../constructs";
+import { FailoverEngine, HEARTBEAT_FAST_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
-import { readStackJson, resolveTerraformText, synthesizedNodes } from "./synthesized";
-import type { LabNode } from "./payload";
+import { applyValues, type ApplyValues, type LabNode } from "./payload";
 
 /** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
 export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
@@ -31,33 +29,7 @@ export function synthesizeLabStacks(): string {
   return outdir;
 }
 
-export interface ApplyValues {
-  /** Public key for var.ssh_public_key. */
-  readonly sshPublicKey: string;
-  /** Value for every random_password result: the Heartbeat authkeys secret. */
-  readonly authkeySecret?: string;
-}
-
-/** A fresh secret, as random_password (letters and digits, 40 characters) would make. */
-export function labSecret(): string {
-  return randomBytes(30)
-    .toString("base64")
-    .replace(/[^A-Za-z0-9]/g, "")
-    .padEnd(40, "0")
-    .slice(0, 40);
-}
-
 /** Each VM of a synthesized stack, with its documents as Terraform would pass them at apply time. */
 export function labNodesOf(outdir: string, stack: string, values: ApplyValues): LabNode[] {
-  const fills: [RegExp, string][] = [
-    [/^var\.ssh_public_key$/, values.sshPublicKey],
-    [/^random_password\.[A-Za-z0-9_-]+\.result$/, values.authkeySecret ?? labSecret()],
-  ];
-  const resolve = (text: string) => resolveTerraformText(text, fills);
-  return synthesizedNodes(readStackJson(join(outdir, "stacks", stack))).map((node) => ({
-    hostname: node.hostname,
-    userData: resolve(node.userData),
-    metaData: resolve(node.metaData),
-    networkConfig: resolve(node.networkConfig),
-  }));
+  return applyValues(synthesizedNodes(readStackJson(join(outdir, "stacks", stack))), values);
 }

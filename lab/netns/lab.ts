@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as ipaddr from "ipaddr.js";
 import { parse } from "yaml";
-import { fillSecrets, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
+import { applyValues, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
 import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from "./hacf";
 import { assertRoot, ensureHost } from "./host";
 import { run, sleep } from "../common/proc";
@@ -14,6 +14,7 @@ import { CLIENT_NS, LabNetwork } from "./network";
 import { LabNodeVm } from "./node";
 import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
 import { LabResources } from "./resources";
+import { formatTable, runScenario } from "../common/report";
 
 export interface HeartbeatLabOptions {
   /** The two nodes of the Heartbeat pair. */
@@ -111,13 +112,7 @@ class ScenarioFailure extends Error {
 /** Reads and cross-checks the two payloads; throws on anything the VMs would trip on. */
 export function analysePair(nodes: LabNode[], secret: string | undefined, autoFailback: boolean): { pair: Pair; filled: LabNode[] } {
   if (nodes.length !== 2) throw new Error(`the Heartbeat lab needs exactly 2 nodes, got ${nodes.length}`);
-  const fill = (text: string) => (secret === undefined ? text : fillSecrets(text, secret));
-  const filled = nodes.map((n) => ({
-    hostname: n.hostname,
-    userData: fill(n.userData),
-    metaData: fill(n.metaData),
-    networkConfig: fill(n.networkConfig),
-  }));
+  const filled = secret === undefined ? nodes : applyValues(nodes, { authkeySecret: secret });
   const nics = new Map<string, LabNic[]>();
   let ha: HaConfig | undefined;
   let res: HaResources | undefined;
@@ -332,9 +327,8 @@ export class HeartbeatLab {
     reclaimExpected = false,
   ): Promise<ScenarioResult> {
     this.probe.start();
-    this.log(`=== ${scenario}`);
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
-    try {
+    const body = async () => {
       const r = await fn();
       const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
       if (!reclaimExpected && requests.length > 0) {
@@ -343,14 +337,13 @@ export class HeartbeatLab {
           r,
         );
       }
-      this.log(`PASS ${scenario}: ${r.detail}`);
-      return { scenario, passed: true, ...r };
-    } catch (e) {
-      const partial = e instanceof ScenarioFailure ? e.partial : {};
-      this.log(`FAIL ${scenario}: ${(e as Error).message}`);
-      this.dumpDiagnostics();
-      return { scenario, passed: false, ...partial, detail: (e as Error).message };
-    }
+      return r;
+    };
+    return runScenario(scenario, body, {
+      log: this.log,
+      onFailure: () => this.dumpDiagnostics(),
+      partialOf: (e) => (e instanceof ScenarioFailure ? e.partial : {}),
+    });
   }
 
   /** Ends the client probe and writes its samples to client.log in the work directory. */
@@ -788,19 +781,16 @@ async function clientArpFor(vip: string): Promise<string | undefined> {
 /** Fixed-width results table. */
 export function formatResults(results: ScenarioResult[]): string {
   const num = (v?: number) => (v === undefined ? "-" : v.toFixed(1));
-  const rows = [
-    ["scenario", "result", "detect s", "takeover s", "served s", "outage s", "detail"],
-    ...results.map((r) => [
-      r.scenario,
-      r.passed ? "PASS" : "FAIL",
-      num(r.detectionS),
-      num(r.takeoverS),
-      num(r.servedS),
-      num(r.outageS),
-      r.detail,
-    ]),
-  ];
-  const last = rows[0].length - 1;
-  const widths = rows[0].map((_, i) => (i === last ? 0 : Math.max(...rows.map((r) => r[i].length))));
-  return rows.map((r) => r.map((c, i) => (i === last ? c : i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")).join("\n");
+  return formatTable<ScenarioResult>(
+    [
+      { title: "scenario", cell: (r) => r.scenario },
+      { title: "result", cell: (r) => (r.passed ? "PASS" : "FAIL") },
+      { title: "detect s", cell: (r) => num(r.detectionS), align: "right" },
+      { title: "takeover s", cell: (r) => num(r.takeoverS), align: "right" },
+      { title: "served s", cell: (r) => num(r.servedS), align: "right" },
+      { title: "outage s", cell: (r) => num(r.outageS), align: "right" },
+      { title: "detail", cell: (r) => r.detail },
+    ],
+    results,
+  );
 }

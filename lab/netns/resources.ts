@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isAlive, killPid, pidStartTime, run, sleep } from "../common/proc";
+import { ownedByMe, reapLeftovers, writeRecord, type OwnedRecord } from "../common/leftovers";
 
 const STATE_FILE = "/run/hal-netns-lab.json";
 
@@ -16,9 +17,7 @@ interface RecordedPid {
   what: string;
 }
 
-interface LabState {
-  ownerPid: number;
-  ownerStart: string;
+interface LabState extends OwnedRecord {
   workdir: string;
   netns: string[];
   pids: RecordedPid[];
@@ -30,8 +29,7 @@ export class LabResources {
 
   private constructor(workdir: string) {
     this.state = {
-      ownerPid: process.pid,
-      ownerStart: pidStartTime(process.pid) ?? "",
+      ...ownedByMe(),
       workdir,
       netns: [],
       pids: [],
@@ -41,15 +39,15 @@ export class LabResources {
 
   /** Reclaims what a killed earlier run left behind, then starts a new record. */
   static async open(workdir: string, log: (s: string) => void): Promise<LabResources> {
-    if (fs.existsSync(STATE_FILE)) {
-      const old = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as LabState;
-      if (old.ownerPid !== process.pid && pidStartTime(old.ownerPid) === old.ownerStart) {
-        throw new Error(`another netns lab run (pid ${old.ownerPid}) is active; see ${STATE_FILE}`);
-      }
-      log(`reclaiming leftovers of an interrupted lab run (pid ${old.ownerPid})`);
-      await releaseAll(old, log);
-      fs.rmSync(STATE_FILE, { force: true });
-    }
+    const [active] = await reapLeftovers<LabState>(
+      [STATE_FILE],
+      (old) => {
+        log(`reclaiming leftovers of an interrupted lab run (pid ${old.ownerPid})`);
+        return releaseAll(old, log);
+      },
+      { own: true },
+    );
+    if (active) throw new Error(`another netns lab run (pid ${active.ownerPid}) is active; see ${STATE_FILE}`);
     fs.mkdirSync(workdir, { recursive: true });
     return new LabResources(workdir);
   }
@@ -90,9 +88,7 @@ export class LabResources {
   }
 
   private persist(): void {
-    const tmp = `${STATE_FILE}.${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(this.state, null, 2));
-    fs.renameSync(tmp, STATE_FILE);
+    writeRecord(STATE_FILE, this.state);
   }
 }
 

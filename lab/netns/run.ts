@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import { readLabNodeDir, type LabNode } from "../common/payload";
 import { runMain } from "../common/proc";
+import { tally } from "../common/report";
 import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { formatResults, runHeartbeatLab, type ScenarioResult } from "./lab";
 
@@ -63,8 +64,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const tables: string[] = [];
-  let passed = 0;
-  let failed = 0;
+  const all: ScenarioResult[] = [];
   for (const run of runs) {
     // Expect whatever the payload's ha.cf says, unless told otherwise.
     const expected = autoFailback ?? autoFailbackOf(run.nodes);
@@ -77,13 +77,11 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     tables.push(`### ${run.label} (auto_failback ${expected ? "on" : "off"})\n\n${formatResults(results)}`);
-    const bad = results.filter((r) => !r.passed).length;
-    failed += bad;
-    passed += results.length - bad;
+    all.push(...results);
   }
   console.log(`\n${tables.join("\n\n")}\n`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(tally(all));
+  return all.every((r) => r.passed) ? 0 : 1;
 }
 
 if (require.main === module) {

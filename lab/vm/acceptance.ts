@@ -14,8 +14,9 @@ import { parseArgs } from "util";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { runMain, sleep } from "../common/proc";
+import { formatTable, runScenario, tally, type Outcome } from "../common/report";
 import { ensureBaseImage } from "./image";
-import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./sh";
+import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./host";
 import { TierName, TIERS } from "./tier";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
@@ -23,11 +24,8 @@ import { labSshKey, VmLab, withVmLab } from "./vm";
 const VIP = "192.168.56.10";
 const VIP_URL = `http://${VIP}/`;
 
-interface Row {
-  readonly scenario: string;
-  readonly passed: boolean;
-  readonly figures: string;
-  readonly detail: string;
+interface Row extends Outcome {
+  readonly figures?: string;
 }
 
 class CheckFailed extends Error {}
@@ -206,15 +204,7 @@ async function diagnose(lab: VmLab): Promise<void> {
 }
 
 async function scenario(rows: Row[], name: string, body: () => Promise<{ figures: string; detail: string }>, lab: VmLab): Promise<void> {
-  defaultLog(`=== ${name}`);
-  try {
-    const { figures, detail } = await body();
-    rows.push({ scenario: name, passed: true, figures, detail });
-  } catch (error) {
-    rows.push({ scenario: name, passed: false, figures: "-", detail: (error as Error).message });
-    await diagnose(lab).catch((e: Error) => defaultLog(`diagnostics failed: ${e.message}`));
-  }
-  defaultLog(`${rows[rows.length - 1].passed ? "PASS" : "FAIL"} ${name}: ${rows[rows.length - 1].detail}`);
+  rows.push(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) }));
 }
 
 const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache"];
@@ -395,11 +385,23 @@ async function main(argv: string[]): Promise<number> {
       }),
     );
 
-  const width = Math.max(...rows.map((r) => r.scenario.length));
-  console.log("\n| scenario | result | measured | detail |\n|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.scenario.padEnd(width)} | ${r.passed ? "PASS" : "FAIL"} | ${r.figures} | ${r.detail} |`);
-  console.log("\n| phase | wall time |\n|---|---:|");
-  for (const [phase, seconds] of phases) console.log(`| ${phase} | ${seconds.toFixed(1)} s |`);
+  const table = formatTable<Row>(
+    [
+      { title: "scenario", cell: (r) => r.scenario },
+      { title: "result", cell: (r) => (r.passed ? "PASS" : "FAIL") },
+      { title: "measured", cell: (r) => r.figures ?? "-" },
+      { title: "detail", cell: (r) => r.detail },
+    ],
+    rows,
+  );
+  const phaseTable = formatTable<[string, number]>(
+    [
+      { title: "wall time", cell: ([, s]) => `${s.toFixed(1)} s`, align: "right" },
+      { title: "phase", cell: ([p]) => p },
+    ],
+    phases,
+  );
+  console.log(`\n${table}\n\n${phaseTable}`);
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(
     PHASES_FILE,
@@ -409,10 +411,9 @@ async function main(argv: string[]): Promise<number> {
       2,
     ) + "\n",
   );
-  const failed = rows.filter((r) => !r.passed).length;
   if (rows.length === 0) throw new Error("no scenario ran");
-  console.log(`\n${rows.length - failed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(`\n${tally(rows)}`);
+  return rows.every((r) => r.passed) ? 0 : 1;
 }
 
 runMain(main);

@@ -16,8 +16,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { isAlive } from "../common/proc";
-import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot, runSync } from "./sh";
+import { isAlive, runSync } from "../common/proc";
+import { CACHE_DIR, defaultLog, ensureCacheDir, ensureHostTools, Logger, requireRoot } from "./host";
 
 export const SUITE = "bookworm";
 /** ext4 label of the root file system (fstab names the root by it). */
@@ -34,7 +34,7 @@ export function umlKernel(): { release: string; modules: string; pkg: string } {
       `expected ${UML_KERNEL} and exactly one module tree under ${UML_MODULES} (package user-mode-linux), found: ${releases.join(" ") || "none"}`,
     );
   }
-  const pkg = runSync("dpkg-query", ["-W", "-f", "${Version}", "user-mode-linux"]).stdout.trim();
+  const pkg = runSync(["dpkg-query", "-W", "-f", "${Version}", "user-mode-linux"]).stdout.trim();
   return { release: releases[0], modules: path.join(UML_MODULES, releases[0]), pkg };
 }
 
@@ -240,7 +240,7 @@ export function ensureBaseImage(opts: { log?: Logger; rebuild?: boolean } = {}):
     const logFile = path.join(p.tmp, "build.log");
     const step = (what: string, cmd: string, args: string[]) => {
       const t = Date.now();
-      const r = runSync(cmd, args, { allowFail: true });
+      const r = runSync([cmd, ...args], { allowFail: true });
       fs.appendFileSync(logFile, `### ${what}\n${r.stdout}\n${r.stderr}\n`);
       if (r.code !== 0) {
         const tail = (r.stdout + r.stderr).split("\n").slice(-30).join("\n");

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { runSync } from "./sh";
+import { runSync } from "../common/proc";
 import { cmdline, GuestSpec, pssMiB, Tier } from "./tier";
 
 /**
@@ -34,7 +34,7 @@ export function qemuTier(opts: { cpu?: string } = {}): Tier {
     name: "qemu",
     tools: ["qemu-system-x86_64", "qemu-img"],
     createDisk(g) {
-      runSync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", g.image.raw, overlay(g)]);
+      runSync(["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", g.image.raw, overlay(g)]);
     },
     launch(g) {
       const pidFile = path.join(g.dir, "qemu.pid");
@@ -77,7 +77,7 @@ export function qemuTier(opts: { cpu?: string } = {}): Tier {
         args.push("-netdev", `tap,id=n${i},ifname=${tap},script=no,downscript=no`);
         args.push("-device", `virtio-net-pci,netdev=n${i},mac=${mac}`);
       });
-      runSync("ip", ["netns", "exec", g.netns, "qemu-system-x86_64", ...args]);
+      runSync(["ip", "netns", "exec", g.netns, "qemu-system-x86_64", ...args]);
       return Number(fs.readFileSync(pidFile, "utf8").trim());
     },
     running: isOurQemu,

@@ -5,13 +5,14 @@
  *   ts-node lab/vm/run.ts key                    print the lab's ssh public key (for the payloads' admin user)
  *   ts-node lab/vm/run.ts selftest [single|nat|ha|all]
  *   ts-node lab/vm/run.ts hold <dir>             boot <dir>/<host>/{user-data,meta-data,network-config}
- *                                                (@LAB_SSH_KEY@ replaced), print ssh/curl commands, stay up until Ctrl-C
+ *                                                (${var.ssh_public_key} and random_password references
+ *                                                filled), print ssh/curl commands, stay up until Ctrl-C
  *   ts-node lab/vm/run.ts reap                   tear down labs left by killed runs
  *
  * selftest and hold boot on the tier named by HAL_VM_TIER (uml, the default, or qemu).
  */
 import { ensureBaseImage } from "./image";
-import { defaultLog } from "./sh";
+import { defaultLog } from "./host";
 import { labSshKey, loadNodesDir, reapStaleLabs, startVmLab } from "./vm";
 
 async function main(argv: string[]): Promise<void> {
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<void> {
       await (await import("./selftest")).main(arg ?? "single");
       return;
     case "reap":
-      reapStaleLabs();
+      await reapStaleLabs();
       return;
     case "hold": {
       if (!arg) throw new Error("usage: hold <dir>");

@@ -29,7 +29,7 @@ export interface GuestSpec {
 
 export interface Tier {
   readonly name: TierName;
-  /** Host commands this tier runs (keys of sh.ts's HOST_TOOLS). */
+  /** Host commands this tier runs (keys of host.ts's HOST_TOOLS). */
   readonly tools: string[];
   /** Creates the guest's writable overlay over the base image; it survives stop/start. */
   createDisk(g: GuestSpec): void;
