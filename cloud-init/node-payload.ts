@@ -4,13 +4,8 @@ import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cl
 import {
   AuthkeysConfig,
   HaCfConfig,
-  GARP_REFRESHER_PATH,
-  RECLAIM_MIN_SECONDS,
-  RESOURCE_RECLAIMER_PATH,
-  renderResourceReclaimer,
   HaresourcesConfig,
   NODE_NAME,
-  renderGarpRefresher,
   renderAuthkeys,
   renderHaCf,
   renderHaresources,
@@ -18,6 +13,13 @@ import {
   validateHaCf,
   validateHaresources,
 } from "./heartbeat";
+import {
+  GARP_REFRESHER_PATH,
+  garpRefresherFiles,
+  RECLAIM_MIN_SECONDS,
+  RESOURCE_RECLAIMER_PATH,
+  resourceReclaimerFiles,
+} from "./ha-helpers";
 import {
   IpvsadmDefaults,
   IpvsVirtualService,
@@ -194,27 +196,17 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
     ];
     const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
-    if (garpSeconds) {
-      files.push({
-        path: GARP_REFRESHER_PATH,
-        content: renderGarpRefresher(spec.heartbeat.haresources.vips, garpSeconds),
-        permissions: "0755",
-        defer: true,
-      });
-    }
+    if (garpSeconds) files.push(...garpRefresherFiles(spec.heartbeat.haresources.vips, garpSeconds));
     if (reclaimSeconds) {
       const peer = spec.heartbeat.haCf.nodes.find((n) => n !== spec.hostname)!;
-      files.push({
-        path: RESOURCE_RECLAIMER_PATH,
-        content: renderResourceReclaimer({
+      files.push(
+        ...resourceReclaimerFiles({
           vips: spec.heartbeat.haresources.vips,
           peer,
           afterSeconds: reclaimSeconds,
           checkSeconds: RECLAIM_CHECK_SECONDS,
         }),
-        permissions: "0755",
-        defer: true,
-      });
+      );
     }
     files.push(
       { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },

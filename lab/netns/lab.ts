@@ -61,8 +61,10 @@ interface Pair {
   reclaimAfterS?: number;
 }
 
-/** The generated helper that repairs a lost resource request (cloud-init/heartbeat.ts). */
+/** The helper that repairs a lost resource request (cloud-init/helpers/reclaim-resources.sh). */
 const RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
+/** Its settings, generated from the topology (cloud-init/ha-helpers.ts). */
+const RECLAIMER_CONFIG_PATH = "/etc/default/ha-reclaim-resources";
 /** What the reclaimer logs (syslog tag) when it asks for the group again. */
 const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
 
@@ -156,8 +158,9 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       res.preferred === n.hostname &&
       new RegExp(`^respawn root ${RECLAIMER_PATH}$`, "m").test(file("/etc/ha.d/ha.cf").content)
     ) {
-      const after = /\[ "\$missing" -lt (\d+) \]/.exec(reclaimer.content);
-      if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_PATH} has no recognisable wait`);
+      // The wait is a setting of the generated config file, not something to read out of the program.
+      const after = /^RECLAIM_AFTER=(\d+)$/m.exec(file(RECLAIMER_CONFIG_PATH).content);
+      if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_CONFIG_PATH} sets no RECLAIM_AFTER`);
       reclaimAfterS = Number(after[1]);
     }
   }
