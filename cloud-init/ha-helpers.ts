@@ -44,11 +44,25 @@ function header(file: string, helper: string): string[] {
   ];
 }
 
+export interface GarpRefreshConfig {
+  /** The group's VIPs. */
+  readonly vips: readonly VirtualIp[];
+  /** Seconds between announcements. */
+  readonly intervalSeconds: number;
+  /**
+   * Whether this node is the group's preferred node. Heartbeat counts the group among its local
+   * resources there and among its foreign ones on the peer, and `cl_status rscstatus` says which
+   * it holds.
+   */
+  readonly preferredNode: boolean;
+}
+
 /**
  * The refresher's settings: re-announce each VIP every `intervalSeconds` while Heartbeat says this
- * node holds the group.
+ * node holds the group (cloud-init/helpers/garp-refresh.sh).
  */
-export function renderGarpRefreshConfig(vips: readonly VirtualIp[], intervalSeconds: number): string {
+export function renderGarpRefreshConfig(config: GarpRefreshConfig): string {
+  const { vips, intervalSeconds } = config;
   const list = new IssueList(GARP_REFRESH_CONFIG_PATH);
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
     list.add("intervalSeconds", intervalSeconds, "must be a whole number of seconds, at least 1");
@@ -62,6 +76,9 @@ export function renderGarpRefreshConfig(vips: readonly VirtualIp[], intervalSeco
     `GARP_INTERVAL=${intervalSeconds}`,
     "# The group's VIPs: address interface, for each.",
     `GARP_VIPS="${vipWords(vips)}"`,
+    "# The group's class in `cl_status rscstatus` on this node (local on its preferred node, else",
+    "# foreign): announce only while heartbeat holds it, or all.",
+    `GARP_GROUP=${config.preferredNode ? "local" : "foreign"}`,
     "",
   ].join("\n");
 }
@@ -115,9 +132,9 @@ export function renderResourceReclaimerConfig(config: ResourceReclaimerConfig): 
 }
 
 /** The refresher and its settings, as one node's write_files entries. */
-export function garpRefresherFiles(vips: readonly VirtualIp[], intervalSeconds: number): WriteFile[] {
+export function garpRefresherFiles(config: GarpRefreshConfig): WriteFile[] {
   return [
-    { path: GARP_REFRESH_CONFIG_PATH, content: renderGarpRefreshConfig(vips, intervalSeconds), permissions: "0644", defer: true },
+    { path: GARP_REFRESH_CONFIG_PATH, content: renderGarpRefreshConfig(config), permissions: "0644", defer: true },
     { path: GARP_REFRESHER_PATH, content: GARP_REFRESH_SCRIPT, permissions: "0755", defer: true },
   ];
 }

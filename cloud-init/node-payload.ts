@@ -196,7 +196,10 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
     ];
     const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
-    if (garpSeconds) files.push(...garpRefresherFiles(spec.heartbeat.haresources.vips, garpSeconds));
+    if (garpSeconds) {
+      const { vips, preferredNode } = spec.heartbeat.haresources;
+      files.push(...garpRefresherFiles({ vips, intervalSeconds: garpSeconds, preferredNode: preferredNode === spec.hostname }));
+    }
     if (reclaimSeconds) {
       const peer = spec.heartbeat.haCf.nodes.find((n) => n !== spec.hostname)!;
       files.push(

@@ -192,6 +192,9 @@ describe("Heartbeat + Apache node", () => {
     const paths = (spec: NodeSpec) => loadAsCloudInit(renderNodePayload(spec).userData).write_files.map((f: { path: string }) => f.path);
     expect(paths(standby)).not.toContain("/etc/ha.d/reclaim-resources");
     expect(paths(standby)).not.toContain("/etc/default/ha-reclaim-resources");
+    // The refresher runs on both; on the standby the group is among heartbeat's foreign resources.
+    expect(fileOf(renderNodePayload(standby).userData, "/etc/default/ha-garp-refresh").content).toMatch(/^GARP_GROUP=foreign$/m);
+    expect(fileOf(userData, "/etc/default/ha-garp-refresh").content).toMatch(/^GARP_GROUP=local$/m);
     expect(fileOf(renderNodePayload(standby).userData, "/etc/ha.d/ha.cf").content).not.toContain("reclaim-resources");
     expect(paths(reclaimOff)).not.toContain("/etc/ha.d/reclaim-resources");
   });
