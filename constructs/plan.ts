@@ -30,6 +30,8 @@ import {
 
 export type NetworkRole = "public" | "private";
 export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
+/** Heartbeats go by ucast on both networks unless the topology says otherwise (issue 13). */
+export const DEFAULT_HEARTBEAT_NETWORKS: readonly NetworkRole[] = ["private", "public"];
 
 export interface NetworkDecl {
   /** The subnet, such as 192.168.56.0/24. */
@@ -89,7 +91,10 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly autoFailback?: boolean;
   /** @default 694 */
   readonly udpport?: number;
-  /** Which networks carry heartbeats, as ucast to the peer on each. @default ["private"] */
+  /**
+   * Which networks carry heartbeats, as ucast to the peer on each. Two paths keep one cut link
+   * from moving the VIP (a split brain without quorum). @default DEFAULT_HEARTBEAT_NETWORKS
+   */
   readonly heartbeatNetworks?: readonly NetworkRole[];
   /** Extra media, such as a serial link. @default none */
   readonly extraMedia?: readonly HeartbeatMedium[];
@@ -286,7 +291,7 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
   if (!hb.nodes.includes(preferredNode)) {
     list.add("heartbeat.preferredNode", preferredNode, `the resource owner must be a node of the pair: ${hb.nodes.join(", ")}`);
   }
-  const heartbeatNetworks = hb.heartbeatNetworks ?? ["private"];
+  const heartbeatNetworks = hb.heartbeatNetworks ?? DEFAULT_HEARTBEAT_NETWORKS;
   heartbeatNetworks.forEach((role, i) => {
     if (!NETWORK_ROLES.includes(role)) {
       list.add(`heartbeat.heartbeatNetworks[${i}]`, role, `must be one of ${NETWORK_ROLES.join(", ")}`);
@@ -305,7 +310,11 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     hb.nodes.forEach((name, i) => {
       const node = byName.get(name);
       if (node && addressOf(node, role) === undefined) {
-        list.add(`heartbeat.nodes[${i}]`, name, `heartbeats travel on the ${role} network, but this node has no ${role}Address`);
+        list.add(
+          `heartbeat.nodes[${i}]`,
+          name,
+          `heartbeats travel on the ${role} network${hb.heartbeatNetworks ? "" : " (by default on both)"}, but this node has no ${role}Address; give it one, or set heartbeatNetworks`,
+        );
       }
     });
   }
@@ -562,7 +571,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               haCf: {
                 nodes: heartbeat!.nodes,
                 media: [
-                  ...(hb.heartbeatNetworks ?? ["private"]).flatMap((role) =>
+                  ...(hb.heartbeatNetworks ?? DEFAULT_HEARTBEAT_NETWORKS).flatMap((role) =>
                     peers.map((peer): HeartbeatMedium => ({
                       kind: "ucast",
                       interface: interfaceName(decl, role),

@@ -21,7 +21,7 @@ export interface HeartbeatOptions extends HeartbeatTiming {
   readonly autoFailback?: boolean;
   /** @default 694 */
   readonly udpport?: number;
-  /** Networks that carry ucast heartbeats to the peer. @default ["private"] */
+  /** Networks that carry ucast heartbeats to the peer. @default DEFAULT_HEARTBEAT_NETWORKS (private and public) */
   readonly heartbeatNetworks?: readonly NetworkRole[];
   /** Extra media, such as `{ kind: "serial", device: "/dev/ttyS0" }`. @default none */
   readonly extraMedia?: readonly HeartbeatMedium[];

@@ -55,9 +55,15 @@ describe("planCluster: derived facts", () => {
     expect(byName.lb2.spec.heartbeat!.haresources).toEqual(hr);
   });
 
-  it("points each director's ucast at its peer on the private network", () => {
-    expect(byName.lb1.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.252" }]);
-    expect(byName.lb2.spec.heartbeat!.haCf.media).toEqual([{ kind: "ucast", interface: "private", peer: "192.168.200.251" }]);
+  it("points each director's ucast at its peer on the private and the public network, by default", () => {
+    expect(byName.lb1.spec.heartbeat!.haCf.media).toEqual([
+      { kind: "ucast", interface: "private", peer: "192.168.200.252" },
+      { kind: "ucast", interface: "public", peer: "192.168.56.12" },
+    ]);
+    expect(byName.lb2.spec.heartbeat!.haCf.media).toEqual([
+      { kind: "ucast", interface: "private", peer: "192.168.200.251" },
+      { kind: "ucast", interface: "public", peer: "192.168.56.11" },
+    ]);
   });
 
   it("lists the web servers as NAT real servers with their weights", () => {
@@ -202,6 +208,18 @@ describe("planCluster: one error lists every problem", () => {
     ).not.toThrow();
   });
 
+  it("sends heartbeats on both networks by default, and says so when a node lacks one of them", () => {
+    const noPublic = { ...haLb, nodes: haLb.nodes.map((n) => (n.name === "lb2" ? { ...n, publicAddress: undefined } : n)) };
+    expect(issuesOf(noPublic)).toContainEqual(
+      expect.objectContaining({
+        field: "heartbeat.nodes[1]",
+        value: "lb2",
+        message:
+          "heartbeats travel on the public network (by default on both), but this node has no publicAddress; give it one, or set heartbeatNetworks",
+      }),
+    );
+  });
+
   it("counts each heartbeat network as a path for a sub-second deadtime", () => {
     const fast = { keepalive: "100ms", deadtime: "600ms", warntime: "300ms" } as const;
     const nodes = planCluster({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast, heartbeatNetworks: ["private", "public"] } }, "s", mac);
@@ -209,7 +227,7 @@ describe("planCluster: one error lists every problem", () => {
       { kind: "ucast", interface: "private", peer: "192.168.200.252" },
       { kind: "ucast", interface: "public", peer: "192.168.56.12" },
     ]);
-    expect(issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast } })).toEqual([
+    expect(issuesOf({ ...haLb, heartbeat: { ...haLb.heartbeat!, ...fast, heartbeatNetworks: ["private"] } })).toEqual([
       expect.objectContaining({
         field: "heartbeat.deadtime",
         value: "600ms",

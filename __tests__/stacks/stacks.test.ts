@@ -201,6 +201,7 @@ describe("the heartbeatProfile preset option", () => {
       "warntime 2",
       "initdead 10",
       "ucast private 192.168.200.12",
+      "ucast public 192.168.56.12",
     ]);
   });
 
