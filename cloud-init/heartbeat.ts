@@ -33,7 +33,7 @@ export interface HaCfConfig {
   readonly deadtime?: HeartbeatTime;
   /** @default 3 */
   readonly warntime?: HeartbeatTime;
-  /** @default 10 */
+  /** Must be at least deadtime. @default - twice deadtime in whole seconds, at least 10 (defaultInitdead) */
   readonly initdead?: HeartbeatTime;
   /** @default 694 */
   readonly udpport?: number;
@@ -89,13 +89,22 @@ export function heartbeatTimeMs(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * initdead when none is given: Heartbeat's documented recommendation of at least twice deadtime
+ * (a booting peer's network may take that long), in whole seconds, and never under 10 s.
+ */
+export function defaultInitdead(deadtime: HeartbeatTime | undefined): number {
+  const ms = heartbeatTimeMs(deadtime ?? 5);
+  return ms === undefined ? 10 : Math.max(10, Math.ceil((2 * ms) / 1000));
+}
+
 export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] {
   const list = new IssueList(path);
   const times = {
     keepalive: config.keepalive ?? 1,
     deadtime: config.deadtime ?? 5,
     warntime: config.warntime ?? 3,
-    initdead: config.initdead ?? 10,
+    initdead: config.initdead ?? defaultInitdead(config.deadtime),
   };
   const ms: Record<string, number | undefined> = {};
   for (const [field, value] of Object.entries(times)) {
@@ -229,7 +238,7 @@ export function renderHaCf(config: HaCfConfig): string {
     `keepalive ${config.keepalive ?? 1}`,
     `deadtime ${config.deadtime ?? 5}`,
     `warntime ${config.warntime ?? 3}`,
-    `initdead ${config.initdead ?? 10}`,
+    `initdead ${config.initdead ?? defaultInitdead(config.deadtime)}`,
     "",
     "# Media",
     `udpport ${udpport}`,

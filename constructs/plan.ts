@@ -67,7 +67,7 @@ export interface HeartbeatTiming {
   readonly deadtime?: HeartbeatTime;
   /** @default 3 */
   readonly warntime?: HeartbeatTime;
-  /** @default 10 */
+  /** Must be at least deadtime. @default - twice deadtime in whole seconds, at least 10 (defaultInitdead) */
   readonly initdead?: HeartbeatTime;
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, HaCfConfig, heartbeatTimeMs, renderAuthkeys, renderHaCf, renderHaresources } from "../../cloud-init";
+import { ConfigError, defaultInitdead, HaCfConfig, heartbeatTimeMs, renderAuthkeys, renderHaCf, renderHaresources } from "../../cloud-init";
 
 /** ha.cf from lab 002: serial + broadcast media, the timing values the lab types. */
 const lab002: HaCfConfig = {
@@ -96,6 +96,29 @@ describe("ha.cf", () => {
       /deadtime = 2: deadtime must be more than twice keepalive \(1\); heartbeat refuses to start otherwise/,
     );
     expect(() => renderHaCf({ ...lab002, keepalive: "500ms", deadtime: 1, warntime: 1 })).toThrow(/deadtime/);
+  });
+
+  it("refuses a warntime not under deadtime, or under keepalive", () => {
+    expect(() => renderHaCf({ ...lab002, warntime: 10 })).toThrow(
+      /warntime = 10: warntime must be at least keepalive and less than deadtime/,
+    );
+    expect(() => renderHaCf({ ...lab002, keepalive: 3, warntime: 2 })).toThrow(/warntime = 2/);
+    expect(() => renderHaCf({ ...lab002, warntime: 9 })).not.toThrow();
+  });
+
+  it("defaults initdead to twice deadtime in whole seconds, at least 10, and checks the default too", () => {
+    const initdead = (config: Partial<HaCfConfig>) =>
+      directives(renderHaCf({ ...lab002, initdead: undefined, ...config })).find((l) => l.startsWith("initdead"));
+    expect(initdead({ deadtime: undefined, warntime: undefined, keepalive: undefined })).toBe("initdead 10");
+    expect(initdead({ deadtime: 8, warntime: 3 })).toBe("initdead 16");
+    expect(initdead({ keepalive: "100ms", deadtime: "300ms", warntime: "200ms", media: [...lab002.media, ...lab002.media] })).toBe(
+      "initdead 10",
+    );
+    expect(initdead({ keepalive: 2, deadtime: "7500ms", warntime: 6 })).toBe("initdead 15");
+    for (const deadtime of [1, 3, 5, 8, 30, "2500ms"] as const) {
+      const ms = heartbeatTimeMs(deadtime)!;
+      expect(heartbeatTimeMs(defaultInitdead(deadtime))).toBeGreaterThanOrEqual(2 * ms);
+    }
   });
 
   it("refuses an initdead shorter than deadtime, as heartbeat does", () => {

@@ -11,6 +11,7 @@ import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-swit
 import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
+import { HeartbeatTime, heartbeatTimeMs } from "../../cloud-init";
 import { synthesizedNodes } from "../../lab/common/synthesized";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
@@ -189,6 +190,17 @@ describe("the heartbeatProfile preset option", () => {
     return loadAsCloudInit(node.userData).write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content as string;
   };
   const directives = (text: string) => text.split("\n").filter((l) => /^(keepalive|deadtime|warntime|initdead|ucast) /.test(l));
+
+  it.each([
+    ["lab", HEARTBEAT_LAB_PROFILE],
+    ["fast", HEARTBEAT_FAST_PROFILE],
+  ])("%s profile: Heartbeat's timing rules, with initdead at least twice deadtime, on two paths", (_name, profile) => {
+    const ms = (t: HeartbeatTime) => heartbeatTimeMs(t)!;
+    expect(ms(profile.warntime)).toBeLessThan(ms(profile.deadtime));
+    expect(ms(profile.deadtime)).toBeGreaterThan(2 * ms(profile.keepalive));
+    expect(ms(profile.initdead)).toBeGreaterThanOrEqual(2 * ms(profile.deadtime));
+    expect([...profile.heartbeatNetworks].sort()).toEqual(["private", "public"]);
+  });
 
   it("defaults to the lab profile: the presets' output is what the explicit HEARTBEAT_LAB_PROFILE gives", () => {
     const explicit = (Stack: typeof HeartbeatApacheStack | typeof HaLbStack, id: string) =>
