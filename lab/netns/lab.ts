@@ -1,6 +1,6 @@
 /**
  * The Heartbeat + Apache failover lab: boots the two nodes of a generated HA
- * pair in namespaces and checks who serves the VIP through five scenarios.
+ * pair in namespaces and checks who serves the VIP through eight scenarios, split-brain cuts among them.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
