@@ -8,19 +8,21 @@ import { IssueList, throwIfIssues } from "./issues";
 import type { WriteFile } from "./cloud-config";
 import type { FailoverRole } from "./node-payload";
 import {
-  AuthkeysConfig,
   GARP_REFRESHER_PATH,
+  garpRefresherFiles,
+  RECLAIM_MIN_SECONDS,
+  RESOURCE_RECLAIMER_PATH,
+  resourceReclaimerFiles,
+} from "./ha-helpers";
+import {
+  AuthkeysConfig,
   HaCfConfig,
   HaresourcesConfig,
   HEARTBEAT_DEFAULTS,
   HeartbeatHelperSettings,
-  RECLAIM_MIN_SECONDS,
   renderAuthkeys,
-  renderGarpRefresher,
   renderHaCf,
   renderHaresources,
-  renderResourceReclaimer,
-  RESOURCE_RECLAIMER_PATH,
   validateAuthkeys,
   validateHaCf,
   validateHaresources,
@@ -100,26 +102,19 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
   ];
   const haCf = { ...role.haCf, respawn: [...(role.haCf.respawn ?? []), ...respawn] };
   if (garpSeconds) {
-    files.push({
-      path: GARP_REFRESHER_PATH,
-      content: renderGarpRefresher(role.haresources.vips, garpSeconds),
-      permissions: "0755",
-      defer: true,
-    });
+    const { vips, preferredNode } = role.haresources;
+    files.push(...garpRefresherFiles({ vips, intervalSeconds: garpSeconds, preferredNode: preferredNode === hostname }));
   }
   if (reclaimSeconds) {
     const peer = role.haCf.nodes.find((n) => n !== hostname)!;
-    files.push({
-      path: RESOURCE_RECLAIMER_PATH,
-      content: renderResourceReclaimer({
+    files.push(
+      ...resourceReclaimerFiles({
         vips: role.haresources.vips,
         peer,
         afterSeconds: reclaimSeconds,
         checkSeconds: RECLAIM_CHECK_SECONDS,
       }),
-      permissions: "0755",
-      defer: true,
-    });
+    );
   }
   files.push(
     { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },

@@ -1,5 +1,5 @@
 import { isIpv4 } from "./ip";
-import { ConfigError, ConfigIssue, IssueList, throwIfIssues } from "./issues";
+import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
 
 /** A Heartbeat time: whole seconds (`2`) or milliseconds (`"500ms"`), as `ha.cf` accepts. */
 export type HeartbeatTime = number | `${number}ms`;
@@ -33,8 +33,11 @@ export const HEARTBEAT_DEFAULTS = {
   deadtime: 5,
   /** Seconds of silence before a late heartbeat is logged. */
   warntime: 3,
-  /** deadtime right after start, while the other node may still be booting. */
-  initdead: 10,
+  /**
+   * The least deadtime right after start, while the other node may still be booting; the
+   * default is twice deadtime in whole seconds (defaultInitdead), never under this.
+   */
+  initdeadFloor: 10,
   /** Heartbeat's own UDP port. */
   udpport: 694,
   /** Serial line speed. */
@@ -43,8 +46,11 @@ export const HEARTBEAT_DEFAULTS = {
   autoFailback: true,
   /** Syslog facility of heartbeat's log lines. */
   logfacility: "local0",
-  /** The networks that carry ucast heartbeats to the peer. */
-  heartbeatNetworks: ["private"],
+  /**
+   * The networks that carry ucast heartbeats to the peer: two paths, so that losing one link
+   * (a bridge restart, a vSwitch fault) never moves the VIP.
+   */
+  heartbeatNetworks: ["private", "public"],
   /** authkeys method. */
   authMethod: "sha1",
   /** authkeys key index (`auth 1`). */
@@ -64,7 +70,7 @@ export interface HeartbeatTiming {
   readonly deadtime?: HeartbeatTime;
   /** @default HEARTBEAT_DEFAULTS.warntime */
   readonly warntime?: HeartbeatTime;
-  /** @default HEARTBEAT_DEFAULTS.initdead */
+  /** Must be at least deadtime. @default defaultInitdead(deadtime): twice deadtime in whole seconds, at least HEARTBEAT_DEFAULTS.initdeadFloor */
   readonly initdead?: HeartbeatTime;
 }
 
@@ -142,6 +148,16 @@ export function heartbeatTimeMs(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * initdead when none is given: Heartbeat's documented recommendation of at least twice deadtime
+ * (a booting peer's network may take that long), in whole seconds, and never under the floor.
+ */
+export function defaultInitdead(deadtime: HeartbeatTime | undefined): number {
+  const ms = heartbeatTimeMs(deadtime ?? HEARTBEAT_DEFAULTS.deadtime);
+  const floor = HEARTBEAT_DEFAULTS.initdeadFloor;
+  return ms === undefined ? floor : Math.max(floor, Math.ceil((2 * ms) / 1000));
+}
+
 /** Names a checked field: the renderer's own name, or the caller's (`failover.deadtime`). */
 export type FieldName = (field: string) => string;
 
@@ -156,7 +172,7 @@ export function addHeartbeatTimingIssues(list: IssueList, timing: HeartbeatTimin
     keepalive: timing.keepalive ?? HEARTBEAT_DEFAULTS.keepalive,
     deadtime: timing.deadtime ?? HEARTBEAT_DEFAULTS.deadtime,
     warntime: timing.warntime ?? HEARTBEAT_DEFAULTS.warntime,
-    initdead: timing.initdead ?? HEARTBEAT_DEFAULTS.initdead,
+    initdead: timing.initdead ?? defaultInitdead(timing.deadtime),
   };
   const ms: Record<string, number | undefined> = {};
   for (const [field, value] of Object.entries(times)) {
@@ -312,7 +328,7 @@ export function renderHaCf(config: HaCfConfig): string {
     `keepalive ${config.keepalive ?? HEARTBEAT_DEFAULTS.keepalive}`,
     `deadtime ${config.deadtime ?? HEARTBEAT_DEFAULTS.deadtime}`,
     `warntime ${config.warntime ?? HEARTBEAT_DEFAULTS.warntime}`,
-    `initdead ${config.initdead ?? HEARTBEAT_DEFAULTS.initdead}`,
+    `initdead ${config.initdead ?? defaultInitdead(config.deadtime)}`,
     "",
     "# Media",
     `udpport ${udpport}`,
@@ -432,7 +448,7 @@ export interface HaresourcesConfig {
 const RESOURCE_NAME = /^[A-Za-z0-9_.-]+(::[^\s:]+(::[^\s:]+)*)?$/;
 
 /** Checks each VIP as IPaddr2 will read it: `vips[i].address`, `.prefix`, `.interface`, `.label`. */
-function addVipIssues(list: IssueList, vips: readonly VirtualIp[]): void {
+export function addVipIssues(list: IssueList, vips: readonly VirtualIp[]): void {
   vips.forEach((vip, i) => {
     if (!isIpv4(vip.address)) list.add(`vips[${i}].address`, vip.address, "must be an IPv4 address such as 192.168.56.10");
     if (!Number.isInteger(vip.prefix) || vip.prefix < 1 || vip.prefix > 32) {
@@ -491,136 +507,6 @@ export function renderHaresources(config: HaresourcesConfig): string {
     "# /etc/ha.d/haresources: generated. Identical on every node.",
     "# <preferred node> <resources, started left to right and stopped right to left>",
     group.join(" "),
-    "",
-  ].join("\n");
-}
-
-/** Where the gratuitous-ARP refresher is installed; ha.cf respawns it. */
-export const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
-
-/**
- * Renders a shell loop that re-announces each VIP this node holds with a gratuitous ARP every
- * `intervalSeconds`. IPaddr2 announces a VIP only when it brings it up; after a split brain heals,
- * the node that keeps the VIP never does that again, and clients that followed the other node's
- * announcement keep the wrong MAC. keepalived's vrrp_garp_master_refresh does the same job.
- */
-export function renderGarpRefresher(vips: readonly VirtualIp[], intervalSeconds: number): string {
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
-    throw new ConfigError([
-      {
-        path: GARP_REFRESHER_PATH,
-        field: "intervalSeconds",
-        value: intervalSeconds,
-        message: "must be a whole number of seconds, at least 1",
-      },
-    ]);
-  }
-  return [
-    "#!/bin/sh",
-    "# Generated. Respawned by heartbeat: re-announce each VIP while this node holds it, so a",
-    "# split brain that heals leaves no client on the other node's MAC.",
-    "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-    "while :; do",
-    ...vips.flatMap((vip) => [
-      `  if ip -o -4 addr show dev ${vip.interface} | grep -qF " ${vip.address}/"; then`,
-      `    ${HEARTBEAT_LIBEXEC}/send_arp -i 200 -r 2 ${vip.interface} ${vip.address} auto not_used not_used`,
-      "  fi",
-    ]),
-    `  sleep ${intervalSeconds}`,
-    "done",
-    "",
-  ].join("\n");
-}
-
-/** Where the resource reclaimer is installed; the preferred node's ha.cf respawns it. */
-export const RESOURCE_RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
-/** Debian's heartbeat client that asks the peer to hand resources over (`hb_takeover local`). */
-export const HB_TAKEOVER = "/usr/share/heartbeat/hb_takeover";
-/** Shortest reclaim wait: ResourceManager's own recovery of a failed start waits 30 s. */
-export const RECLAIM_MIN_SECONDS = 45;
-
-export interface ResourceReclaimerConfig {
-  /** The group's VIPs; the group counts as held when all of them are on this node. */
-  readonly vips: readonly VirtualIp[];
-  /** The other node of the pair, whose heartbeat must see it active before anything is asked. */
-  readonly peer: string;
-  /** How long heartbeat may claim the group while a VIP is missing before the reclaimer asks again. */
-  readonly afterSeconds: number;
-  /** Requests per episode; an episode ends when the VIPs are back or heartbeat stops claiming the group. @default 3 */
-  readonly maxAttempts?: number;
-  /** Seconds between checks. @default 5 */
-  readonly checkSeconds?: number;
-}
-
-/**
- * Renders a shell loop for the preferred node that repairs a lost resource request. At start,
- * heartbeat asks for the group once (req_resource sends ip-request or ip-request-resp through its
- * FIFO, then reports the acquisition complete); if that message is lost, heartbeat believes this
- * node holds its group while no node does, and nothing asks again. When `cl_status rscstatus`
- * says this node holds its group, the peer is active, and a VIP has been missing for
- * `afterSeconds`, the loop runs `hb_takeover local`, which makes the peer release the group and
- * this node acquire it. Operator standby (`hb_standby`) leaves rscstatus at none or foreign,
- * so the loop never undoes it.
- */
-export function renderResourceReclaimer(config: ResourceReclaimerConfig): string {
-  const check = config.checkSeconds ?? 5;
-  const attempts = config.maxAttempts ?? 3;
-  const list = new IssueList(RESOURCE_RECLAIMER_PATH);
-  if (!Number.isInteger(check) || check < 1) list.add("checkSeconds", check, "must be a whole number of seconds, at least 1");
-  if (!Number.isInteger(config.afterSeconds) || config.afterSeconds < RECLAIM_MIN_SECONDS) {
-    list.add(
-      "afterSeconds",
-      config.afterSeconds,
-      `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS}: ResourceManager hands a group whose start failed to the peer after 30 s, and the reclaimer must not race that`,
-    );
-  }
-  if (!Number.isInteger(attempts) || attempts < 1) list.add("maxAttempts", attempts, "must be a whole number, at least 1");
-  if (config.vips.length === 0) list.add("vips", config.vips, "the reclaimer needs at least one VIP to tell whether the group is held");
-  addVipIssues(list, config.vips);
-  if (!NODE_NAME.test(config.peer)) {
-    list.add("peer", config.peer, "must be a node name as uname -n prints it: lowercase letters, digits, '-' and '.'");
-  }
-  throwIfIssues([...list.issues]);
-  const vipMissing = config.vips.map((vip) => `! ip -o -4 addr show dev ${vip.interface} | grep -qF " ${vip.address}/"`).join(" || ");
-  const names = config.vips.map((vip) => vip.address).join(" ");
-  return [
-    "#!/bin/sh",
-    "# Generated. Respawned by heartbeat on the group's preferred node. Heartbeat asks for the group",
-    "# once at start; if that message is lost it claims the group while no node holds it. Ask again.",
-    "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-    "missing=0",
-    "attempts=0",
-    "while :; do",
-    `  sleep ${check}`,
-    "  # Respawned children outlive a killed heartbeat; never hand a stale request to the next one.",
-    '  kill -0 "$PPID" 2>/dev/null || exit 0',
-    '  case "$(cl_status rscstatus 2>/dev/null)" in',
-    "    local|all) ;;",
-    "    none|foreign) missing=0; attempts=0; continue ;;",
-    "    *) missing=0; continue ;;  # a transition (our own request's too), or no answer",
-    "  esac",
-    `  if ! { ${vipMissing}; }; then`,
-    "    missing=0",
-    "    attempts=0",
-    "    continue",
-    "  fi",
-    `  if [ "$(cl_status nodestatus ${config.peer} 2>/dev/null)" != active ]; then`,
-    "    missing=0",
-    "    continue",
-    "  fi",
-    `  missing=$((missing + ${check}))`,
-    `  [ "$missing" -lt ${config.afterSeconds} ] && continue`,
-    "  missing=0",
-    `  if [ "$attempts" -ge ${attempts} ]; then`,
-    `    [ "$attempts" -eq ${attempts} ] && logger -p daemon.err -t reclaim-resources "heartbeat still claims the group but ${names} is not here after ${attempts} requests; giving up until it is"`,
-    `    attempts=${attempts + 1}`,
-    "    continue",
-    "  fi",
-    "  attempts=$((attempts + 1))",
-    `  logger -p daemon.warning -t reclaim-resources "heartbeat claims the group but ${names} has been missing for ${config.afterSeconds} s: hb_takeover local (request $attempts of ${attempts})"`,
-    "  # The request goes through heartbeat's FIFO, which blocks if heartbeat is going away.",
-    `  timeout 10 ${HB_TAKEOVER} local`,
-    "done",
     "",
   ].join("\n");
 }

@@ -1,6 +1,7 @@
 export * from "./issues";
 export * from "./ip";
 export * from "./heartbeat";
+export * from "./ha-helpers";
 export * from "./ipvs";
 export * from "./apache";
 export * from "./network";

@@ -80,6 +80,8 @@ only_library_files() {
 }
 expect "the tarball has main, types and LICENSE" has_files "$(pkg_field main)" "$(pkg_field types)" LICENSE
 expect "the tarball has the libvirt bindings the constructs import" has_files lib/.gen/providers/libvirt/domain/index.js
+# cloud-init/ha-helpers.ts reads the helper programs it embeds next to itself at load time.
+expect "the tarball has the helper programs" has_files lib/cloud-init/helpers/garp-refresh.sh lib/cloud-init/helpers/reclaim-resources.sh
 expect "the tarball has no tests, labs, bench, scripts, TypeScript sources or schema" only_library_files
 no_source_maps() { ! grep -rlE 'sourceMappingURL|sourcesContent' "$work/unpacked/package/lib"; }
 expect "the compiled JS carries no source maps" no_source_maps

@@ -1,18 +1,4 @@
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import {
-  ConfigError,
-  HB_TAKEOVER,
-  HaCfConfig,
-  heartbeatTimeMs,
-  renderAuthkeys,
-  renderHaCf,
-  renderGarpRefresher,
-  renderHaresources,
-  renderResourceReclaimer,
-} from "../../cloud-init";
+import { ConfigError, defaultInitdead, HaCfConfig, heartbeatTimeMs, renderAuthkeys, renderHaCf, renderHaresources } from "../../cloud-init";
 
 /** ha.cf from lab 002: serial + broadcast media, the timing values the lab types. */
 const lab002: HaCfConfig = {
@@ -110,6 +96,29 @@ describe("ha.cf", () => {
       /deadtime = 2: deadtime must be more than twice keepalive \(1\); heartbeat refuses to start otherwise/,
     );
     expect(() => renderHaCf({ ...lab002, keepalive: "500ms", deadtime: 1, warntime: 1 })).toThrow(/deadtime/);
+  });
+
+  it("refuses a warntime not under deadtime, or under keepalive", () => {
+    expect(() => renderHaCf({ ...lab002, warntime: 10 })).toThrow(
+      /warntime = 10: warntime must be at least keepalive and less than deadtime/,
+    );
+    expect(() => renderHaCf({ ...lab002, keepalive: 3, warntime: 2 })).toThrow(/warntime = 2/);
+    expect(() => renderHaCf({ ...lab002, warntime: 9 })).not.toThrow();
+  });
+
+  it("defaults initdead to twice deadtime in whole seconds, at least 10, and checks the default too", () => {
+    const initdead = (config: Partial<HaCfConfig>) =>
+      directives(renderHaCf({ ...lab002, initdead: undefined, ...config })).find((l) => l.startsWith("initdead"));
+    expect(initdead({ deadtime: undefined, warntime: undefined, keepalive: undefined })).toBe("initdead 10");
+    expect(initdead({ deadtime: 8, warntime: 3 })).toBe("initdead 16");
+    expect(initdead({ keepalive: "100ms", deadtime: "300ms", warntime: "200ms", media: [...lab002.media, ...lab002.media] })).toBe(
+      "initdead 10",
+    );
+    expect(initdead({ keepalive: 2, deadtime: "7500ms", warntime: 6 })).toBe("initdead 15");
+    for (const deadtime of [1, 3, 5, 8, 30, "2500ms"] as const) {
+      const ms = heartbeatTimeMs(deadtime)!;
+      expect(heartbeatTimeMs(defaultInitdead(deadtime))).toBeGreaterThanOrEqual(2 * ms);
+    }
   });
 
   it("refuses an initdead shorter than deadtime, as heartbeat does", () => {
@@ -231,109 +240,6 @@ describe("haresources", () => {
       }),
     ).toThrow(
       /preferredNode = "web3": the resource owner must be a node of the cluster: web1, web2[\s\S]*vips\[0\]\.address = "192\.168\.56\.300": must be an IPv4 address[\s\S]*vips\[0\]\.label/,
-    );
-  });
-});
-
-describe("gratuitous-ARP refresher", () => {
-  const vips = [{ address: "192.168.56.10", prefix: 24, interface: "public" }];
-
-  it("re-announces each VIP it holds every interval", () => {
-    const script = renderGarpRefresher(vips, 5);
-    expect(script).toContain('if ip -o -4 addr show dev public | grep -qF " 192.168.56.10/"; then');
-    expect(script).toContain("  sleep 5\n");
-  });
-
-  it("refuses an interval under one second", () => {
-    expect(() => renderGarpRefresher(vips, 0)).toThrow(ConfigError);
-    expect(() => renderGarpRefresher(vips, 0)).toThrow(/intervalSeconds = 0: must be a whole number of seconds, at least 1/);
-  });
-});
-
-describe("resource reclaimer", () => {
-  const vips = [
-    { address: "192.168.56.10", prefix: 24, interface: "public" },
-    { address: "192.168.200.254", prefix: 24, interface: "private" },
-  ];
-  const script = renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 60, checkSeconds: 5 });
-
-  /**
-   * Runs the script under sh with stub commands until it has slept `rounds` times; returns what
-   * it asked heartbeat for and what it logged. `held` lists the "interface address" pairs that
-   * `ip addr show dev` shows. With `transitionAfterRequest`, rscstatus reads "transition" once
-   * after each request, as heartbeat's standby handshake does.
-   */
-  function runReclaimer(opts: { rscstatus: string; peer: string; held: string[]; rounds: number; transitionAfterRequest?: boolean }) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hal-reclaim-"));
-    try {
-      const stub = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-      const rscstatus = `if [ -e ${dir}/asked ]; then rm ${dir}/asked; echo transition; else echo ${opts.rscstatus}; fi`;
-      stub("cl_status", `case "$1" in rscstatus) ${rscstatus} ;; nodestatus) echo ${opts.peer} ;; esac`);
-      const shown = opts.held.map((pair) => {
-        const [dev, address] = pair.split(" ");
-        return `[ "$6" = ${dev} ] && echo "2: ${dev}    inet ${address}/24 brd + scope global ${dev}"`;
-      });
-      stub("ip", [...shown, "true"].join("\n"));
-      stub("logger", `echo "$*" >> ${dir}/log`);
-      stub("hb_takeover", `echo "$*" >> ${dir}/takeover${opts.transitionAfterRequest ? `; touch ${dir}/asked` : ""}`);
-      stub(
-        "sleep",
-        `n=$(cat ${dir}/rounds 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${dir}/rounds; [ $n -gt ${opts.rounds} ] && kill $PPID; exit 0`,
-      );
-      const patched = script.replace(/^PATH=.*$/m, `PATH=${dir}:/usr/bin:/bin`).replace(HB_TAKEOVER, `${dir}/hb_takeover`);
-      fs.writeFileSync(path.join(dir, "reclaim"), patched, { mode: 0o755 });
-      spawnSync("sh", [path.join(dir, "reclaim")], { timeout: 30_000 });
-      const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8").trim().split("\n") : []);
-      return { takeovers: read("takeover"), log: read("log") };
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const bothHeld = ["public 192.168.56.10", "private 192.168.200.254"];
-
-  it("asks again once the claimed group has been missing for the wait, at most three times, then says it gives up", () => {
-    const r = runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 60 });
-    expect(r.takeovers).toEqual(["local", "local", "local"]);
-    expect(r.log[0]).toBe(
-      "-p daemon.warning -t reclaim-resources heartbeat claims the group but 192.168.56.10 192.168.200.254 has been missing for 60 s: hb_takeover local (request 1 of 3)",
-    );
-    expect(r.log.filter((l) => l.includes("giving up"))).toHaveLength(1);
-    expect(r.log).toHaveLength(4);
-  });
-
-  it("keeps the bound of three when each request puts heartbeat in a transition", () => {
-    const r = runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 200, transitionAfterRequest: true });
-    expect(r.takeovers).toEqual(["local", "local", "local"]);
-    expect(r.log.filter((l) => l.includes("giving up"))).toHaveLength(1);
-  });
-
-  it("waits the full period before the first request", () => {
-    expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 11 }).takeovers).toEqual([]);
-    expect(runReclaimer({ rscstatus: "local", peer: "active", held: [], rounds: 12 }).takeovers).toEqual(["local"]);
-  });
-
-  it("counts the group as missing when one VIP is absent, or on the wrong interface", () => {
-    expect(runReclaimer({ rscstatus: "all", peer: "active", held: ["public 192.168.56.10"], rounds: 12 }).takeovers).toEqual(["local"]);
-    const wrongDev = ["private 192.168.56.10", "private 192.168.200.254"];
-    expect(runReclaimer({ rscstatus: "local", peer: "active", held: wrongDev, rounds: 12 }).takeovers).toEqual(["local"]);
-  });
-
-  it.each([
-    ["the VIPs are here", { rscstatus: "local", peer: "active", held: bothHeld }],
-    ["heartbeat does not claim the group (operator standby)", { rscstatus: "none", peer: "active", held: [] }],
-    ["heartbeat is in a transition", { rscstatus: "transition", peer: "active", held: [] }],
-    ["cl_status gives no answer", { rscstatus: "", peer: "", held: [] }],
-    ["the peer is dead", { rscstatus: "all", peer: "dead", held: [] }],
-  ])("leaves heartbeat alone when %s", (_why, state) => {
-    expect(runReclaimer({ ...state, rounds: 30 }).takeovers).toEqual([]);
-  });
-
-  it("names the field and the valid values for a bad setting", () => {
-    expect(() => renderResourceReclaimer({ vips, peer: "lb2", afterSeconds: 30, checkSeconds: 5 })).toThrow(
-      /afterSeconds = 30: must be a whole number of seconds, at least 45: ResourceManager hands a group whose start failed to the peer after 30 s/,
-    );
-    expect(() => renderResourceReclaimer({ vips: [], peer: "lb2", afterSeconds: 60 })).toThrow(
-      /vips = \[\]: the reclaimer needs at least one VIP/,
     );
   });
 });

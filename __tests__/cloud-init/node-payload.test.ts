@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { heartbeatFailoverRole, HeartbeatRole, NodeSpec, renderNodePayload } from "../../cloud-init";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
@@ -167,32 +169,42 @@ describe("Heartbeat + Apache node", () => {
     ]);
   });
 
-  it("installs a gratuitous-ARP refresher for the VIP, 0755, respawned by Heartbeat", () => {
+  it("installs the gratuitous-ARP refresher as shipped, 0755, respawned by Heartbeat, with its settings", () => {
     const refresher = fileOf(userData, "/etc/ha.d/garp-refresh");
     expect(refresher).toMatchObject({ permissions: "0755", owner: "root:root", defer: true });
-    expect(refresher.content).toContain("/usr/libexec/heartbeat/send_arp -i 200 -r 2 public 192.168.56.10 auto not_used not_used");
-    expect(refresher.content).toContain("  sleep 2\n");
+    expect(refresher.content).toBe(fs.readFileSync(path.join(__dirname, "../../cloud-init/helpers/garp-refresh.sh"), "utf8"));
+    const settings = fileOf(userData, "/etc/default/ha-garp-refresh");
+    expect(settings).toMatchObject({ permissions: "0644", owner: "root:root", defer: true });
+    expect(settings.content).toContain(
+      '\nGARP_INTERVAL=2\n# The group\'s VIPs: address interface, for each.\nGARP_VIPS="192.168.56.10 public"\n',
+    );
     expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^respawn root \/etc\/ha\.d\/garp-refresh$/m);
   });
 
   it("leaves the refresher out when asked to", () => {
     const off = loadAsCloudInit(renderNodePayload(garpOff).userData);
     expect(off.write_files.map((f: { path: string }) => f.path)).not.toContain("/etc/ha.d/garp-refresh");
+    expect(off.write_files.map((f: { path: string }) => f.path)).not.toContain("/etc/default/ha-garp-refresh");
     expect(off.write_files.find((f: { path: string }) => f.path === "/etc/ha.d/ha.cf").content).not.toContain("garp-refresh");
   });
 
   it("gives the preferred node a reclaimer for a lost resource request, 0755, respawned by Heartbeat", () => {
     const reclaimer = fileOf(userData, "/etc/ha.d/reclaim-resources");
     expect(reclaimer).toMatchObject({ permissions: "0755", owner: "root:root", defer: true });
-    expect(reclaimer.content).toContain('[ "$(cl_status nodestatus srv2 2>/dev/null)" != active ]');
-    expect(reclaimer.content).toContain('[ "$missing" -lt 60 ] && continue');
-    expect(reclaimer.content).toContain("  timeout 10 /usr/share/heartbeat/hb_takeover local\n");
+    expect(reclaimer.content).toBe(fs.readFileSync(path.join(__dirname, "../../cloud-init/helpers/reclaim-resources.sh"), "utf8"));
+    const settings = fileOf(userData, "/etc/default/ha-reclaim-resources").content;
+    expect(settings).toContain("\nRECLAIM_PEER=srv2\n");
+    expect(settings).toContain("\nRECLAIM_AFTER=60\n");
     expect(fileOf(userData, "/etc/ha.d/ha.cf").content).toMatch(/^respawn root \/etc\/ha\.d\/reclaim-resources$/m);
   });
 
   it("leaves the reclaimer off the standby node, and off entirely when asked to", () => {
     const paths = (spec: NodeSpec) => loadAsCloudInit(renderNodePayload(spec).userData).write_files.map((f: { path: string }) => f.path);
     expect(paths(standby)).not.toContain("/etc/ha.d/reclaim-resources");
+    expect(paths(standby)).not.toContain("/etc/default/ha-reclaim-resources");
+    // The refresher runs on both; on the standby the group is among heartbeat's foreign resources.
+    expect(fileOf(renderNodePayload(standby).userData, "/etc/default/ha-garp-refresh").content).toMatch(/^GARP_GROUP=foreign$/m);
+    expect(fileOf(userData, "/etc/default/ha-garp-refresh").content).toMatch(/^GARP_GROUP=local$/m);
     expect(fileOf(renderNodePayload(standby).userData, "/etc/ha.d/ha.cf").content).not.toContain("reclaim-resources");
     expect(paths(reclaimOff)).not.toContain("/etc/ha.d/reclaim-resources");
   });
@@ -257,9 +269,8 @@ describe("web server", () => {
 
 describe("director pair refresher", () => {
   it("re-announces both the public VIP and the private gateway VIP", () => {
-    const content = fileOf(renderNodePayload(haDirector).userData, "/etc/ha.d/garp-refresh").content;
-    expect(content).toContain("send_arp -i 200 -r 2 public 192.168.56.10 ");
-    expect(content).toContain("send_arp -i 200 -r 2 private 192.168.200.254 ");
+    const content = fileOf(renderNodePayload(haDirector).userData, "/etc/default/ha-garp-refresh").content;
+    expect(content).toContain('\nGARP_VIPS="192.168.56.10 public 192.168.200.254 private"\n');
   });
 });
 

@@ -80,9 +80,9 @@ describe("planCluster: derived facts", () => {
     expect(byName.lb1.spec.director!.ipvsRules).toBe("failover-engine");
   });
 
-  it("points each director's ucast at its peer on the private network", () => {
-    expect(ucastLines(byName.lb1)).toEqual(["ucast private 192.168.200.252"]);
-    expect(ucastLines(byName.lb2)).toEqual(["ucast private 192.168.200.251"]);
+  it("points each director's ucast at its peer on the private and the public network, by default", () => {
+    expect(ucastLines(byName.lb1)).toEqual(["ucast private 192.168.200.252", "ucast public 192.168.56.12"]);
+    expect(ucastLines(byName.lb2)).toEqual(["ucast private 192.168.200.251", "ucast public 192.168.56.11"]);
   });
 
   it("lists the web servers as NAT real servers with their weights", () => {
@@ -246,11 +246,23 @@ describe("planCluster: one error lists every problem", () => {
     ).not.toThrow();
   });
 
+  it("sends heartbeats on both networks by default, and says so when a node lacks one of them", () => {
+    const noPublic = { ...haLb, nodes: haLb.nodes.map((n) => (n.name === "lb2" ? { ...n, publicAddress: undefined } : n)) };
+    expect(issuesOf(noPublic)).toContainEqual(
+      expect.objectContaining({
+        field: "failoverGroup.nodes[1]",
+        value: "lb2",
+        message:
+          "heartbeats travel on the public network (by default on both), but this node has no publicAddress; give it one, or set heartbeatNetworks",
+      }),
+    );
+  });
+
   it("counts each heartbeat network as a path for a sub-second deadtime", () => {
     const fast = { keepalive: "100ms", deadtime: "600ms", warntime: "300ms" } as const;
     const nodes = planCluster(withSettings({ ...fast, heartbeatNetworks: ["private", "public"] }), "s", mac);
     expect(ucastLines(nodes[0])).toEqual(["ucast private 192.168.200.252", "ucast public 192.168.56.12"]);
-    expect(issuesOf(withSettings(fast))).toEqual([
+    expect(issuesOf(withSettings({ ...fast, heartbeatNetworks: ["private"] }))).toEqual([
       expect.objectContaining({
         field: "failover.deadtime",
         value: "600ms",

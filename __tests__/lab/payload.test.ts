@@ -224,7 +224,7 @@ describe("analysePair", () => {
     expect(pair.res.vip).toBe("192.168.56.10");
     expect(pair.res.preferred).toBe("srv1");
     expect(pair.vipSubnet).toBe("192.168.56.0/24");
-    expect(pair.hbSubnets).toEqual(["192.168.200.0/24"]);
+    expect([...pair.hbSubnets].sort()).toEqual(["192.168.200.0/24", "192.168.56.0/24"]);
     expect(filled[0].userData).toContain("1 sha1 secret");
   });
 

@@ -11,6 +11,7 @@ import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-swit
 import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, synthesizedNodes } from "../../constructs";
+import { HeartbeatTime, heartbeatTimeMs } from "../../cloud-init";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 type Kind = (typeof PLATFORMS)[number];
@@ -191,6 +192,17 @@ describe("the failover preset option", () => {
   };
   const directives = (text: string) => text.split("\n").filter((l) => /^(keepalive|deadtime|warntime|initdead|ucast) /.test(l));
 
+  it.each([
+    ["lab", HEARTBEAT_LAB_PROFILE],
+    ["fast", HEARTBEAT_FAST_PROFILE],
+  ])("%s profile: Heartbeat's timing rules, with initdead at least twice deadtime, on two paths", (_name, profile) => {
+    const ms = (t: HeartbeatTime) => heartbeatTimeMs(t)!;
+    expect(ms(profile.warntime)).toBeLessThan(ms(profile.deadtime));
+    expect(ms(profile.deadtime)).toBeGreaterThan(2 * ms(profile.keepalive));
+    expect(ms(profile.initdead)).toBeGreaterThanOrEqual(2 * ms(profile.deadtime));
+    expect([...profile.heartbeatNetworks].sort()).toEqual(["private", "public"]);
+  });
+
   it("defaults to the lab profile: the presets' output is what the explicit HEARTBEAT_LAB_PROFILE gives", () => {
     const explicit = (Stack: typeof HeartbeatApacheStack | typeof HaLbStack, id: string) =>
       Testing.synth(
@@ -204,6 +216,7 @@ describe("the failover preset option", () => {
       "warntime 2",
       "initdead 10",
       "ucast private 192.168.200.12",
+      "ucast public 192.168.56.12",
     ]);
   });
 

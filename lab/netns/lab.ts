@@ -1,6 +1,6 @@
 /**
  * The Heartbeat + Apache failover lab: boots the two nodes of a generated HA
- * pair in namespaces and checks who serves the VIP through five scenarios.
+ * pair in namespaces and checks who serves the VIP through eight scenarios, split-brain cuts among them.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -13,6 +13,7 @@ import { run, sleep } from "../common/proc";
 import { CLIENT_NS, LabNetwork } from "./network";
 import { LabNodeVm } from "./node";
 import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
+import { ClientArpWatch } from "./arp-watch";
 import { LabResources } from "./resources";
 import { formatTable, runScenario } from "../common/report";
 
@@ -48,6 +49,8 @@ export interface ScenarioResult {
   servedS?: number;
   /** Times the client's answers changed from one node to the other. */
   flips?: number;
+  /** The node that serves after the scenario; the client's ARP entry for the VIP must name it. @default the sole VIP holder */
+  server?: string;
   detail: string;
 }
 
@@ -60,10 +63,19 @@ interface Pair {
   nics: Map<string, LabNic[]>;
   /** How long the preferred node's reclaimer waits before asking again; undefined when it has none. */
   reclaimAfterS?: number;
+  /** Seconds between the refresher's announcements; undefined when the pair has none. */
+  garpIntervalS?: number;
 }
 
-/** The generated helper that repairs a lost resource request (cloud-init/heartbeat.ts). */
+/** The helper that repairs a lost resource request (cloud-init/helpers/reclaim-resources.sh). */
 const RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
+/** Its settings, generated from the topology (cloud-init/ha-helpers.ts). */
+const RECLAIMER_CONFIG_PATH = "/etc/default/ha-reclaim-resources";
+/** The gratuitous-ARP refresher (cloud-init/helpers/garp-refresh.sh) and its settings. */
+const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
+const GARP_CONFIG_PATH = "/etc/default/ha-garp-refresh";
+/** Heartbeat's helpers, as `pgrep -f` finds them in a node (an extended regular expression). */
+const HELPER_PROCESSES = "/etc/ha.d/(garp-refresh|reclaim-resources)";
 /** What the reclaimer logs (syslog tag) when it asks for the group again. */
 const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
 
@@ -118,6 +130,7 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   let res: HaResources | undefined;
   let haresourcesText: string | undefined;
   let reclaimAfterS: number | undefined;
+  let garpIntervalS: number | undefined;
   for (const n of filled) {
     const cc = parseCloudConfig(n.userData);
     if (cc.hostname !== n.hostname) throw new Error(`${n.hostname}: user-data hostname is ${cc.hostname}`);
@@ -151,9 +164,15 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       res.preferred === n.hostname &&
       new RegExp(`^respawn root ${RECLAIMER_PATH}$`, "m").test(file("/etc/ha.d/ha.cf").content)
     ) {
-      const after = /\[ "\$missing" -lt (\d+) \]/.exec(reclaimer.content);
-      if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_PATH} has no recognisable wait`);
+      // The wait is a setting of the generated config file, not something to read out of the program.
+      const after = /^RECLAIM_AFTER=(\d+)$/m.exec(file(RECLAIMER_CONFIG_PATH).content);
+      if (!after) throw new Error(`${n.hostname}: ${RECLAIMER_CONFIG_PATH} sets no RECLAIM_AFTER`);
       reclaimAfterS = Number(after[1]);
+    }
+    if (new RegExp(`^respawn root ${GARP_REFRESHER_PATH}$`, "m").test(file("/etc/ha.d/ha.cf").content)) {
+      const interval = /^GARP_INTERVAL=(\d+)$/m.exec(file(GARP_CONFIG_PATH).content);
+      if (!interval) throw new Error(`${n.hostname}: ${GARP_CONFIG_PATH} sets no GARP_INTERVAL`);
+      garpIntervalS = Number(interval[1]);
     }
   }
   if (!ha || !res) throw new Error("unreachable");
@@ -182,7 +201,7 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       hb.add(nic.subnet);
     }
   }
-  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS }, filled };
+  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS, garpIntervalS }, filled };
 }
 
 /** Every scenario, in order, on one freshly booted pair. */
@@ -265,6 +284,7 @@ export class HeartbeatLab {
   readonly primary: LabNodeVm;
   readonly backup: LabNodeVm;
   readonly probe: ClientProbe;
+  readonly arp: ClientArpWatch;
   private readonly vip: string;
   /** Bound for one failover: detection plus resource start, with room for a slow machine. */
   private readonly failoverLimitS: number;
@@ -287,6 +307,7 @@ export class HeartbeatLab {
       vms.map((v) => v.hostname),
       probe,
     );
+    this.arp = new ClientArpWatch(this.vip, new Map(vms.map((v) => [v.hostname, this.vipMac(v)])));
     this.failoverLimitS = pair.ha.deadtimeS + 30;
     this.joinLimitS = pair.ha.initdeadS + pair.ha.deadtimeS + 60;
   }
@@ -304,6 +325,8 @@ export class HeartbeatLab {
       ["4 graceful heartbeat stop", () => this.gracefulStop()],
       ["5 partition + heal", partition],
       ["6 lost resource request at start", lostRequest],
+      ["7 private path cut (one of two)", () => this.privatePathCut()],
+      ["8 heartbeat killed (-9) on the holder", () => this.killHeartbeat()],
     ];
     const results: ScenarioResult[] = [];
     for (const [scenario, fn] of plan) {
@@ -330,6 +353,7 @@ export class HeartbeatLab {
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
     const body = async () => {
       const r = await fn();
+      r.detail += `; ${await this.expectClientArp(r)}`;
       const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
       if (!reclaimExpected && requests.length > 0) {
         throw new ScenarioFailure(
@@ -505,6 +529,7 @@ export class HeartbeatLab {
     const other = this.other(holder);
     const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(", ");
 
+    const arpBefore = await this.arp.counts();
     const t0 = now();
     await this.net.isolate(this.pair.hbSubnets, true);
     this.log(`heartbeat path cut on ${cut} (t=${t0.toFixed(2)})`);
@@ -518,6 +543,10 @@ export class HeartbeatLab {
         : `split brain as expected without quorum/fencing: ${other.hostname} also took ${this.vip} after ${split.toFixed(1)}s`;
     this.log(splitNote);
 
+    // Without fencing both nodes hold the VIP while cut; record it, and who announced it meanwhile.
+    const dual = await this.holders();
+    const arpSplit = ClientArpWatch.delta(arpBefore, await this.arp.counts());
+    this.log(`while cut: holders [${dual.join(", ")}]; VIP announced ${ClientArpWatch.describe(arpSplit)}`);
     const t1 = now();
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
     await this.net.isolate(this.pair.hbSubnets, false);
@@ -552,7 +581,15 @@ export class HeartbeatLab {
       );
     }
     await this.expectServices(winner, this.other(winner));
-    return { ...m, detail: `${splitNote}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves${reclaimNote}` };
+    // The node that gave up must stop announcing: its refresher follows heartbeat's rscstatus.
+    const quiet = await this.onlyServerAnnounces(winner, this.other(winner));
+    Object.assign(m, { outageS: this.probe.outage(t0, now()), flips: this.probe.flips(t0, now()), server: winner.hostname });
+    if (quiet.problem) throw new ScenarioFailure(`after the heal: ${quiet.problem}`, m);
+    const splitArp = `while cut holders [${dual.join(", ")}], announcements ${ClientArpWatch.describe(arpSplit)}`;
+    return {
+      ...m,
+      detail: `${splitNote}; ${splitArp}; after heal only ${winner.hostname} holds it (${resolved.toFixed(1)}s) and serves${reclaimNote}; ${quiet.detail}`,
+    };
   }
 
   /**
@@ -606,6 +643,180 @@ export class HeartbeatLab {
     } finally {
       this.primary.restoreClusterMessages();
     }
+  }
+
+  /**
+   * One of two heartbeat paths is cut: the private one (every heartbeat subnet but the VIP's). The
+   * peer is still heard on the other path, so the VIP must stay where it is and the client must see
+   * no outage. Heartbeat must log the link dead, or the cut proved nothing.
+   */
+  async privatePathCut() {
+    const cut = this.pair.hbSubnets.filter((s) => s !== this.pair.vipSubnet);
+    if (cut.length === 0 || cut.length === this.pair.hbSubnets.length) {
+      throw new ScenarioFailure(
+        `heartbeats travel on ${this.pair.hbSubnets.join(", ")}: with no second path beside the VIP's network, cutting the private path is a partition`,
+      );
+    }
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair before the cut (holders: ${await this.describeHolders()})`);
+    const holder = await this.soleHolder();
+    const count = (re: RegExp) => this.vms.reduce((n, v) => n + v.syslogLines(re).length, 0);
+    const [deadLinksBefore, deadNodesBefore] = [count(SOAK_EVENTS.deadLink), count(SOAK_EVENTS.deadNode)];
+    const holdS = Math.max(10, 3 * this.pair.ha.deadtimeS);
+    const t0 = now();
+    await this.net.isolate(cut, true);
+    this.log(`private path cut on ${cut.map((s) => this.net.bridges.get(s)).join(", ")} for ${holdS}s`);
+    let moved: string | undefined;
+    try {
+      await waitUntil(
+        t0,
+        holdS,
+        async () => {
+          const h = await this.holders();
+          if (h.length !== 1 || h[0] !== holder.hostname) moved = `holders [${h.join(", ")}] after ${(now() - t0).toFixed(1)}s`;
+          return moved !== undefined;
+        },
+        250,
+      );
+    } finally {
+      await this.net.isolate(cut, false);
+    }
+    const t1 = now();
+    const failed = this.probe.since(t0).filter((x) => x.t <= t1 && x.host === null).length;
+    const requests = this.probe.since(t0).filter((x) => x.t <= t1).length;
+    const deadLinks = count(SOAK_EVENTS.deadLink) - deadLinksBefore;
+    const deadNodes = count(SOAK_EVENTS.deadNode) - deadNodesBefore;
+    const m = { outageS: this.probe.outage(t0, t1), flips: this.probe.flips(t0, t1), server: holder.hostname };
+    if (moved) throw new ScenarioFailure(`the VIP moved while only the private path was cut: ${moved}`, m);
+    if (deadNodes > 0) throw new ScenarioFailure(`a node was declared dead while the public path still carried heartbeats`, m);
+    if (deadLinks === 0) throw new ScenarioFailure(`heartbeat logged no dead link in ${holdS}s: the cut did not cut`, m);
+    if (failed > 0) throw new ScenarioFailure(`the client got no page ${failed} of ${requests} times during the cut`, m);
+    if ((await this.waitSteady(now(), this.joinLimitS, holder)) === undefined)
+      throw new ScenarioFailure(`no steady pair after the private path came back (holders: ${await this.describeHolders()})`, m);
+    return {
+      ...m,
+      detail: `private path cut ${holdS}s: heartbeat saw ${deadLinks} link(s) dead, no node dead; ${holder.hostname} kept ${this.vip}, client served ${requests}/${requests}`,
+    };
+  }
+
+  /**
+   * heartbeat's master process on the VIP holder is killed with -9: the address and apache2 stay
+   * (nothing releases them), the peer takes over after deadtime. No helper heartbeat respawned may
+   * outlive it: an orphaned refresher would pull clients back to the node that no longer runs the
+   * cluster. The client must stay on the peer for three refresh intervals after the takeover.
+   */
+  async killHeartbeat() {
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair before the kill (holders: ${await this.describeHolders()})`);
+    const victim = await this.soleHolder();
+    const peer = this.other(victim);
+    const helpers = await this.helperProcesses(victim);
+    if (this.pair.garpIntervalS !== undefined && !helpers.some((h) => h.includes(GARP_REFRESHER_PATH)))
+      throw new ScenarioFailure(`${victim.hostname} runs no ${GARP_REFRESHER_PATH} before the kill: ${helpers.join("; ") || "no helpers"}`);
+    const master = await this.heartbeatMaster(victim);
+    const helperBoundS = Math.max(this.pair.garpIntervalS ?? 0, 5) + 3;
+    const t0 = now();
+    this.log(`${victim.hostname}: kill -9 ${master} (heartbeat master); helpers: ${helpers.join("; ")}`);
+    const k = await victim.exec(["kill", "-9", String(master)]);
+    if (k.code !== 0) throw new ScenarioFailure(`kill -9 ${master} on ${victim.hostname} exited ${k.code}: ${k.stderr.trim()}`);
+    const [helpersGone, takeover, served] = await Promise.all([
+      waitUntil(t0, helperBoundS, async () => (await this.helperProcesses(victim)).length === 0, 100),
+      waitUntil(t0, this.failoverLimitS, async () => (await this.holders()).includes(peer.hostname)),
+      this.servedBy(t0, peer),
+    ]);
+    const m = { takeoverS: takeover, servedS: served, outageS: this.probe.outage(t0, now()), server: peer.hostname };
+    if (takeover === undefined) throw new ScenarioFailure(`${peer.hostname} did not take ${this.vip} within ${this.failoverLimitS}s`, m);
+    if (served === undefined) throw new ScenarioFailure(`client never got ${peer.hostname}'s page`, m);
+    // Both checks are reported together: an orphaned refresher shows in the client's ARP as well.
+    const orphans = helpersGone === undefined ? await this.helperProcesses(victim) : [];
+    const quiet = await this.onlyServerAnnounces(peer, victim);
+    Object.assign(m, { outageS: this.probe.outage(t0, now()), flips: this.probe.flips(t0, now()) });
+    const problems = [
+      ...(helpersGone === undefined
+        ? [`helpers outlived heartbeat on ${victim.hostname} for more than ${helperBoundS}s: ${orphans.join("; ")}`]
+        : []),
+      ...(quiet.problem ? [`after the takeover: ${quiet.problem}`] : []),
+    ];
+    if (problems.length > 0) throw new ScenarioFailure(problems.join("; "), m);
+    const held = (await this.holders()).join(", ");
+    return {
+      ...m,
+      detail: `helpers gone ${helpersGone!.toFixed(1)}s after the kill (bound ${helperBoundS}s); ${peer.hostname} took ${this.vip} (holders now [${held}]: nothing released it on ${victim.hostname}) and serves; ${quiet.detail}`,
+    };
+  }
+
+  /**
+   * Watches for three refresh intervals (at least 7 s) that only `server` announces the VIP (when the
+   * pair has a refresher, it must, or the capture proves nothing) and that the client's entry stays
+   * on it.
+   */
+  private async onlyServerAnnounces(server: LabNodeVm, other: LabNodeVm): Promise<{ problem?: string; detail: string }> {
+    const windowS = Math.max(7, 3 * (this.pair.garpIntervalS ?? 0) + 1);
+    const before = await this.arp.counts();
+    const t0 = now();
+    const seen = new Map<string, number>();
+    await waitUntil(
+      t0,
+      windowS,
+      async () => {
+        const node = (await this.arp.clientNode()) ?? "none";
+        seen.set(node, (seen.get(node) ?? 0) + 1);
+        return false;
+      },
+      250,
+    );
+    const sent = ClientArpWatch.delta(before, await this.arp.counts());
+    const detail = `in ${windowS}s after: announcements ${ClientArpWatch.describe(sent)}; client ARP samples ${[...seen].map(([n, c]) => `${n} ${c}`).join(", ")}`;
+    const problems: string[] = [];
+    if ((sent.get(other.hostname) ?? 0) > 0) problems.push(`${other.hostname} still announced ${this.vip}`);
+    if (this.pair.garpIntervalS !== undefined && (sent.get(server.hostname) ?? 0) === 0)
+      problems.push(`${server.hostname}'s refresher never announced ${this.vip}, so the capture proves nothing`);
+    if ([...seen.keys()].some((n) => n !== server.hostname)) problems.push(`the client's ARP entry left ${server.hostname}`);
+    return { problem: problems.length > 0 ? `${problems.join("; ")} (${detail})` : undefined, detail };
+  }
+
+  /** `pid args` of heartbeat's respawned helpers in a node. */
+  private async helperProcesses(vm: LabNodeVm): Promise<string[]> {
+    if (!vm.running) return [];
+    const r = await vm.exec(["pgrep", "-a", "-f", HELPER_PROCESSES], 5000);
+    return r.stdout
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+  }
+
+  /** The PID of heartbeat's master control process in a node (its process title says so). */
+  private async heartbeatMaster(vm: LabNodeVm): Promise<number> {
+    const r = await vm.exec(["pgrep", "-f", "^heartbeat: master control process"], 5000);
+    const pids = r.stdout.trim().split(/\s+/).filter(Boolean).map(Number);
+    if (pids.length !== 1) throw new ScenarioFailure(`${vm.hostname}: want one heartbeat master process, found [${pids.join(", ")}]`);
+    return pids[0];
+  }
+
+  /** The MAC of a node's NIC on the VIP's segment. */
+  private vipMac(vm: LabNodeVm): string {
+    const mac = vm.spec.nics.find((x) => x.subnet === this.pair.vipSubnet)?.mac;
+    if (!mac) throw new Error(`${vm.hostname}: no NIC on ${this.pair.vipSubnet}`);
+    return mac.toLowerCase();
+  }
+
+  /**
+   * After a scenario: the client's ARP entry for the VIP names the node that serves (the scenario's
+   * `server`, else the sole holder), within one refresh interval plus a second.
+   */
+  private async expectClientArp(r: Partial<ScenarioResult>): Promise<string> {
+    let server = r.server;
+    if (server === undefined) {
+      const h = await this.holders();
+      if (h.length !== 1) throw new ScenarioFailure(`after the scenario, VIP holders are [${h.join(", ")}]; want exactly one`, r);
+      server = h[0];
+    }
+    const boundS = (this.pair.garpIntervalS ?? 0) + 1;
+    const ok = await waitUntil(now(), boundS, async () => (await this.arp.clientNode()) === server, 200);
+    const node = await this.arp.clientNode();
+    if (ok === undefined)
+      throw new ScenarioFailure(`the client's ARP entry for ${this.vip} names ${node ?? "nothing"}, not ${server}, which serves`, r);
+    return `client ARP -> ${server}`;
   }
 
   /**

@@ -70,7 +70,7 @@ export class HeartbeatEngine implements FailoverEngine {
           list.add(
             `${group.fields.nodes}[${index}]`,
             name,
-            `heartbeats travel on the ${role} network, but this node has no ${role}Address`,
+            `heartbeats travel on the ${role} network${hb.heartbeatNetworks ? "" : " (by default on both)"}, but this node has no ${role}Address; give it one, or set heartbeatNetworks`,
           );
         }
       }
