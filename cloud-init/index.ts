@@ -6,3 +6,4 @@ export * from "./apache";
 export * from "./network";
 export * from "./cloud-config";
 export * from "./node-payload";
+export * from "./stonith";

@@ -17,6 +17,7 @@ import {
   validateAuthkeys,
   validateHaCf,
   validateHaresources,
+  heartbeatTimeMs,
 } from "./heartbeat";
 import {
   IpvsadmDefaults,
@@ -28,6 +29,7 @@ import {
   validateIpvsServices,
 } from "./ipvs";
 import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+import { FencingRole, renderStonithParts, StonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, validateHosts, validateNics } from "./network";
 
 export interface AdminUserConfig {
@@ -56,6 +58,10 @@ export interface HeartbeatRole {
    * seconds (a lost resource request), ask for the group again; false turns it off. @default 60
    */
   readonly reclaimAfterSeconds?: number | false;
+  /** Fence the peer before taking over (`stonith` in ha.cf). @default none */
+  readonly fencing?: FencingRole;
+  /** softdog, and heartbeat writing to it (`watchdog` in ha.cf). @default none */
+  readonly watchdog?: WatchdogRole;
 }
 
 export interface DirectorRole {
@@ -125,6 +131,11 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
         `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
       );
     }
+    if (spec.heartbeat.fencing) list.addAll(validateFencingRole(spec.heartbeat.fencing, path));
+    if (spec.heartbeat.watchdog) {
+      const deadtime = heartbeatTimeMs(spec.heartbeat.haCf.deadtime ?? 5);
+      list.addAll(validateWatchdog(spec.heartbeat.watchdog, deadtime, path, "heartbeat.watchdog.softMarginSeconds"));
+    }
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
       if (!nicNames.includes(vip.interface)) {
@@ -163,6 +174,11 @@ function reclaimAfterSeconds(spec: NodeSpec): number | undefined {
   return role.reclaimAfterSeconds ?? 60;
 }
 
+/** Fencing and watchdog parts of a Heartbeat node (none without the options). */
+function stonithPartsOf(spec: NodeSpec): StonithParts {
+  return renderStonithParts(spec.heartbeat?.fencing, spec.heartbeat?.watchdog);
+}
+
 function filesFor(spec: NodeSpec): WriteFile[] {
   const files: WriteFile[] = [{ path: "/etc/hosts", content: renderHosts(spec.hosts), permissions: "0644" }];
   if (spec.web) {
@@ -193,7 +209,14 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
       ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
     ];
-    const haCf = { ...spec.heartbeat.haCf, respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn] };
+    const stonith = stonithPartsOf(spec);
+    const haCf = {
+      ...spec.heartbeat.haCf,
+      respawn: [...(spec.heartbeat.haCf.respawn ?? []), ...respawn],
+      ...(stonith.stonith ? { stonith: stonith.stonith } : {}),
+      ...(stonith.watchdog ? { watchdog: stonith.watchdog } : {}),
+    };
+    files.push(...stonith.files);
     if (garpSeconds) {
       files.push({
         path: GARP_REFRESHER_PATH,
@@ -242,7 +265,10 @@ function runcmdFor(spec: NodeSpec): string[][] {
   if (spec.web && !heartbeatOwns(spec, "apache2")) commands.push(["service", "apache2", "restart"]);
   // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
   // the package's own start has already failed for want of ha.cf.
-  if (spec.heartbeat) commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]);
+  if (spec.heartbeat) {
+    commands.push(...stonithPartsOf(spec).runcmd.map((argv) => [...argv]));
+    commands.push(["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]);
+  }
   return commands;
 }
 
@@ -251,6 +277,7 @@ function packagesFor(spec: NodeSpec): string[] {
   if (spec.web) packages.add("apache2");
   if (spec.director) packages.add("ipvsadm");
   if (spec.heartbeat) packages.add("heartbeat");
+  for (const pkg of spec.heartbeat ? stonithPartsOf(spec).packages : []) packages.add(pkg);
   for (const resource of spec.heartbeat?.haresources.resources ?? []) {
     if (HA_RESOURCE_SERVICES.includes(resource)) packages.add(resource);
   }

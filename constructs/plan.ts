@@ -26,6 +26,11 @@ import {
   networkOf,
   validateAuthkeys,
   validateHaCf,
+  Fencing,
+  validateFencing,
+  validateWatchdog,
+  defaultSoftMarginSeconds,
+  heartbeatTimeMs,
 } from "../cloud-init";
 
 export type NetworkRole = "public" | "private";
@@ -107,6 +112,22 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly garpRefreshSeconds?: number | false;
   /** Re-request the group on the preferred node after a VIP has been missing this long; false turns it off. @default 60 */
   readonly reclaimAfterSeconds?: number | false;
+  /**
+   * Fence the peer before taking its resources over: `{ kind: "libvirt", hypervisorUri }` or
+   * `{ kind: "vcenter", server, credentialStoreBase64 }`. The machines are the nodes' VMs, which both
+   * platforms name after the node. @default none: a full cut leaves both nodes holding the VIPs
+   */
+  readonly fencing?: Fencing;
+  /**
+   * Load softdog and let heartbeat write to /dev/watchdog, so that a node whose heartbeat hangs
+   * resets itself; true takes the default margin. @default false
+   */
+  readonly watchdog?: boolean | WatchdogDecl;
+}
+
+export interface WatchdogDecl {
+  /** Seconds without a write before softdog resets the node; more than deadtime. @default twice deadtime, at least 5 (defaultSoftMarginSeconds) */
+  readonly softMarginSeconds?: number;
 }
 
 export interface RealServerDecl {
@@ -329,6 +350,16 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     const field = issue.field.replace(/^media\[(\d+)\]/, (_, n) => `extraMedia[${Number(n) - ucasts.length}]`);
     list.add(`heartbeat.${field === "method" ? "authMethod" : field}`, issue.value, issue.message);
   }
+  if (hb.fencing !== undefined) {
+    for (const issue of validateFencing(hb.fencing, "", "heartbeat.fencing")) list.add(issue.field, issue.value, issue.message);
+  }
+  const margin = softMarginOf(hb);
+  if (margin !== undefined) {
+    const deadtime = heartbeatTimeMs(hb.deadtime ?? 5);
+    for (const issue of validateWatchdog({ softMarginSeconds: margin }, deadtime, "", "heartbeat.watchdog.softMarginSeconds")) {
+      list.add(issue.field, issue.value, issue.message);
+    }
+  }
   const vips: VirtualIp[] = [];
   const declaredVips = [...hb.vips];
   if (decl.loadBalancer?.gatewayVip !== undefined && sameMembers(decl.loadBalancer.directors, hb.nodes)) {
@@ -358,6 +389,13 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
     resources.push("ipvsadm");
   }
   return { nodes: hb.nodes, preferredNode, vips, resources };
+}
+
+/** softdog's margin for a pair, or undefined without the watchdog. */
+function softMarginOf(hb: HeartbeatDecl): number | undefined {
+  if (hb.watchdog === undefined || hb.watchdog === false) return undefined;
+  const given = hb.watchdog === true ? undefined : hb.watchdog.softMarginSeconds;
+  return given ?? defaultSoftMarginSeconds(heartbeatTimeMs(hb.deadtime ?? 5) ?? 5000);
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
@@ -583,6 +621,10 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               authkeys: { secret: hb.secret, method: hb.authMethod },
               garpRefreshSeconds: hb.garpRefreshSeconds,
               reclaimAfterSeconds: hb.reclaimAfterSeconds,
+              ...(hb.fencing
+                ? { fencing: { fencing: hb.fencing, machines: heartbeat!.nodes.map((name) => ({ node: name, machine: name })) } }
+                : {}),
+              ...(softMarginOf(hb) !== undefined ? { watchdog: { softMarginSeconds: softMarginOf(hb)! } } : {}),
               haresources: {
                 preferredNode: heartbeat!.preferredNode,
                 nodes: heartbeat!.nodes,

@@ -1,5 +1,6 @@
 import { AdminUserConfig, AuthMethod, HeartbeatMedium } from "../cloud-init";
-import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
+import { Fencing } from "../cloud-init";
+import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl, WatchdogDecl } from "./plan";
 import { IPlatform } from "./platform";
 
 /** What every topology construct needs: where it runs, its networks and who administers it. */
@@ -48,6 +49,14 @@ export interface HeartbeatOptions extends HeartbeatTiming {
    * it off. @default 60
    */
   readonly reclaimAfterSeconds?: number | false;
+  /**
+   * Fence the peer before taking over: `{ kind: "libvirt", hypervisorUri }` or
+   * `{ kind: "vcenter", server, credentialStoreBase64 }`; credentials only as sensitive Terraform references.
+   * @default none: a cut of every heartbeat path leaves both nodes holding the VIPs
+   */
+  readonly fencing?: Fencing;
+  /** softdog plus `watchdog /dev/watchdog`: a node whose heartbeat hangs resets itself. @default false */
+  readonly watchdog?: boolean | WatchdogDecl;
 }
 
 /** A VIP given as an address (on the public network) or in full. */
@@ -79,6 +88,8 @@ const HEARTBEAT_OPTION_KEYS = [
   "ipfail",
   "garpRefreshSeconds",
   "reclaimAfterSeconds",
+  "fencing",
+  "watchdog",
 ] as const satisfies readonly (keyof HeartbeatOptions)[];
 
 /** Only the Heartbeat settings of a larger props object. */
