@@ -17,7 +17,6 @@ import {
   validateAuthkeys,
   validateHaCf,
   validateHaresources,
-  heartbeatTimeMs,
 } from "./heartbeat";
 import {
   IpvsadmDefaults,
@@ -132,10 +131,7 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       );
     }
     if (spec.heartbeat.fencing) list.addAll(validateFencingRole(spec.heartbeat.fencing, path));
-    if (spec.heartbeat.watchdog) {
-      const deadtime = heartbeatTimeMs(spec.heartbeat.haCf.deadtime ?? 5);
-      list.addAll(validateWatchdog(spec.heartbeat.watchdog, deadtime, path, "heartbeat.watchdog.softMarginSeconds"));
-    }
+    if (spec.heartbeat.watchdog) list.addAll(validateWatchdog(spec.heartbeat.watchdog, path, "heartbeat.watchdog.timeoutSeconds"));
     const nicNames = spec.nics.map((n) => n.name);
     spec.heartbeat.haresources.vips.forEach((vip, i) => {
       if (!nicNames.includes(vip.interface)) {

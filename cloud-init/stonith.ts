@@ -13,9 +13,11 @@
  *   over only when the reset succeeded (StonithProcessDied -> takeover_from_node); a failed
  *   reset is retried every 5 s and nothing is taken over meanwhile. The node that held nothing
  *   fences nobody, so in a full cut the standby fences the active node, never both ways.
- * - `watchdog <device>`: heartbeat opens the device, writes to it on every main-loop pass and
- *   writes the magic 'V' when it stops in order; it sets no timeout, so softdog's soft_margin
- *   decides how long a hung heartbeat lives.
+ * - `watchdog <device>`: heartbeat opens the device, sets its timeout with WDIOC_SETTIMEOUT to
+ *   deadtime + 10 ms rounded up to whole seconds (hb_init_watchdog_interval; the netns lab's
+ *   syslog shows "Failed to set watchdog timer to 4 seconds" on its plain file for deadtime 3),
+ *   writes to it from its main loop and writes the magic 'V' when it stops in order. So a node
+ *   whose heartbeat hangs resets about when its peer declares it dead, whatever softdog's default.
  */
 import { WriteFile } from "./cloud-config";
 import { ConfigIssue, IssueList } from "./issues";
@@ -74,8 +76,13 @@ export interface FencingRole {
 
 /** softdog loaded at boot, and heartbeat writing to it. */
 export interface WatchdogRole {
-  /** softdog's soft_margin: seconds without a write before the kernel resets the node. */
-  readonly softMarginSeconds: number;
+  /** Seconds without a write before softdog resets the node: what heartbeat sets (heartbeatWatchdogSeconds). */
+  readonly timeoutSeconds: number;
+}
+
+/** The timeout heartbeat 3.0.6 gives the watchdog device: deadtime + 10 ms, rounded up to seconds. */
+export function heartbeatWatchdogSeconds(deadtimeMs: number): number {
+  return Math.ceil((deadtimeMs + 10) / 1000);
 }
 
 /** What fencing and the watchdog add to a node's payload. */
@@ -168,32 +175,11 @@ export function validateFencing(fencing: Fencing, path: string, prefix = "fencin
   return [...list.issues];
 }
 
-/** Shortest soft_margin: softdog counts whole seconds, and a margin under deadtime could reset a node its peer still counts alive. */
-export const WATCHDOG_MIN_SECONDS = 2;
-
-export function validateWatchdog(watchdog: WatchdogRole, deadtimeMs: number | undefined, path: string, field: string): ConfigIssue[] {
+export function validateWatchdog(watchdog: WatchdogRole, path: string, field: string): ConfigIssue[] {
   const list = new IssueList(path);
-  const margin = watchdog.softMarginSeconds;
-  if (!Number.isInteger(margin) || margin < WATCHDOG_MIN_SECONDS || margin > 3600) {
-    list.add(field, margin, `must be a whole number of seconds, ${WATCHDOG_MIN_SECONDS}..3600`);
-  } else if (deadtimeMs !== undefined && margin * 1000 <= deadtimeMs) {
-    list.add(
-      field,
-      margin,
-      `must be more than deadtime (${deadtimeMs} ms): a shorter margin resets a node whose heartbeat only paused, before its peer would even declare it dead`,
-    );
-  }
+  const t = watchdog.timeoutSeconds;
+  if (!Number.isInteger(t) || t < 1 || t > 3600) list.add(field, t, "must be a whole number of seconds, 1..3600");
   return [...list.issues];
-}
-
-/**
- * The default soft_margin for a deadtime: twice deadtime, at least 5 s. A node whose heartbeat hangs
- * is reset within a few seconds of its peer's takeover (the time both may hold the VIP), while a
- * stall heartbeat survives (it runs realtime and locked in memory, but a loaded host stalled shell
- * resource scripts by 2.3 s in the netns lab) does not reset a healthy node.
- */
-export function defaultSoftMarginSeconds(deadtimeMs: number): number {
-  return Math.max(5, Math.ceil((2 * deadtimeMs) / 1000));
 }
 
 function libvirtHostlist(role: FencingRole): string {
@@ -257,8 +243,9 @@ export function renderStonithParts(fencing: FencingRole | undefined, watchdog: W
       { path: "/etc/modules-load.d/softdog.conf", content: "# Generated: heartbeat's watchdog device.\nsoftdog\n", permissions: "0644" },
       {
         path: "/etc/modprobe.d/softdog.conf",
-        // nowayout=0: an orderly heartbeat stop writes the magic 'V' and disarms the timer.
-        content: `# Generated: a node whose heartbeat stops writing for ${watchdog.softMarginSeconds} s is reset.\noptions softdog soft_margin=${watchdog.softMarginSeconds} nowayout=0\n`,
+        // nowayout=0: an orderly heartbeat stop writes the magic 'V' and disarms the timer. soft_margin
+        // is what heartbeat sets anyway when it opens the device (deadtime, rounded up).
+        content: `# Generated: a node whose heartbeat stops writing for ${watchdog.timeoutSeconds} s is reset.\noptions softdog soft_margin=${watchdog.timeoutSeconds} nowayout=0\n`,
         permissions: "0644",
       },
     );

@@ -28,8 +28,7 @@ import {
   validateHaCf,
   Fencing,
   validateFencing,
-  validateWatchdog,
-  defaultSoftMarginSeconds,
+  heartbeatWatchdogSeconds,
   heartbeatTimeMs,
 } from "../cloud-init";
 
@@ -120,14 +119,9 @@ export interface HeartbeatDecl extends HeartbeatTiming {
   readonly fencing?: Fencing;
   /**
    * Load softdog and let heartbeat write to /dev/watchdog, so that a node whose heartbeat hangs
-   * resets itself; true takes the default margin. @default false
+   * resets itself; heartbeat sets the device's timeout to deadtime, rounded up to seconds. @default false
    */
-  readonly watchdog?: boolean | WatchdogDecl;
-}
-
-export interface WatchdogDecl {
-  /** Seconds without a write before softdog resets the node; more than deadtime. @default twice deadtime, at least 5 (defaultSoftMarginSeconds) */
-  readonly softMarginSeconds?: number;
+  readonly watchdog?: boolean;
 }
 
 export interface RealServerDecl {
@@ -353,12 +347,8 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
   if (hb.fencing !== undefined) {
     for (const issue of validateFencing(hb.fencing, "", "heartbeat.fencing")) list.add(issue.field, issue.value, issue.message);
   }
-  const margin = softMarginOf(hb);
-  if (margin !== undefined) {
-    const deadtime = heartbeatTimeMs(hb.deadtime ?? 5);
-    for (const issue of validateWatchdog({ softMarginSeconds: margin }, deadtime, "", "heartbeat.watchdog.softMarginSeconds")) {
-      list.add(issue.field, issue.value, issue.message);
-    }
+  if (hb.watchdog !== undefined && typeof hb.watchdog !== "boolean") {
+    list.add("heartbeat.watchdog", hb.watchdog, "must be true or false: heartbeat itself sets the device's timeout to deadtime");
   }
   const vips: VirtualIp[] = [];
   const declaredVips = [...hb.vips];
@@ -391,11 +381,9 @@ function planHeartbeat(decl: ClusterDecl, list: IssueList, book: AddressBook, by
   return { nodes: hb.nodes, preferredNode, vips, resources };
 }
 
-/** softdog's margin for a pair, or undefined without the watchdog. */
-function softMarginOf(hb: HeartbeatDecl): number | undefined {
-  if (hb.watchdog === undefined || hb.watchdog === false) return undefined;
-  const given = hb.watchdog === true ? undefined : hb.watchdog.softMarginSeconds;
-  return given ?? defaultSoftMarginSeconds(heartbeatTimeMs(hb.deadtime ?? 5) ?? 5000);
+/** The watchdog timeout heartbeat will set, or undefined without the watchdog. */
+function watchdogSecondsOf(hb: HeartbeatDecl): number | undefined {
+  return hb.watchdog === true ? heartbeatWatchdogSeconds(heartbeatTimeMs(hb.deadtime ?? 5) ?? 5000) : undefined;
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
@@ -624,7 +612,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               ...(hb.fencing
                 ? { fencing: { fencing: hb.fencing, machines: heartbeat!.nodes.map((name) => ({ node: name, machine: name })) } }
                 : {}),
-              ...(softMarginOf(hb) !== undefined ? { watchdog: { softMarginSeconds: softMarginOf(hb)! } } : {}),
+              ...(watchdogSecondsOf(hb) !== undefined ? { watchdog: { timeoutSeconds: watchdogSecondsOf(hb)! } } : {}),
               haresources: {
                 preferredNode: heartbeat!.preferredNode,
                 nodes: heartbeat!.nodes,

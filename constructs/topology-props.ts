@@ -1,6 +1,6 @@
 import { AdminUserConfig, AuthMethod, HeartbeatMedium } from "../cloud-init";
 import { Fencing } from "../cloud-init";
-import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl, WatchdogDecl } from "./plan";
+import { ClusterDecl, HeartbeatTiming, NetworkDecl, NetworkRole, VipDecl } from "./plan";
 import { IPlatform } from "./platform";
 
 /** What every topology construct needs: where it runs, its networks and who administers it. */
@@ -55,8 +55,11 @@ export interface HeartbeatOptions extends HeartbeatTiming {
    * @default none: a cut of every heartbeat path leaves both nodes holding the VIPs
    */
   readonly fencing?: Fencing;
-  /** softdog plus `watchdog /dev/watchdog`: a node whose heartbeat hangs resets itself. @default false */
-  readonly watchdog?: boolean | WatchdogDecl;
+  /**
+   * softdog plus `watchdog /dev/watchdog`: a node whose heartbeat hangs resets itself, after
+   * deadtime rounded up to seconds (heartbeat sets the device's timeout). @default false
+   */
+  readonly watchdog?: boolean;
 }
 
 /** A VIP given as an address (on the public network) or in full. */

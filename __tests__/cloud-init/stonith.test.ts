@@ -1,6 +1,6 @@
 import {
   ConfigError,
-  defaultSoftMarginSeconds,
+  heartbeatWatchdogSeconds,
   NodeSpec,
   renderHaCf,
   renderNodePayload,
@@ -62,7 +62,7 @@ const libvirtSsh: NodeSpec = {
       },
       machines,
     },
-    watchdog: { softMarginSeconds: 6 },
+    watchdog: { timeoutSeconds: 4 },
   },
 };
 const vcenter: NodeSpec = {
@@ -239,33 +239,29 @@ describe("watchdog", () => {
   it("loads softdog at boot and on first boot before heartbeat, with the margin and nowayout=0", () => {
     const config = loadAsCloudInit(renderNodePayload(libvirtSsh).userData);
     expect(fileOf(libvirtSsh, "/etc/modules-load.d/softdog.conf").content).toMatch(/^softdog$/m);
-    expect(fileOf(libvirtSsh, "/etc/modprobe.d/softdog.conf").content).toMatch(/^options softdog soft_margin=6 nowayout=0$/m);
+    expect(fileOf(libvirtSsh, "/etc/modprobe.d/softdog.conf").content).toMatch(/^options softdog soft_margin=4 nowayout=0$/m);
     expect(fileOf(libvirtSsh, "/etc/ha.d/ha.cf").content).toContain("\nwatchdog /dev/watchdog\n");
     const runcmd = config.runcmd.map((argv: string[]) => argv.join(" "));
     expect(runcmd.indexOf("modprobe softdog")).toBeGreaterThanOrEqual(0);
     expect(runcmd.indexOf("modprobe softdog")).toBeLessThan(runcmd.indexOf("service heartbeat start"));
   });
 
-  it("defaults to twice deadtime, at least 5 s", () => {
-    expect(defaultSoftMarginSeconds(300)).toBe(5);
-    expect(defaultSoftMarginSeconds(3000)).toBe(6);
-    expect(defaultSoftMarginSeconds(5000)).toBe(10);
+  it("uses the timeout heartbeat sets: deadtime + 10 ms, rounded up to seconds", () => {
+    expect(heartbeatWatchdogSeconds(300)).toBe(1);
+    expect(heartbeatWatchdogSeconds(3000)).toBe(4);
+    expect(heartbeatWatchdogSeconds(5000)).toBe(6);
   });
 
-  it("refuses a margin not above deadtime, and one outside 2..3600", () => {
-    for (const [margin, message] of [
-      [3, /more than deadtime \(3000 ms\)/],
-      [1, /2\.\.3600/],
-      [1.5, /whole number/],
-    ] as const) {
-      const spec: NodeSpec = { ...base, heartbeat: { ...base.heartbeat!, watchdog: { softMarginSeconds: margin } } };
-      expect(() => renderNodePayload(spec, "stack/pair/srv2")).toThrow(ConfigError);
+  it("refuses a timeout that is not a whole number of seconds, 1..3600", () => {
+    for (const timeout of [0, 1.5, 7200]) {
+      const spec: NodeSpec = { ...base, heartbeat: { ...base.heartbeat!, watchdog: { timeoutSeconds: timeout } } };
       try {
         renderNodePayload(spec, "stack/pair/srv2");
+        throw new Error("expected a ConfigError");
       } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
         const issues = (error as ConfigError).issues;
-        expect(issues.map((i) => [i.path, i.field])).toEqual([["stack/pair/srv2", "heartbeat.watchdog.softMarginSeconds"]]);
-        expect(issues[0].message).toMatch(message);
+        expect(issues.map((i) => [i.path, i.field, i.value])).toEqual([["stack/pair/srv2", "heartbeat.watchdog.timeoutSeconds", timeout]]);
       }
     }
   });
@@ -292,11 +288,11 @@ describe("planCluster: fencing and watchdog from the topology", () => {
     },
   };
 
-  it("derives the machines from the node names (both platforms name each VM after its node) and the default margin", () => {
+  it("derives the machines from the node names (both platforms name each VM after its node) and heartbeat's watchdog timeout", () => {
     const nodes = planCluster(decl, "stack/pair", (n, r) => `52:54:00:00:0${r === "public" ? 1 : 2}:0${n.slice(-1)}`);
     for (const node of nodes) {
       expect(node.spec.heartbeat!.fencing!.machines).toEqual(machines);
-      expect(node.spec.heartbeat!.watchdog).toEqual({ softMarginSeconds: 6 });
+      expect(node.spec.heartbeat!.watchdog).toEqual({ timeoutSeconds: 4 });
     }
   });
 
@@ -306,7 +302,7 @@ describe("planCluster: fencing and watchdog from the topology", () => {
       heartbeat: {
         ...decl.heartbeat!,
         fencing: { kind: "vcenter", server: "vc", credentialStoreBase64: "plain" },
-        watchdog: { softMarginSeconds: 2 },
+        watchdog: { timeoutSeconds: 2 } as never,
       },
     };
     try {
@@ -317,7 +313,7 @@ describe("planCluster: fencing and watchdog from the topology", () => {
       const issues = (error as ConfigError).issues;
       expect(issues.map((i) => [i.path, i.field])).toEqual([
         ["stack/pair", "heartbeat.fencing.credentialStoreBase64"],
-        ["stack/pair", "heartbeat.watchdog.softMarginSeconds"],
+        ["stack/pair", "heartbeat.watchdog"],
       ]);
       expect((error as ConfigError).message).toMatch(/^Invalid topology, 2 problems; nothing was written:/);
       expect((error as ConfigError).message).not.toContain('"plain"');

@@ -19,6 +19,12 @@ export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
 /** The Heartbeat + Apache preset with HEARTBEAT_FAST_PROFILE: ucast on both networks, sub-second deadtime. */
 export const FAST_PROFILE_STACK = "heartbeat-apache-fast-libvirt";
 
+/**
+ * The Heartbeat + Apache preset with fencing through libvirt (the lab stands in for the hypervisor's
+ * virsh) and the watchdog; lab/netns/fencing.ts runs it.
+ */
+export const FENCING_STACK = "heartbeat-apache-fencing-libvirt";
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -27,6 +33,7 @@ export function synthesizeLabStacks(): string {
   // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { heartbeatProfile: HEARTBEAT_FAST_PROFILE });
+  new HeartbeatApacheStack(app, FENCING_STACK, { pair: { fencing: { kind: "libvirt", hypervisorUri: "qemu:///system" }, watchdog: true } });
   app.synth();
   return outdir;
 }
