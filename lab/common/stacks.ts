@@ -25,6 +25,9 @@ export const FAST_PROFILE_STACK = "heartbeat-apache-fast-libvirt";
  */
 export const FENCING_STACK = "heartbeat-apache-fencing-libvirt";
 
+/** The Heartbeat + Apache preset with the watchdog only: its packages are all in the VM lab's image (lab/vm/watchdog.ts). */
+export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -33,6 +36,7 @@ export function synthesizeLabStacks(): string {
   // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { heartbeatProfile: HEARTBEAT_FAST_PROFILE });
+  new HeartbeatApacheStack(app, WATCHDOG_STACK, { pair: { watchdog: true } });
   new HeartbeatApacheStack(app, FENCING_STACK, { pair: { fencing: { kind: "libvirt", hypervisorUri: "qemu:///system" }, watchdog: true } });
   app.synth();
   return outdir;
