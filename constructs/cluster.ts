@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
+import { ConfigError, ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
 import { ClusterDecl, planCluster, PlannedNode } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
 
@@ -20,7 +20,29 @@ export interface DeployedTopology {
  */
 export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl): DeployedTopology {
   const path = scope.node.path;
-  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role));
+  // The fenced machines are this platform's VMs: libvirt domains, or vSphere VMs through vCenter.
+  const fencing = topology.heartbeat?.fencing;
+  const fencer = { libvirt: "libvirt", vsphere: "vcenter" }[platform.kind];
+  const mismatch: ConfigIssue[] =
+    fencing && fencing.kind !== fencer
+      ? [
+          {
+            path,
+            field: "heartbeat.fencing.kind",
+            value: fencing.kind,
+            message: `the nodes run on ${platform.kind}, so only "${fencer}" can reset them`,
+          },
+        ]
+      : [];
+  let nodes: PlannedNode[];
+  try {
+    nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role));
+  } catch (error) {
+    // One error lists every problem: the platform's with the plan's.
+    if (error instanceof ConfigError) throw new ConfigError([...mismatch, ...error.issues]);
+    throw error;
+  }
+  throwIfIssues(mismatch);
   const specs: MachineSpec[] = nodes.map((node) => ({
     name: node.name,
     cpus: node.cpus,

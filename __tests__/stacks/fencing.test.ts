@@ -55,3 +55,26 @@ describe("fencing and the watchdog through HeartbeatPair", () => {
     expect(synthFencedPair()).toBe(json);
   });
 });
+
+describe("fencing must match the platform", () => {
+  it("refuses vcenter fencing for libvirt machines, in the project's error format", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "mismatch");
+    expect(
+      () =>
+        new HeartbeatPair(stack, "pair", {
+          platform: new LibvirtPlatform(stack, "libvirt"),
+          admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
+          networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
+          nodes: [
+            { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
+            { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
+          ],
+          vips: ["192.168.56.10"],
+          fencing: { kind: "vcenter", server: "vc.example.org", credentialStoreBase64: "${var.credstore}" },
+        }),
+    ).toThrow(
+      'Invalid topology, 1 problem; nothing was written:\n  - mismatch/pair: heartbeat.fencing.kind = "vcenter": the nodes run on libvirt, so only "libvirt" can reset them',
+    );
+  });
+});
