@@ -13,6 +13,8 @@ export interface WriteFile {
    * default file cannot replace it. @default false
    */
   readonly defer?: boolean;
+  /** `b64`: content is base64 (a secret Terraform can only place on one line). @default plain text */
+  readonly encoding?: "b64";
 }
 
 export interface CloudUser {
@@ -62,6 +64,7 @@ export function renderCloudConfig(config: CloudConfig): string {
       owner: file.owner ?? "root:root",
       permissions: file.permissions,
       ...(file.defer ? { defer: true } : {}),
+      ...(file.encoding ? { encoding: file.encoding } : {}),
       content: file.content,
     })),
     runcmd: config.runcmd.map((argv) => [...argv]),

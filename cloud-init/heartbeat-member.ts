@@ -14,6 +14,7 @@ import {
   RESOURCE_RECLAIMER_PATH,
   resourceReclaimerFiles,
 } from "./ha-helpers";
+import { FencingRole, renderStonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import {
   AuthkeysConfig,
   HaCfConfig,
@@ -32,6 +33,10 @@ export interface HeartbeatRole extends HeartbeatHelperSettings {
   readonly haCf: HaCfConfig;
   readonly authkeys: AuthkeysConfig;
   readonly haresources: HaresourcesConfig;
+  /** Fence the peer before taking over (`stonith` in ha.cf). @default none */
+  readonly fencing?: FencingRole;
+  /** softdog, and heartbeat writing to it (`watchdog` in ha.cf). @default none */
+  readonly watchdog?: WatchdogRole;
 }
 
 /** The member a role is rendered for: its host name and the names of its NICs. */
@@ -61,6 +66,8 @@ export function validateHeartbeatRole(role: HeartbeatRole, member: HeartbeatMemb
       `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
     );
   }
+  if (role.fencing) list.addAll(validateFencingRole(role.fencing, path));
+  if (role.watchdog) list.addAll(validateWatchdog(role.watchdog, path, "heartbeat.watchdog.timeoutSeconds"));
   role.haresources.vips.forEach((vip, i) => {
     if (!member.nicNames.includes(vip.interface)) {
       list.add(
@@ -100,7 +107,14 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
     ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
     ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
   ];
-  const haCf = { ...role.haCf, respawn: [...(role.haCf.respawn ?? []), ...respawn] };
+  const stonith = renderStonithParts(role.fencing, role.watchdog);
+  const haCf = {
+    ...role.haCf,
+    respawn: [...(role.haCf.respawn ?? []), ...respawn],
+    ...(stonith.stonith ? { stonith: stonith.stonith } : {}),
+    ...(stonith.watchdog ? { watchdog: stonith.watchdog } : {}),
+  };
+  files.push(...stonith.files);
   if (garpSeconds) {
     const { vips, preferredNode } = role.haresources;
     files.push(...garpRefresherFiles({ vips, intervalSeconds: garpSeconds, preferredNode: preferredNode === hostname }));
@@ -127,16 +141,14 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
 /** One member's Heartbeat share of its payload. Throws one ConfigError listing every problem. */
 export function heartbeatFailoverRole(role: HeartbeatRole, member: HeartbeatMemberNode, path = member.hostname): FailoverRole {
   throwIfIssues(validateHeartbeatRole(role, member, path));
+  const stonith = renderStonithParts(role.fencing, role.watchdog);
   return {
     engine: "heartbeat",
-    packages: ["heartbeat"],
+    packages: ["heartbeat", ...stonith.packages],
     files: filesFor(role, member.hostname),
     starts: role.haresources.resources,
     // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
     // the package's own start has already failed for want of ha.cf.
-    runcmd: [
-      ["update-rc.d", "heartbeat", "enable"],
-      ["service", "heartbeat", "start"],
-    ],
+    runcmd: [...stonith.runcmd.map((argv) => [...argv]), ["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]],
   };
 }

@@ -110,6 +110,10 @@ export interface HaCfConfig extends HeartbeatTiming {
   readonly ipfail?: boolean;
   /** `respawn <user> <command>` lines: helpers Heartbeat starts, restarts and stops with itself. @default none */
   readonly respawn?: readonly { readonly user: string; readonly command: string }[];
+  /** `stonith <type> <file>`: the device that fences the peer before a takeover (cloud-init/stonith.ts). @default none */
+  readonly stonith?: { readonly type: string; readonly configFile: string };
+  /** `watchdog <device>`: heartbeat writes to it, so a hung heartbeat resets the node. @default none */
+  readonly watchdog?: string;
 }
 
 const SERIAL_SPEEDS = [9600, 19200, 38400, 57600, 115200];
@@ -263,6 +267,17 @@ export function validateHaCf(config: HaCfConfig, path = "ha.cf"): ConfigIssue[] 
       list.add(`respawn[${i}].user`, entry.user, "must be a user name such as root or hacluster");
     if (!entry.command.startsWith("/")) list.add(`respawn[${i}].command`, entry.command, "must start with an absolute path");
   });
+  if (config.stonith !== undefined) {
+    if (!/^[a-z0-9_]+(\/[a-z0-9_-]+)?$/.test(config.stonith.type)) {
+      list.add("stonith.type", config.stonith.type, "must be a stonith plugin name such as external/libvirt (stonith -L lists them)");
+    }
+    if (!/^\/[A-Za-z0-9/_.-]+$/.test(config.stonith.configFile)) {
+      list.add("stonith.configFile", config.stonith.configFile, "must be an absolute path such as /etc/ha.d/stonith.cfg");
+    }
+  }
+  if (config.watchdog !== undefined && !/^\/dev\/[A-Za-z0-9/_-]+$/.test(config.watchdog)) {
+    list.add("watchdog", config.watchdog, "must be a device path such as /dev/watchdog");
+  }
   addIpfailIssues(list, config);
   return [...list.issues];
 }
@@ -343,6 +358,10 @@ export function renderHaCf(config: HaCfConfig): string {
     lines.push("", "# Helpers Heartbeat keeps running", ...respawn.map((r) => `respawn ${r.user} ${r.command}`));
   }
   if (config.ipfail) lines.push("apiauth ipfail gid=haclient uid=hacluster");
+  if (config.stonith) {
+    lines.push("", "# Fence the peer before taking its resources over", `stonith ${config.stonith.type} ${config.stonith.configFile}`);
+  }
+  if (config.watchdog) lines.push("", "# Reset this node when heartbeat stops writing to the watchdog", `watchdog ${config.watchdog}`);
   lines.push(
     "",
     "# Whether resources move back to their preferred node when it returns",

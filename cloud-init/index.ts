@@ -8,3 +8,4 @@ export * from "./network";
 export * from "./cloud-config";
 export * from "./node-payload";
 export * from "./heartbeat-member";
+export * from "./stonith";

@@ -21,7 +21,9 @@ export interface DeployedTopology {
  */
 export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl, options: PlanOptions = {}): DeployedTopology {
   const path = scope.node.path;
-  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role), options);
+  // Both platforms name each VM after its node; fencing resets the VMs by that name.
+  const hypervisor = { kind: platform.kind, machineName: (node: string) => node };
+  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role), { hypervisor, ...options });
   const specs: MachineSpec[] = nodes.map((node) => ({
     name: node.name,
     cpus: node.cpus,

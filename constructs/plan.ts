@@ -25,7 +25,14 @@ import {
   throwIfIssues,
   networkOf,
 } from "../cloud-init";
-import { FAILOVER_GROUP_FIELDS, FailoverEngine, FailoverGroupFields, FailoverGroupPlan, TopologyView } from "./engines/failover-engine";
+import {
+  FAILOVER_GROUP_FIELDS,
+  FailoverEngine,
+  FailoverGroupFields,
+  FailoverGroupPlan,
+  HypervisorView,
+  TopologyView,
+} from "./engines/failover-engine";
 
 export type NetworkRole = "public" | "private";
 export const NETWORK_ROLES: readonly NetworkRole[] = ["public", "private"];
@@ -146,6 +153,8 @@ export type MacAllocator = (node: string, role: NetworkRole) => string;
 export interface PlanOptions {
   /** The names the caller gave the failover group's facts, for messages. @default FAILOVER_GROUP_FIELDS */
   readonly groupFields?: FailoverGroupFields;
+  /** The hypervisor the nodes run on, for engines that reach it (fencing). @default unknown */
+  readonly hypervisor?: HypervisorView;
 }
 
 const DEFAULT_CPUS = 2;
@@ -244,8 +253,8 @@ function interfaceName(decl: ClusterDecl, role: NetworkRole): string {
   return decl.interfaceNames?.[role] ?? role;
 }
 
-function topologyView(decl: ClusterDecl, byName: Map<string, WebNodeDecl>): TopologyView {
-  return { node: (name) => byName.get(name), addressOf, interfaceName: (role) => interfaceName(decl, role) };
+function topologyView(decl: ClusterDecl, byName: Map<string, WebNodeDecl>, hypervisor?: HypervisorView): TopologyView {
+  return { node: (name) => byName.get(name), addressOf, interfaceName: (role) => interfaceName(decl, role), hypervisor };
 }
 
 function engineOf(decl: ClusterDecl): FailoverEngine {
@@ -258,6 +267,7 @@ function planFailoverGroup(
   book: AddressBook,
   byName: Map<string, WebNodeDecl>,
   fields: FailoverGroupFields,
+  hypervisor: HypervisorView | undefined,
 ): FailoverGroupPlan | undefined {
   const group = decl.failoverGroup;
   if (!group) {
@@ -277,7 +287,7 @@ function planFailoverGroup(
   if (!group.nodes.includes(preferredNode)) {
     list.add(fields.preferredNode, preferredNode, `the resource owner must be a node of the pair: ${group.nodes.join(", ")}`);
   }
-  const topology = topologyView(decl, byName);
+  const topology = topologyView(decl, byName, hypervisor);
   // The engine checks its own settings against the real members, in the user's words.
   const members = group.nodes.map((name, index) => ({ index, name, node: byName.get(name) }));
   engineOf(decl).checkGroup({ members, topology, fields }, list);
@@ -495,13 +505,13 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const networks = checkNetworks(decl, list);
   const book = new AddressBook(list, networks, decl);
   const byName = checkNodes(decl, list, book);
-  const group = planFailoverGroup(decl, list, book, byName, options.groupFields ?? FAILOVER_GROUP_FIELDS);
+  const group = planFailoverGroup(decl, list, book, byName, options.groupFields ?? FAILOVER_GROUP_FIELDS, options.hypervisor);
   const lb = planLoadBalancer(decl, list, book, byName, group);
   list.throwIfAny();
 
   const hostsOf = hostsFor(decl, group, lb);
   const engine = engineOf(decl);
-  const topology = topologyView(decl, byName);
+  const topology = topologyView(decl, byName, options.hypervisor);
   const memberIssues: ConfigIssue[] = [];
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);

@@ -17,9 +17,15 @@ config=/etc/default/ha-garp-refresh
 . "$config" || exit 1
 [ -n "$GARP_INTERVAL" ] && [ -n "$GARP_VIPS" ] && [ -n "$GARP_GROUP" ] || exit 1
 
+# The parent heartbeat process is gone once this process has been handed to another parent: the
+# kernel does that when the parent exits, before anyone reaps it (kill -0 still finds a zombie).
+parent_alive() {
+  [ "$(sed -n 's/.*) [A-Za-z] \([0-9][0-9]*\) .*/\1/p' /proc/$$/stat)" = "$PPID" ]
+}
+
 while :; do
   # A respawned child outlives a killed heartbeat; without it this node owns nothing.
-  kill -0 "$PPID" 2>/dev/null || exit 0
+  parent_alive || exit 0
   # rscstatus names the resource classes heartbeat holds here: GARP_GROUP (local on the group's
   # preferred node, foreign on the other), all, or none, or a transition. Only the owner announces.
   case "$(cl_status rscstatus 2>/dev/null)" in

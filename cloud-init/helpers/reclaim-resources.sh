@@ -39,12 +39,18 @@ all_held() {
   done
 }
 
+# The parent heartbeat process is gone once this process has been handed to another parent: the
+# kernel does that when the parent exits, before anyone reaps it (kill -0 still finds a zombie).
+parent_alive() {
+  [ "$(sed -n 's/.*) [A-Za-z] \([0-9][0-9]*\) .*/\1/p' /proc/$$/stat)" = "$PPID" ]
+}
+
 missing=0
 attempts=0
 while :; do
   sleep "$RECLAIM_CHECK"
   # Respawned children outlive a killed heartbeat; never hand a stale request to the next one.
-  kill -0 "$PPID" 2>/dev/null || exit 0
+  parent_alive || exit 0
   case "$(cl_status rscstatus 2>/dev/null)" in
     local | all) ;;
     none | foreign)

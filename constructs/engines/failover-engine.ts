@@ -45,11 +45,20 @@ export interface FailoverGroupPlan {
   readonly autoFailback?: boolean;
 }
 
+/** The hypervisor the nodes run on, as an engine that reaches it (fencing) sees it. */
+export interface HypervisorView {
+  readonly kind: "libvirt" | "vsphere";
+  /** The hypervisor's name for a node's VM (libvirt domain, vSphere VM). */
+  machineName(node: string): string;
+}
+
 /** What an engine may read of the topology. */
 export interface TopologyView {
   node(name: string): NodeDecl | undefined;
   addressOf(node: NodeDecl, role: NetworkRole): string | undefined;
   interfaceName(role: NetworkRole): string;
+  /** @default unknown: the topology is planned without a platform */
+  readonly hypervisor?: HypervisorView;
 }
 
 /** The group as declared, for the engine's checks: its members with their index in the user's node list. */

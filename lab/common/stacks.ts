@@ -7,7 +7,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
-import { FailoverEngine, HEARTBEAT_FAST_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
+import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 
@@ -17,6 +17,15 @@ export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
 /** The Heartbeat + Apache preset with HEARTBEAT_FAST_PROFILE: ucast on both networks, sub-second deadtime. */
 export const FAST_PROFILE_STACK = "heartbeat-apache-fast-libvirt";
 
+/**
+ * The Heartbeat + Apache preset with fencing through libvirt (the lab stands in for the hypervisor's
+ * virsh) and the watchdog; lab/netns/fencing.ts runs it.
+ */
+export const FENCING_STACK = "heartbeat-apache-fencing-libvirt";
+
+/** The Heartbeat + Apache preset with the watchdog only: its packages are all in the VM lab's image (lab/vm/watchdog.ts). */
+export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -25,6 +34,14 @@ export function synthesizeLabStacks(): string {
   // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) });
+  new HeartbeatApacheStack(app, WATCHDOG_STACK, { failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, watchdog: true }) });
+  new HeartbeatApacheStack(app, FENCING_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...HEARTBEAT_LAB_PROFILE,
+      fencing: { kind: "libvirt", hypervisorUri: "qemu:///system" },
+      watchdog: true,
+    }),
+  });
   app.synth();
   return outdir;
 }

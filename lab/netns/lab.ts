@@ -33,6 +33,8 @@ export interface HeartbeatLabOptions {
   keepWorkdir?: boolean;
   /** How the client samples the VIP. @default DEFAULT_PROBE */
   probe?: ProbeOptions;
+  /** The stand-in hypervisor each node sees as /usr/local/sbin (lab/netns/fencing.ts). @default none */
+  hypervisorDir?: string;
   log?: (line: string) => void;
 }
 
@@ -252,7 +254,13 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
 
     for (const [i, n] of filled.entries()) {
       const vm = new LabNodeVm(
-        { hostname: n.hostname, index: i, cloudConfig: parseCloudConfig(n.userData), nics: pair.nics.get(n.hostname) ?? [] },
+        {
+          hostname: n.hostname,
+          index: i,
+          cloudConfig: parseCloudConfig(n.userData),
+          nics: pair.nics.get(n.hostname) ?? [],
+          hypervisorDir: opts.hypervisorDir,
+        },
         net,
         resources,
         log,
@@ -375,6 +383,27 @@ export class HeartbeatLab {
     await this.probe.stop();
     const lines = this.probe.samples.map((x) => `${x.t.toFixed(2)} ${x.host ?? "-"}`);
     fs.writeFileSync(`${this.workdir}/client.log`, `${lines.join("\n")}\n`);
+  }
+
+  /** Cuts (or heals) every path that carries heartbeats; the client still reaches both nodes. */
+  async cutHeartbeatPaths(on: boolean): Promise<string> {
+    await this.net.isolate(this.pair.hbSubnets, on);
+    return this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(", ");
+  }
+
+  /** The VIP the pair serves. */
+  get vipAddress(): string {
+    return this.vip;
+  }
+
+  /** The nodes holding the VIP now. */
+  vipHolders(): Promise<string[]> {
+    return this.holders();
+  }
+
+  /** The MAC of `vm`'s NIC on the VIP's network, as network-config sets it. */
+  vipMacOf(vm: LabNodeVm): string | undefined {
+    return vm.spec.nics.find((x) => x.subnet === this.pair.vipSubnet)?.mac.toLowerCase();
   }
 
   private other(vm: LabNodeVm): LabNodeVm {
@@ -984,7 +1013,7 @@ export class HeartbeatLab {
 }
 
 /** MAC the client currently sends VIP traffic to. */
-async function clientArpFor(vip: string): Promise<string | undefined> {
+export async function clientArpFor(vip: string): Promise<string | undefined> {
   const r = await run(["ip", "-n", CLIENT_NS, "neigh", "show", vip], { allowFail: true, timeoutMs: 5000 });
   return /lladdr (\S+)/.exec(r.stdout)?.[1]?.toLowerCase();
 }

@@ -24,6 +24,11 @@ export interface LabNodeSpec {
   index: number;
   cloudConfig: ParsedCloudConfig;
   nics: LabNic[];
+  /**
+   * The lab's stand-in hypervisor (fake-virsh.sh and its request folder), bind-mounted over
+   * /usr/local/sbin inside this node only, so `virsh` on heartbeat's PATH is the stand-in. @default none
+   */
+  hypervisorDir?: string;
 }
 
 type Log = (line: string) => void;
@@ -209,10 +214,52 @@ mkdir -m 1777 /run/lock
 ${runDirs}
 mount -t tmpfs -o mode=1777,nosuid,nodev hal-tmp /tmp
 ${binds}
+${this.standInsScript()}
 rsyslogd -f ${q(path.join(this.dir, "rsyslog.conf"))} -i /run/rsyslogd.pid
 echo "HAL-READY ${this.boots}"
 exec bash -c 'while :; do sleep 3600 & wait $!; done'
 `;
+  }
+
+  /** The ha.cf watchdog device of this node's payload, if it names one. */
+  get watchdogDevice(): string | undefined {
+    const haCf = this.spec.cloudConfig.files.find((f) => f.path === "/etc/ha.d/ha.cf")?.content ?? "";
+    return /^watchdog\s+(\S+)\s*$/m.exec(haCf)?.[1];
+  }
+
+  /**
+   * Boot-time stand-ins, inside the node's own mount namespace: the lab's virsh, and for a
+   * `watchdog` line a plain file on the node's private /dev tmpfs, never a device (heartbeat
+   * opens it O_WRONLY and writes a byte per tickle, which the lab counts).
+   */
+  private standInsScript(): string {
+    const lines: string[] = [];
+    if (this.spec.hypervisorDir) lines.push(`mount --bind ${q(this.spec.hypervisorDir)} /usr/local/sbin`);
+    const device = this.watchdogDevice;
+    if (device !== undefined) {
+      if (device !== WATCHDOG_STANDIN)
+        throw new Error(`${this.hostname}: ha.cf watchdog ${device}: the lab stands in for ${WATCHDOG_STANDIN} only`);
+      lines.push(`: > ${WATCHDOG_STANDIN}`, `[ -f ${WATCHDOG_STANDIN} ] && [ ! -c ${WATCHDOG_STANDIN} ]`);
+    }
+    return lines.join("\n");
+  }
+
+  /** Bytes heartbeat has written to the watchdog stand-in (one per tickle); undefined when powered off. */
+  async watchdogBytes(): Promise<number | undefined> {
+    if (!this.init) return undefined;
+    const r = await this.exec(["stat", "-c", "%s %F", WATCHDOG_STANDIN], 5000);
+    const m = /^(\d+) regular/.exec(r.stdout.trim());
+    if (!m) throw new Error(`${this.hostname}: ${WATCHDOG_STANDIN} is not the lab's plain file: ${r.stdout.trim() || r.stderr.trim()}`);
+    return Number(m[1]);
+  }
+
+  /** Sends `signal` to heartbeat's master control process, by the PID it recorded in /run/heartbeat.pid. */
+  async signalHeartbeat(signal: "STOP" | "CONT"): Promise<number> {
+    const pid = Number((await this.exec(["cat", "/run/heartbeat.pid"], 5000)).stdout.trim());
+    if (!Number.isInteger(pid) || pid < 2) throw new Error(`${this.hostname}: no heartbeat PID recorded in /run/heartbeat.pid`);
+    const r = await this.exec(["kill", `-${signal}`, String(pid)], 5000);
+    if (r.code !== 0) throw new Error(`${this.hostname}: kill -${signal} ${pid}: ${r.stderr.trim()}`);
+    return pid;
   }
 
   /** What cloud-init does on first boot after the network: package postinsts, deferred files, runcmd. */
@@ -249,6 +296,13 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     }
     if (cmd === "sysctl") {
       await this.sysctl(shown, args);
+      return;
+    }
+    if (cmd === "modprobe" || cmd === "insmod") {
+      // A node shares the host's kernel: loading softdog here would arm the CI machine's reset.
+      this.log(
+        `${this.hostname}: ${shown}: skipped, never load modules into the host kernel (the node has a plain file as ${WATCHDOG_STANDIN})`,
+      );
       return;
     }
     await this.step(shown, argv, true);
@@ -385,6 +439,9 @@ exec bash -c 'while :; do sleep 3600 & wait $!; done'
     return path.join(this.root, "var/log/syslog");
   }
 }
+
+/** The only watchdog device the lab stands in for, as a plain file on the node's own /dev tmpfs. */
+const WATCHDOG_STANDIN = "/dev/watchdog";
 
 /** Debian heartbeat 3.0.6's ha_clustermsg: one message framed by >>> and <<< into the FIFO. */
 const ORIGINAL_CLUSTERMSG = 'ha_clustermsg() {\n\t(echo ">>>"; cat -; echo "<<<")\t| cat - >> $HA_FIFO\n}';

@@ -10,8 +10,11 @@ import {
   HeartbeatMedium,
   heartbeatFailoverRole,
   HeartbeatRole,
+  heartbeatTimeMs,
+  heartbeatWatchdogSeconds,
   IPVSADM_SERVICE,
   IssueList,
+  validateFencing,
   validateHeartbeatRole,
   validateMedium,
 } from "../../../cloud-init";
@@ -82,6 +85,18 @@ export class HeartbeatEngine implements FailoverEngine {
     addPingNodeIssues(list, hb.pingNodes, settingName);
     addIpfailIssues(list, hb, settingName);
     addAuthIssues(list, { secret: hb.secret, method: hb.authMethod }, settingName);
+    if (hb.fencing !== undefined) {
+      for (const issue of validateFencing(hb.fencing, "", settingName("fencing"))) list.add(issue.field, issue.value, issue.message);
+      // The fenced machines are this platform's VMs: libvirt domains, or vSphere VMs through vCenter.
+      const hypervisor = group.topology.hypervisor;
+      const fencer = hypervisor && { libvirt: "libvirt", vsphere: "vcenter" }[hypervisor.kind];
+      if (fencer && hb.fencing.kind !== fencer) {
+        list.add(settingName("fencing.kind"), hb.fencing.kind, `the nodes run on ${hypervisor.kind}, so only "${fencer}" can reset them`);
+      }
+    }
+    if (hb.watchdog !== undefined && typeof hb.watchdog !== "boolean") {
+      list.add(settingName("watchdog"), hb.watchdog, "must be true or false: heartbeat itself sets the device's timeout to deadtime");
+    }
   }
 
   configureMember(group: FailoverGroupPlan, member: FailoverMember, topology: TopologyView): MemberFailover {
@@ -123,6 +138,17 @@ export class HeartbeatEngine implements FailoverEngine {
       authkeys: { secret: hb.secret, method: hb.authMethod },
       garpRefreshSeconds: hb.garpRefreshSeconds,
       reclaimAfterSeconds: hb.reclaimAfterSeconds,
+      ...(hb.fencing
+        ? {
+            fencing: {
+              fencing: hb.fencing,
+              machines: group.members.map((node) => ({ node, machine: topology.hypervisor?.machineName(node) ?? node })),
+            },
+          }
+        : {}),
+      ...(hb.watchdog === true
+        ? { watchdog: { timeoutSeconds: heartbeatWatchdogSeconds(heartbeatTimeMs(hb.deadtime ?? HEARTBEAT_DEFAULTS.deadtime)!) } }
+        : {}),
       haresources: { preferredNode: group.preferredNode, nodes: group.members, vips, resources, mailTo: hb.mailTo },
     };
   }

@@ -1,5 +1,6 @@
 import type {
   AuthMethod,
+  Fencing,
   HaCfConfig,
   HaresourcesConfig,
   HeartbeatHelperSettings,
@@ -26,4 +27,16 @@ export interface HeartbeatSettings
   readonly secret?: string;
   /** @default HEARTBEAT_DEFAULTS.authMethod */
   readonly authMethod?: AuthMethod;
+  /**
+   * Fence the peer before taking its resources over (`stonith` in ha.cf): `{ kind: "libvirt", hypervisorUri }`
+   * on libvirt, `{ kind: "vcenter", server, credentialStoreBase64 }` on vSphere; credentials only as
+   * sensitive Terraform references. The machines are the nodes' VMs.
+   * @default none: a cut of every heartbeat path leaves both nodes holding the VIPs
+   */
+  readonly fencing?: Fencing;
+  /**
+   * Load softdog and let heartbeat write to /dev/watchdog, so that a node whose heartbeat hangs
+   * resets itself; heartbeat sets the device's timeout to deadtime, rounded up to seconds. @default false
+   */
+  readonly watchdog?: boolean;
 }
