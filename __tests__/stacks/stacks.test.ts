@@ -221,26 +221,32 @@ describe("the failover preset option", () => {
 
   it("rejects a sub-second deadtime on one path, and a network named twice, with path, field, value and hint", () => {
     const onePath = () =>
-      new HeartbeatApacheStack(Testing.app(), "one", {
-        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] }),
-      });
+      Testing.synth(
+        new HeartbeatApacheStack(Testing.app(), "one", {
+          failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] }),
+        }),
+      );
     expect(onePath).toThrow(/^Invalid topology, 1 problem; nothing was written:/);
     expect(onePath).toThrow('one/pair: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
     const twice = () =>
-      new HaLbStack(Testing.app(), "twice", {
-        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] }),
-      });
+      Testing.synth(
+        new HaLbStack(Testing.app(), "twice", {
+          failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] }),
+        }),
+      );
     expect(twice).toThrow('twice/ha/lb: failover.heartbeatNetworks[1] = "public": listed twice');
     expect(twice).toThrow('twice/ha/lb: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
   });
 });
 
 describe("bad topologies", () => {
-  it("fail at construction with the construct path, field, value and hint", () => {
-    const build = () =>
+  it("fail at synth, not at construction, with the construct path, field, value and hint", () => {
+    const stack = () =>
       new HeartbeatApacheStack(Testing.app(), "bad", {
         pair: { vips: ["10.1.1.1"], failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, keepalive: 2, deadtime: 3 }) },
       });
+    expect(stack).not.toThrow();
+    const build = () => Testing.synth(stack());
     expect(build).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
     expect(build).toThrow('bad/pair: vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
     expect(build).toThrow(
@@ -267,7 +273,8 @@ describe("bad topologies", () => {
 
   it("refuse a payload over vSphere's guestinfo limit", () => {
     const huge = "x".repeat(200_000).replace(/x/g, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
-    expect(() => new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } })).toThrow(
+    const big = new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } });
+    expect(() => Testing.synth(big)).toThrow(
       /big\/pair\/srv1: guestinfo\.userdata = "\d+ bytes after gzip\+base64": exceeds the 65536-byte guestinfo value limit/,
     );
   });

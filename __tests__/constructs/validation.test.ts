@@ -1,0 +1,137 @@
+import { mkdtempSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App, TerraformStack, Testing } from "cdktf";
+import { ConfigError } from "../../cloud-init";
+import {
+  checkTopologies,
+  FailoverEngine,
+  HaLoadBalancedWeb,
+  HeartbeatPair,
+  HeartbeatPairProps,
+  IpvsLoadBalancer,
+  IpvsLoadBalancerProps,
+  LibvirtPlatform,
+  VspherePlatform,
+  WebServer,
+} from "../../constructs";
+import { HeartbeatApacheStack } from "../../stacks";
+
+const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
+const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
+const pairNodes = [
+  { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
+  { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
+];
+
+function stackWithPlatform(app: App = Testing.app(), id = "s"): { stack: TerraformStack; platform: LibvirtPlatform } {
+  const stack = new TerraformStack(app, id);
+  return { stack, platform: new LibvirtPlatform(stack, "libvirt") };
+}
+
+function pair(props: Partial<HeartbeatPairProps> = {}, id = "pair", at = stackWithPlatform()): HeartbeatPair {
+  return new HeartbeatPair(at.stack, id, { platform: at.platform, admin, networks, nodes: pairNodes, vips: ["192.168.56.10"], ...props });
+}
+
+function loadBalancer(props: Partial<IpvsLoadBalancerProps> = {}, at = stackWithPlatform()): IpvsLoadBalancer {
+  return new IpvsLoadBalancer(at.stack, "lb", {
+    platform: at.platform,
+    admin,
+    networks,
+    directors: [{ name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.1" }],
+    vip: "192.168.56.10",
+    webServers: [
+      { name: "web1", privateAddress: "192.168.200.11" },
+      { name: "web2", privateAddress: "192.168.200.12" },
+    ],
+    ...props,
+  });
+}
+
+/** The lines of the error synth throws for the construct's app, without the header. */
+function problems(construct: { node: { root: unknown } } & import("constructs").IConstruct): string[] {
+  try {
+    checkTopologies(construct);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message.split("\n").slice(1);
+  }
+  throw new Error("expected a ConfigError");
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+describe("one error for the whole app, at synth", () => {
+  it("constructs never throw: a bad one reads as empty, and synth reports it", () => {
+    const bad = pair({ vips: ["10.1.1.1"] });
+    expect(bad.nodes).toEqual([]);
+    expect(bad.machines).toEqual({});
+    expect(() => Testing.synth(TerraformStack.of(bad))).toThrow('s/pair: vips[0].address = "10.1.1.1": is outside the public subnet');
+  });
+
+  it("lists two bad constructs in two stacks, once, and writes no stack JSON, not even the good stack's", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-validation-"));
+    try {
+      const app = new App({ outdir });
+      new HeartbeatApacheStack(app, "good");
+      pair({ preferredNode: "srv3" }, "pair", stackWithPlatform(app, "one"));
+      loadBalancer({ scheduler: "bogus" as never }, stackWithPlatform(app, "two"));
+      let message = "";
+      try {
+        app.synth();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message.split("\n")).toEqual([
+        "Invalid topology, 2 problems; nothing was written:",
+        '  - one/pair: preferredNode = "srv3": the resource owner must be a node of the pair: srv1, srv2',
+        '  - two/lb: scheduler = "bogus": unknown scheduler; ipvsadm accepts rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq',
+      ]);
+      expect(filesUnder(outdir)).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it("holds for a preset alone in its app, whose prepare pass is skipped: no file, no stack folder", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-validation-"));
+    try {
+      const app = new App({ outdir });
+      new HeartbeatApacheStack(app, "alone", { pair: { vips: ["10.1.1.1"], preferredNode: "srv9" } });
+      expect(() => app.synth()).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
+      expect(readdirSync(join(outdir, "stacks"))).toEqual([]);
+      expect(filesUnder(outdir)).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it("turns props the types forbid into the project's error, not a TypeError", () => {
+    const { stack, platform } = stackWithPlatform();
+    const cases: [string, object][] = [
+      ["nonetworks", { platform, admin, nodes: pairNodes, vips: [] }],
+      ["nonodes", { platform, admin, networks, vips: [] }],
+      ["noadmin", { platform, networks, nodes: pairNodes, vips: [] }],
+      ["noplatform", { admin, networks, nodes: pairNodes, vips: [] }],
+      ["nullnode", { platform, admin, networks, nodes: [pairNodes[0], null], vips: [] }],
+    ];
+    for (const [id, props] of cases) expect(() => new HeartbeatPair(stack, id, props as HeartbeatPairProps)).not.toThrow();
+    expect(() => new IpvsLoadBalancer(stack, "noweb", { platform, admin, networks, directors: [], vip: "x" } as never)).not.toThrow();
+    expect(() => new WebServer(stack, "nonode", { platform, admin, networks } as never)).not.toThrow();
+    expect(problems(stack)).toEqual([
+      "  - s/nonetworks: networks.public.cidr = (unset): is required: the subnet, such as 192.168.56.0/24",
+      "  - s/nonetworks: networks.private.cidr = (unset): is required: the subnet, such as 192.168.56.0/24",
+      "  - s/nonodes: nodes = (unset): is required: a list",
+      "  - s/noadmin: admin.sshAuthorizedKeys = (unset): is required: a list of SSH public keys, or Terraform references to them",
+      "  - s/noplatform: platform = (unset): is required: a LibvirtPlatform or VspherePlatform",
+      "  - s/nullnode: nodes[1] = null: is empty",
+      "  - s/noweb: webServers = (unset): is required: a list",
+      "  - s/nonode: node = (unset): is required",
+    ]);
+  });
+});
