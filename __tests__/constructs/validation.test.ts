@@ -135,3 +135,84 @@ describe("one error for the whole app, at synth", () => {
     ]);
   });
 });
+
+describe("fields in the user's words, each mistake once", () => {
+  it("names an IpvsLoadBalancer's nodes and services as its props do", () => {
+    const lb = loadBalancer({
+      webServers: [
+        { name: "web1", privateAddress: "192.168.200.11" },
+        { name: "web2", privateAddress: "10.0.0.1", weight: -1 },
+      ],
+      port: 0,
+    });
+    expect(problems(lb)).toEqual([
+      '  - s/lb: webServers[1].privateAddress = "10.0.0.1": is outside the private subnet 192.168.200.0/24',
+      '  - s/lb: webServers[1].name = "web2": NAT real servers must be on the director\'s private network 192.168.200.0/24, so replies return through it',
+    ]);
+    const rules = loadBalancer({ port: 0, webServers: [{ name: "web1", privateAddress: "192.168.200.11", weight: -1 }] });
+    expect(problems(rules)).toEqual([
+      "  - s/lb: port = 0: must be a port number, 1..65535",
+      "  - s/lb: webServers[0].weight = -1: must be a whole number, 0..65535 (0 drains the server)",
+    ]);
+  });
+
+  it("reports a rule problem of a pair of directors once, not once per director", () => {
+    const at = stackWithPlatform();
+    const ha = new HaLoadBalancedWeb(at.stack, "ha", {
+      platform: at.platform,
+      admin,
+      networks,
+      directors: [
+        { name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.251" },
+        { name: "lb2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.252" },
+      ],
+      webServers: [{ name: "web1", privateAddress: "192.168.200.11" }],
+      vip: "192.168.56.10",
+      gatewayVip: "192.168.200.254",
+      scheduler: "bogus" as never,
+    });
+    expect(problems(ha)).toEqual([
+      '  - s/ha/lb: scheduler = "bogus": unknown scheduler; ipvsadm accepts rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq',
+    ]);
+  });
+
+  it("names interfaceNames and host names as declared, once, not per node and per file", () => {
+    expect(problems(pair({ interfaceNames: { public: "bad name!" } }))).toEqual([
+      '  - s/pair: interfaceNames.public = "bad name!": must be a lowercase interface name of 1..15 characters such as public or eth1',
+    ]);
+    expect(problems(pair({ nodes: [{ ...pairNodes[0], name: "Srv1" }, pairNodes[1]] }))).toEqual([
+      "  - s/pair: nodes[0].name = \"Srv1\": must be a lowercase host name: a letter, then letters, digits or '-', not ending in '-'",
+    ]);
+    const at = stackWithPlatform();
+    const web = new WebServer(at.stack, "web", {
+      platform: at.platform,
+      admin,
+      networks,
+      node: { name: "Web", privateAddress: "192.168.200.9" },
+    });
+    expect(problems(web)).toEqual([
+      "  - s/web: node.name = \"Web\": must be a lowercase host name: a letter, then letters, digits or '-', not ending in '-'",
+    ]);
+  });
+
+  it("never reports a default the user did not set: a deadtime below the default warntime is the deadtime's problem", () => {
+    expect(problems(pair({ failover: FailoverEngine.heartbeat({ deadtime: 3 }) }))).toEqual([
+      "  - s/pair: failover.deadtime = 3: warntime must be at least keepalive and less than deadtime; warntime is left at its default (3, HEARTBEAT_DEFAULTS.warntime): set warntime as well, or change deadtime",
+    ]);
+    expect(problems(pair({ failover: FailoverEngine.heartbeat({ deadtime: 12 }) }))).toEqual([
+      "  - s/pair: failover.deadtime = 12: initdead must be at least deadtime (12); heartbeat refuses to start otherwise; initdead is left at its default (10, HEARTBEAT_DEFAULTS.initdead): set initdead as well, or change deadtime",
+    ]);
+    // A timer the user set is reported as set.
+    expect(problems(pair({ failover: FailoverEngine.heartbeat({ deadtime: 3, warntime: 3 }) }))).toEqual([
+      "  - s/pair: failover.warntime = 3: warntime must be at least keepalive and less than deadtime",
+    ]);
+  });
+
+  it("names only props that exist: crc is accepted with failover.allowInsecureCrc, as the hint says", () => {
+    expect(problems(pair({ failover: FailoverEngine.heartbeat({ authMethod: "crc" }) }))[0]).toContain("set allowInsecureCrc: true");
+    const crc = pair({ failover: FailoverEngine.heartbeat({ authMethod: "crc", allowInsecureCrc: true }) });
+    expect(() => checkTopologies(crc)).not.toThrow();
+    const authkeys = crc.nodes[0].spec.failover!.files.find((f) => f.path === "/etc/ha.d/authkeys")!;
+    expect(authkeys.content).toContain("auth 1\n1 crc\n");
+  });
+});
