@@ -169,7 +169,8 @@ function claimsOf(decl: ClusterDecl, planned: readonly PlannedNode[], options: P
   }
   planned.forEach((node) => {
     const i = decl.nodes.findIndex((n) => n.name === node.name);
-    for (const nic of node.nics) claims.push({ kind: "MAC", value: nic.mac, field: rename(`nodes[${i}].${nic.role}Address`) });
+    // MACs derive from the node name: a clash is reported on the name, once.
+    for (const nic of node.nics) claims.push({ kind: "MAC", value: nic.mac, field: rename(`nodes[${i}].name`) });
   });
   // One address may be claimed twice within a construct (a pair's VIP is also the load balancer's): keep the first.
   return claims.filter((c, i) => claims.findIndex((d) => d.kind === c.kind && d.value === c.value) === i);

@@ -89,7 +89,7 @@ const WHY: Record<TopologyClaim["kind"], string> = {
   "host name":
     "each VM needs its own name: libvirt would get two domains and volumes of that name, and vSphere one VM with the other's user-data",
   address: "two NICs or VIPs with one address on one network: traffic would reach either",
-  MAC: "two NICs with one MAC on one network",
+  MAC: "two NICs with one MAC on one network; rename the node, or give the platform another macSeed",
 };
 
 /**
@@ -107,7 +107,8 @@ function conflicts(members: readonly CheckedTopology[]): ConfigIssue[] {
       if (!sameStack && !samePlatform) continue;
       for (const claim of later.claims) {
         const owner = first.claims.find((c) => c.kind === claim.kind && c.value === claim.value);
-        const key = `${later.node.path}\0${claim.field}\0${claim.kind}`;
+        // One line per field: a node whose name clashes also clashes by MAC.
+        const key = `${later.node.path}\0${claim.field}`;
         if (!owner || seen.has(key)) continue;
         seen.add(key);
         issues.push({

@@ -216,3 +216,69 @@ describe("fields in the user's words, each mistake once", () => {
     expect(authkeys.content).toContain("auth 1\n1 crc\n");
   });
 });
+
+describe("conflicts between constructs", () => {
+  const otherNodes = [
+    { name: "srv3", publicAddress: "192.168.56.13", privateAddress: "192.168.200.13" },
+    { name: "srv4", publicAddress: "192.168.56.14", privateAddress: "192.168.200.14" },
+  ];
+
+  it("refuses a node name, an address or a VIP reused by a second construct in one stack", () => {
+    const at = stackWithPlatform();
+    pair({}, "a", at);
+    const b = pair(
+      {
+        nodes: [
+          { ...otherNodes[0], name: "srv1" },
+          { ...otherNodes[1], privateAddress: "192.168.200.11" },
+        ],
+      },
+      "b",
+      at,
+    );
+    const why = {
+      name: "each VM needs its own name: libvirt would get two domains and volumes of that name, and vSphere one VM with the other's user-data",
+      address: "two NICs or VIPs with one address on one network: traffic would reach either",
+    };
+    expect(problems(b)).toEqual([
+      `  - s/b: nodes[0].name = "srv1": host name already used by s/a (nodes[0].name) in the same stack; ${why.name}`,
+      `  - s/b: nodes[1].privateAddress = "192.168.200.11": address already used by s/a (nodes[0].privateAddress) in the same stack; ${why.address}`,
+      `  - s/b: vips[0] = "192.168.56.10": address already used by s/a (vips[0]) in the same stack; ${why.address}`,
+    ]);
+  });
+
+  it("refuses a load balancer's VIP that a pair on the same platform holds, across stacks", () => {
+    const app = Testing.app();
+    const one = stackWithPlatform(app, "one");
+    pair({}, "pair", one);
+    const two = new TerraformStack(app, "two");
+    const lb = loadBalancer(
+      {
+        directors: [{ name: "lb1", publicAddress: "192.168.56.21", privateAddress: "192.168.200.1" }],
+        webServers: [{ name: "web1", privateAddress: "192.168.200.21" }],
+      },
+      { stack: two, platform: one.platform },
+    );
+    expect(problems(lb)).toEqual([
+      '  - two/lb: vip = "192.168.56.10": address already used by one/pair (vips[0]) on the same platform; two NICs or VIPs with one address on one network: traffic would reach either',
+    ]);
+  });
+
+  it("accepts the same topology in two stacks on two platforms, and distinct constructs in one stack", () => {
+    const app = Testing.app();
+    pair({}, "pair", stackWithPlatform(app, "one"));
+    const twin = pair({}, "pair", stackWithPlatform(app, "two"));
+    expect(() => checkTopologies(twin)).not.toThrow();
+    const at = stackWithPlatform();
+    pair({}, "a", at);
+    const b = pair({ nodes: otherNodes, vips: ["192.168.56.20"] }, "b", at);
+    expect(() => checkTopologies(b)).not.toThrow();
+    expect(Object.keys(b.machines)).toEqual(["srv3", "srv4"]);
+  });
+
+  it("refuses a node named like the construct's own child", () => {
+    expect(problems(pair({ nodes: [{ ...pairNodes[0], name: "authkey" }, pairNodes[1]] }))).toEqual([
+      '  - s/pair: nodes[0].name = "authkey": the construct already has a child of that name (HeartbeatSecret); rename the node',
+    ]);
+  });
+});
