@@ -3,6 +3,7 @@ import { LibvirtProvider } from "../.gen/providers/libvirt/provider";
 import { Network } from "../.gen/providers/libvirt/network";
 import { Volume } from "../.gen/providers/libvirt/volume";
 import { ConfigIssue } from "../cloud-init";
+import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
 import { LibvirtMachine } from "./libvirt-machine";
 import { NetworkRole } from "./plan";
 import { derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable } from "./platform";
@@ -29,8 +30,11 @@ export interface LibvirtPlatformProps {
  * are Terraform variables with working defaults, so synth needs no configuration.
  * NIC 1 goes on an existing host bridge; NIC 2 on an isolated libvirt network the stack creates.
  */
-export class LibvirtPlatform extends Construct implements IPlatform {
+export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopology {
   readonly kind = "libvirt";
+  /** Problems with the props, reported at synth with the rest of the app. */
+  readonly configIssues: readonly ConfigIssue[];
+  readonly claims: readonly TopologyClaim[] = [];
   readonly pool: string;
   readonly baseVolume: Volume;
   readonly privateNetwork: Network;
@@ -42,7 +46,14 @@ export class LibvirtPlatform extends Construct implements IPlatform {
     super(scope, id);
     this.pool = props.pool ?? "default";
     this.publicBridge = props.publicBridge ?? "br0";
-    this.diskBytes = (props.diskGiB ?? 10) * 1024 ** 3;
+    const diskGiB = props.diskGiB ?? 10;
+    this.diskBytes = diskGiB * 1024 ** 3;
+    // libvirt would create a volume of 0 bytes, or fail at apply; the backing image needs room to grow into.
+    this.configIssues =
+      Number.isInteger(diskGiB) && diskGiB >= 1
+        ? []
+        : [{ path: this.node.path, field: "diskGiB", value: diskGiB, message: "must be a whole number of GiB, at least 1" }];
+    enrolTopology(this);
     this.macSeed = props.macSeed ?? this.node.path;
 
     const uri = namedVariable(this, "libvirt_uri", {

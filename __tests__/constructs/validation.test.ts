@@ -9,6 +9,7 @@ import {
   HaLoadBalancedWeb,
   HeartbeatPair,
   HeartbeatPairProps,
+  HeartbeatSecret,
   IpvsLoadBalancer,
   IpvsLoadBalancerProps,
   LibvirtPlatform,
@@ -280,5 +281,78 @@ describe("conflicts between constructs", () => {
     expect(problems(pair({ nodes: [{ ...pairNodes[0], name: "authkey" }, pairNodes[1]] }))).toEqual([
       '  - s/pair: nodes[0].name = "authkey": the construct already has a child of that name (HeartbeatSecret); rename the node',
     ]);
+  });
+});
+
+describe("values that would break at deploy time", () => {
+  it("refuses host names over 63 characters, with a dot or a leading digit", () => {
+    const long = "a".repeat(64);
+    const bad = pair({
+      nodes: [
+        { ...pairNodes[0], name: long },
+        { ...pairNodes[1], name: "srv2.example.com" },
+      ],
+    });
+    const third = pair({ nodes: [{ ...pairNodes[0], name: "1srv" }, pairNodes[1]] });
+    expect(problems(bad)).toEqual([
+      `  - s/pair: nodes[0].name = "${long}": is 64 characters; a host name is one label of at most 63`,
+      '  - s/pair: nodes[1].name = "srv2.example.com": no dots: give the short host name (vSphere would read the rest as a domain)',
+    ]);
+    expect(problems(third)).toEqual([
+      '  - s/pair: nodes[0].name = "1srv": must start with a letter (vSphere refuses a host name that starts with a digit)',
+    ]);
+    expect(() => checkTopologies(pair({ nodes: [{ ...pairNodes[0], name: "a".repeat(63) }, pairNodes[1]] }))).not.toThrow();
+  });
+
+  it("refuses a libvirt disk of 0, negative or fractional GiB", () => {
+    const app = Testing.app();
+    for (const [id, diskGiB] of [
+      ["zero", 0],
+      ["negative", -5],
+      ["half", 1.5],
+    ] as const) {
+      new LibvirtPlatform(new TerraformStack(app, id), "libvirt", { diskGiB });
+    }
+    expect(problems(app)).toEqual([
+      "  - zero/libvirt: diskGiB = 0: must be a whole number of GiB, at least 1",
+      "  - negative/libvirt: diskGiB = -5: must be a whole number of GiB, at least 1",
+      "  - half/libvirt: diskGiB = 1.5: must be a whole number of GiB, at least 1",
+    ]);
+  });
+
+  it("refuses SSH keys that are empty, not keys or span lines, and takes a Terraform reference as it is", () => {
+    const key = admin.sshAuthorizedKeys[0];
+    const bad = pair({ admin: { sshAuthorizedKeys: ["", "~/.ssh/id_ed25519.pub", `${key}\n${key}`, "${var.ssh_public_key}", key] } });
+    expect(problems(bad)).toEqual([
+      '  - s/pair: admin.sshAuthorizedKeys[0] = "": is empty: give a public key line, or a Terraform reference to one',
+      "  - s/pair: admin.sshAuthorizedKeys[1] = \"~/.ssh/id_ed25519.pub\": is not an OpenSSH public key line such as 'ssh-ed25519 AAAA... you@host' (a private key or a file name?)",
+      `  - s/pair: admin.sshAuthorizedKeys[2] = ${JSON.stringify(`${key}\n${key}`)}: one key per entry: a newline would end authorized_keys' line there`,
+    ]);
+    expect(problems(pair({ admin: { sshAuthorizedKeys: [] } }))).toEqual([
+      "  - s/pair: admin.sshAuthorizedKeys = []: at least one SSH public key is needed: the admin user has no password",
+    ]);
+    // The presets pass a variable's token; its Terraform validation checks the value at plan time.
+    expect(() => Testing.synth(new HeartbeatApacheStack(Testing.app(), "preset"))).not.toThrow();
+  });
+
+  it("refuses an admin user named root or with a space", () => {
+    expect(problems(pair({ admin: { ...admin, name: "root" } }))).toEqual([
+      "  - s/pair: admin.name = \"root\": not root: Debian's cloud image disables root's SSH login (cloud-init's disable_root), so the key would not let anyone in; name a user such as admin",
+    ]);
+    expect(problems(pair({ admin: { ...admin, name: "web admin" } }))).toEqual([
+      "  - s/pair: admin.name = \"web admin\": must be a Linux user name: lowercase letters, digits, '_' or '-', a letter or '_' first, at most 32 characters",
+    ]);
+  });
+
+  it("refuses a literal Heartbeat secret, which would be synthesized in plain text, and never prints it", () => {
+    const literal = pair({ failover: FailoverEngine.heartbeat({ secret: "hunter2hunter2" }) });
+    const lines = problems(literal);
+    expect(lines).toEqual([
+      '  - s/pair: failover.secret = "(hidden)": a literal secret lands in plain text in the synthesized JSON: pass a Terraform reference (a sensitive variable, or a HeartbeatSecret\'s value), or leave secret out for a generated random_password',
+    ]);
+    expect(lines.join("\n")).not.toContain("hunter2");
+    const at = stackWithPlatform();
+    const variable = new HeartbeatSecret(at.stack, "secret", { variableName: "heartbeat_secret" });
+    expect(() => checkTopologies(pair({ failover: FailoverEngine.heartbeat({ secret: variable.value }) }, "pair", at))).not.toThrow();
   });
 });
