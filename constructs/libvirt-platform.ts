@@ -6,7 +6,7 @@ import { ConfigIssue } from "../cloud-init";
 import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
 import { LibvirtMachine } from "./libvirt-machine";
 import { NetworkRole } from "./plan";
-import { derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable } from "./platform";
+import { defaultNamePrefix, derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable, shortTag } from "./platform";
 
 export const DEBIAN_12_GENERICCLOUD_URL = "https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2";
 
@@ -15,9 +15,14 @@ export interface LibvirtPlatformProps {
   readonly pool?: string;
   /** Existing host bridge that plays the "VM Network". @default "br0" */
   readonly publicBridge?: string;
-  /** Name of the isolated libvirt network the stack creates for the private bridge. @default "ha-private" */
+  /**
+   * Prefix of every name the platform creates in libvirt: domains, volumes, the private network.
+   * @default - the stack's id, so stacks do not collide on one host
+   */
+  readonly namePrefix?: string;
+  /** Name of the isolated libvirt network the stack creates for the private bridge. @default `${namePrefix}-private` */
   readonly privateNetwork?: string;
-  /** Host bridge device of that network. @default "virbr-ha" */
+  /** Host bridge device of that network (at most 15 characters). @default - "virbr-" and 6 hex digits derived from namePrefix */
   readonly privateBridge?: string;
   /** Root disk size of each VM, in GiB. @default 10 */
   readonly diskGiB?: number;
@@ -40,6 +45,8 @@ export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopo
   readonly privateNetwork: Network;
   readonly publicBridge: string;
   readonly diskBytes: number;
+  /** The prefix of every name this platform creates in libvirt. */
+  readonly namePrefix: string;
   private readonly macSeed: string;
 
   constructor(scope: Construct, id: string, props: LibvirtPlatformProps = {}) {
@@ -55,6 +62,7 @@ export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopo
         : [{ path: this.node.path, field: "diskGiB", value: diskGiB, message: "must be a whole number of GiB, at least 1" }];
     enrolTopology(this);
     this.macSeed = props.macSeed ?? this.node.path;
+    this.namePrefix = props.namePrefix ?? defaultNamePrefix(this);
 
     const uri = namedVariable(this, "libvirt_uri", {
       type: "string",
@@ -69,18 +77,23 @@ export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopo
     new LibvirtProvider(this, "provider", { uri: uri.stringValue });
 
     this.baseVolume = new Volume(this, "base_image", {
-      name: `${this.node.id}-debian-12-base.qcow2`,
+      name: this.hostName("debian-12-base.qcow2"),
       pool: this.pool,
       target: { format: { type: "qcow2" } },
       create: { content: { url: imageUrl.stringValue } },
     });
-    const privateName = props.privateNetwork ?? "ha-private";
+    const privateName = props.privateNetwork ?? this.hostName("private");
     // No <forward>: an isolated network, like the labs' internal bridge. No host address either.
     this.privateNetwork = new Network(this, "private_network", {
       name: privateName,
       autostart: true,
-      bridge: { name: props.privateBridge ?? "virbr-ha", stp: "on", delay: "0" },
+      bridge: { name: props.privateBridge ?? `virbr-${shortTag(this.namePrefix)}`, stp: "on", delay: "0" },
     });
+  }
+
+  /** The name of something this platform creates in libvirt, such as a domain or a volume: `${namePrefix}-${name}`. */
+  hostName(name: string): string {
+    return `${this.namePrefix}-${name}`;
   }
 
   /** The locally administered range libvirt/QEMU uses: 52:54:00:xx:xx:xx. */
