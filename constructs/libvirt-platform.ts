@@ -39,7 +39,7 @@ export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopo
   readonly kind = "libvirt";
   /** Problems with the props, reported at synth with the rest of the app. */
   readonly configIssues: readonly ConfigIssue[];
-  readonly claims: readonly TopologyClaim[] = [];
+  readonly claims: readonly TopologyClaim[];
   readonly pool: string;
   readonly baseVolume: Volume;
   readonly privateNetwork: Network;
@@ -60,9 +60,10 @@ export class LibvirtPlatform extends Construct implements IPlatform, CheckedTopo
       Number.isInteger(diskGiB) && diskGiB >= 1
         ? []
         : [{ path: this.node.path, field: "diskGiB", value: diskGiB, message: "must be a whole number of GiB, at least 1" }];
-    enrolTopology(this);
     this.macSeed = props.macSeed ?? this.node.path;
     this.namePrefix = props.namePrefix ?? defaultNamePrefix(this);
+    this.claims = [{ kind: "name prefix", value: this.namePrefix, field: "namePrefix", space: this.kind }];
+    enrolTopology(this);
 
     const uri = namedVariable(this, "libvirt_uri", {
       type: "string",

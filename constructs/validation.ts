@@ -16,10 +16,12 @@ import { ConfigIssue, throwIfIssues } from "../cloud-init";
 
 /** One thing a construct takes for itself on its platform and in its stack: a VM name, an address, a MAC. */
 export interface TopologyClaim {
-  readonly kind: "host name" | "address" | "MAC";
+  readonly kind: "host name" | "address" | "MAC" | "name prefix";
   readonly value: string;
   /** The field that declared it, in the construct's props. */
   readonly field: string;
+  /** Where the value must be unique, when narrower than the kind: a platform's kind for a name prefix. @default - the kind */
+  readonly space?: string;
 }
 
 /** A construct the app-wide check reads: its own problems and its claims. */
@@ -90,6 +92,7 @@ const WHY: Record<TopologyClaim["kind"], string> = {
     "each VM needs its own name: libvirt would get two domains and volumes of that name, and vSphere one VM with the other's user-data",
   address: "two NICs or VIPs with one address on one network: traffic would reach either",
   MAC: "two NICs with one MAC on one network; rename the node, or give the platform another macSeed",
+  "name prefix": "two platforms in one stack would create the same networks, volumes and VMs on the host; give each its own namePrefix",
 };
 
 /**
@@ -106,7 +109,7 @@ function conflicts(members: readonly CheckedTopology[]): ConfigIssue[] {
       const samePlatform = first.platformPath !== undefined && first.platformPath === later.platformPath;
       if (!sameStack && !samePlatform) continue;
       for (const claim of later.claims) {
-        const owner = first.claims.find((c) => c.kind === claim.kind && c.value === claim.value);
+        const owner = first.claims.find((c) => c.kind === claim.kind && c.space === claim.space && c.value === claim.value);
         // One line per field: a node whose name clashes also clashes by MAC.
         const key = `${later.node.path}\0${claim.field}`;
         if (!owner || seen.has(key)) continue;

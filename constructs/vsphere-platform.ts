@@ -12,6 +12,7 @@ import { ConfigIssue } from "../cloud-init";
 import { NetworkRole } from "./plan";
 import { defaultNamePrefix, derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable, shortTag } from "./platform";
 import { VsphereMachine, vsphereMetadata } from "./vsphere-machine";
+import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
 
 /** guestinfo values are read through the VMX backdoor, which caps one value at 64 KiB. */
 export const GUESTINFO_VALUE_LIMIT = 64 * 1024;
@@ -57,8 +58,10 @@ export interface VspherePlatformProps {
  * VMware ESXi or vCenter. Connection details are Terraform variables, so synth needs no credentials.
  * NIC 1 goes on "VM Network"; NIC 2 on a private port group on an internal vSwitch with no uplinks.
  */
-export class VspherePlatform extends Construct implements IPlatform {
+export class VspherePlatform extends Construct implements IPlatform, CheckedTopology {
   readonly kind = "vsphere";
+  readonly configIssues: readonly ConfigIssue[] = [];
+  readonly claims: readonly TopologyClaim[];
   readonly datacenter: DataVsphereDatacenter;
   readonly host: DataVsphereHost;
   readonly datastore: DataVsphereDatastore;
@@ -77,6 +80,8 @@ export class VspherePlatform extends Construct implements IPlatform {
     this.guestId = props.guestId ?? "debian12_64Guest";
     this.macSeed = props.macSeed ?? this.node.path;
     this.namePrefix = props.namePrefix ?? defaultNamePrefix(this);
+    this.claims = [{ kind: "name prefix", value: this.namePrefix, field: "namePrefix", space: this.kind }];
+    enrolTopology(this);
 
     const server = namedVariable(this, "vsphere_server", {
       type: "string",

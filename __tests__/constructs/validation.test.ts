@@ -356,3 +356,15 @@ describe("values that would break at deploy time", () => {
     expect(() => checkTopologies(pair({ failover: FailoverEngine.heartbeat({ secret: variable.value }) }, "pair", at))).not.toThrow();
   });
 });
+
+describe("platforms", () => {
+  it("refuse a second platform of one kind in a stack under the same namePrefix", () => {
+    const { stack } = stackWithPlatform();
+    new LibvirtPlatform(stack, "again");
+    new LibvirtPlatform(stack, "other", { namePrefix: "s-other" });
+    new VspherePlatform(stack, "vsphere");
+    expect(problems(stack)).toEqual([
+      '  - s/again: namePrefix = "s": name prefix already used by s/libvirt (namePrefix) in the same stack; two platforms in one stack would create the same networks, volumes and VMs on the host; give each its own namePrefix',
+    ]);
+  });
+});
