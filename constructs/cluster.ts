@@ -4,6 +4,7 @@ import { FailoverEngine } from "./engines/failover-engine";
 import { ClusterDecl, inUserWords, planCluster, PlannedNode, PlanOptions, shapeIssues } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
 import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
+import { renderTopologyDiagram } from "./diagram";
 
 export interface ClusterProps {
   readonly platform: IPlatform;
@@ -89,6 +90,7 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
   private issues: readonly ConfigIssue[] = [];
   private claimed: readonly TopologyClaim[] = [];
   private platformAt?: string;
+  private declared?: ClusterDecl;
 
   /** The planned nodes, with their NICs and payload specs; none when the props have problems (synth reports them). */
   get nodes(): readonly PlannedNode[] {
@@ -115,6 +117,12 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
     return this.platformAt;
   }
 
+  /** A Mermaid flowchart of the topology as declared: networks, nodes, VIPs, the failover link and the real servers. */
+  diagram(): string {
+    if (!this.declared) throw new ConfigError(this.issues);
+    return renderTopologyDiagram(this.declared);
+  }
+
   protected deploy(request: TopologyRequest): void {
     enrolTopology(this);
     const path = this.node.path;
@@ -127,6 +135,7 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
     const options = request.options ?? {};
     try {
       const topology = request.topology();
+      this.declared = topology;
       // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
       const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;
       this.deployed = deployTopology(this, request.platform, { ...topology, failover }, options);

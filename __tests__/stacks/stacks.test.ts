@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App, Testing } from "cdktf";
@@ -9,7 +9,7 @@ import { Network } from "../../.gen/providers/libvirt/network";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
 import { Password } from "@cdktf/provider-random/lib/password";
-import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
+import { HaLbStack, HeartbeatApacheStack, IpvsNatStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "../../constructs";
 import { synthesizedNodes } from "../../lab/common/synthesized";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
@@ -281,6 +281,22 @@ describe("the presets side by side", () => {
     for (const bridge of bridges) expect(bridge.slice("bridge:".length).length).toBeLessThanOrEqual(15);
     const renamed = Testing.synth(new HeartbeatApacheStack(Testing.app(), "other"));
     expect(hostNames(renamed)).toEqual(expect.arrayContaining(["libvirt_domain:other-srv1", "libvirt_network:other-private"]));
+  });
+});
+
+describe("the topology diagram", () => {
+  it("in the README is the one HaLbStack draws", () => {
+    const diagram = new HaLbStack(Testing.app(), "ha-lb-libvirt").web.diagram();
+    expect(diagram).toMatch(/^flowchart LR\n/);
+    expect(diagram).toContain("node_lb1 <-.->|heartbeat| node_lb2");
+    expect(diagram).toContain("vip_192_168_56_10 -.->|held by| node_lb1");
+    expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```mermaid\n" + diagram + "```\n");
+  });
+
+  it("shows a single director holding its VIP, without a failover link", () => {
+    const diagram = new IpvsNatStack(Testing.app(), "ipvs-nat-libvirt").loadBalancer.diagram();
+    expect(diagram).toContain("vip_192_168_56_10 -.->|on| node_lb1");
+    expect(diagram).not.toContain("<-.->");
   });
 });
 
