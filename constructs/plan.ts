@@ -550,13 +550,14 @@ function planLoadBalancer(
         list.add(`${field}.node`, real.node, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
       } else if (lb.directors.includes(real.node)) {
         list.add(`${field}.node`, real.node, "a director cannot be its own NAT real server");
-      } else if (node.privateAddress === undefined || (privateNet && !inSubnet(node.privateAddress, privateNet))) {
+      } else if (node.privateAddress === undefined) {
+        // A private address outside the subnet is reported once, under the node's privateAddress.
         list.add(
           `${field}.node`,
           real.node,
           `NAT real servers must be on the director's private network ${decl.networks.private.cidr}, so replies return through it`,
         );
-      } else if (node.publicAddress !== undefined) {
+      } else if (node.publicAddress !== undefined && (!privateNet || inSubnet(node.privateAddress, privateNet))) {
         list.add(
           `${field}.node`,
           real.node,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App, TerraformStack, Testing } from "cdktf";
@@ -146,10 +146,7 @@ describe("fields in the user's words, each mistake once", () => {
       ],
       port: 0,
     });
-    expect(problems(lb)).toEqual([
-      '  - s/lb: webServers[1].privateAddress = "10.0.0.1": is outside the private subnet 192.168.200.0/24',
-      '  - s/lb: webServers[1].name = "web2": NAT real servers must be on the director\'s private network 192.168.200.0/24, so replies return through it',
-    ]);
+    expect(problems(lb)).toEqual(['  - s/lb: webServers[1].privateAddress = "10.0.0.1": is outside the private subnet 192.168.200.0/24']);
     const rules = loadBalancer({ port: 0, webServers: [{ name: "web1", privateAddress: "192.168.200.11", weight: -1 }] });
     expect(problems(rules)).toEqual([
       "  - s/lb: port = 0: must be a port number, 1..65535",
@@ -366,5 +363,30 @@ describe("platforms", () => {
     expect(problems(stack)).toEqual([
       '  - s/again: namePrefix = "s": name prefix already used by s/libvirt (namePrefix) in the same stack; two platforms in one stack would create the same networks, volumes and VMs on the host; give each its own namePrefix',
     ]);
+  });
+});
+
+describe("the README's example error", () => {
+  it("is what synth throws for a bad pair and a bad load balancer in two stacks", () => {
+    const app = Testing.app();
+    pair({ failover: FailoverEngine.heartbeat({ deadtime: 3 }) }, "pair", stackWithPlatform(app, "one"));
+    loadBalancer(
+      {
+        admin: { name: "web admin", sshAuthorizedKeys: admin.sshAuthorizedKeys },
+        webServers: [
+          { name: "web1", privateAddress: "192.168.200.11" },
+          { name: "web2", privateAddress: "192.168.20.12" },
+        ],
+      },
+      stackWithPlatform(app, "two"),
+    );
+    let message = "";
+    try {
+      checkTopologies(app);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid topology, 3 problems/);
+    expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```\n" + message + "\n```\n");
   });
 });
