@@ -135,6 +135,18 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
     const options = request.options ?? {};
     try {
       const topology = request.topology();
+      const engine = topology.failover as Partial<FailoverEngine> | undefined;
+      if (engine !== undefined && !(typeof engine.bind === "function" && typeof engine.checkGroup === "function")) {
+        this.issues = [
+          {
+            path,
+            field: "failover",
+            value: "(not an engine)",
+            message: "must be a FailoverEngine, such as FailoverEngine.heartbeat({ deadtime: 3, warntime: 2 })",
+          },
+        ];
+        return;
+      }
       this.declared = topology;
       // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
       const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;

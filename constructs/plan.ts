@@ -177,7 +177,10 @@ function checkNetworks(decl: ClusterDecl, list: IssueList): Networks {
     if (net.gateway !== undefined && !(isIpv4(net.gateway) && inSubnet(net.gateway, cidr))) {
       list.add(`networks.${role}.gateway`, net.gateway, `must be an address inside ${net.cidr}`);
     }
-    (net.nameservers ?? []).forEach((ns, i) => {
+    if (net.nameservers !== undefined && !Array.isArray(net.nameservers)) {
+      list.add(`networks.${role}.nameservers`, net.nameservers, "must be a list of IPv4 addresses");
+    }
+    (Array.isArray(net.nameservers) ? net.nameservers : []).forEach((ns, i) => {
       if (!isIpv4(ns)) list.add(`networks.${role}.nameservers[${i}]`, ns, "must be an IPv4 address");
     });
   }
@@ -255,7 +258,8 @@ function checkNodes(decl: ClusterDecl, list: IssueList, book: AddressBook): Map<
 const HOST_NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 function hostNameProblem(name: unknown): string | undefined {
-  if (typeof name !== "string" || name === "") return "a host name is required";
+  if (name === undefined || name === "") return "a host name is required";
+  if (typeof name !== "string") return "must be a string: a host name such as srv1";
   if (HOST_NAME.test(name)) return undefined;
   if (name.length > 63) return `is ${name.length} characters; a host name is one label of at most 63`;
   if (name.includes(".")) return "no dots: give the short host name (vSphere would read the rest as a domain)";
@@ -306,8 +310,8 @@ function checkAdmin(decl: ClusterDecl, list: IssueList): void {
   if (keys.length === 0) list.add("admin.sshAuthorizedKeys", [], "at least one SSH public key is needed: the admin user has no password");
   keys.forEach((key, i) => {
     const field = `admin.sshAuthorizedKeys[${i}]`;
-    if (typeof key !== "string" || key.trim() === "")
-      list.add(field, key, "is empty: give a public key line, or a Terraform reference to one");
+    if (typeof key !== "string") list.add(field, key, "must be a string: a public key line, or a Terraform reference to one");
+    else if (key.trim() === "") list.add(field, key, "is empty: give a public key line, or a Terraform reference to one");
     else if (isTerraformReference(key)) return;
     else if (/[\r\n]/.test(key)) list.add(field, key, "one key per entry: a newline would end authorized_keys' line there");
     else if (!SSH_KEY.test(key.trim())) {
@@ -443,11 +447,22 @@ function planFailoverGroup(
   const vips: FailoverGroupPlan["vips"][number][] = [];
   for (const { vip, field } of declaredVips) {
     const role = vip.network ?? "public";
-    if (book.claim(field, vip.address, role, `a VIP of ${group.nodes.join("/")}`)) {
+    if (typeof vip?.address !== "string") {
+      // claim() passes over an unset address, as a node's optional one; a VIP without one is a mistake.
+      list.add(field, vip?.address ?? vip, `must be an IPv4 address inside ${decl.networks.public.cidr}, or { address, network }`);
+      continue;
+    }
+    if (!NETWORK_ROLES.includes(role)) {
+      list.add(field.replace(/\.address$/, ".network"), role, `must be one of ${NETWORK_ROLES.join(", ")}`);
+      continue;
+    }
+    // With its network's cidr unparsable (reported there), the VIP has no prefix to render.
+    const cidr = parseIpv4Cidr(decl.networks[role].cidr);
+    if (book.claim(field, vip.address, role, `a VIP of ${group.nodes.join("/")}`) && cidr) {
       const iface = interfaceName(decl, role);
       vips.push({
         address: vip.address,
-        prefix: parseIpv4Cidr(decl.networks[role].cidr)!.prefix,
+        prefix: cidr.prefix,
         interface: iface,
         ...(vip.labelIndex !== undefined ? { label: `${iface}:${vip.labelIndex}` } : {}),
         network: role,

@@ -137,6 +137,54 @@ describe("one error for the whole app, at synth", () => {
   });
 });
 
+describe("props the types forbid, found by fuzzing: each is named, none is dropped or crashes", () => {
+  it.each([
+    [
+      "a VIP that is a number",
+      { vips: [123] },
+      "  - s/pair: vips[0].address = 123: must be an IPv4 address inside 192.168.56.0/24, or { address, network }",
+    ],
+    [
+      "a VIP without an address",
+      { vips: [{}] },
+      "  - s/pair: vips[0].address = {}: must be an IPv4 address inside 192.168.56.0/24, or { address, network }",
+    ],
+    [
+      "a VIP on an unknown network",
+      { vips: [{ address: "192.168.56.10", network: "dmz" }] },
+      '  - s/pair: vips[0].network = "dmz": must be one of public, private',
+    ],
+    [
+      "a host name that is a number",
+      { nodes: [{ ...pairNodes[0], name: 5 }, pairNodes[1]] },
+      "  - s/pair: nodes[0].name = 5: must be a string: a host name such as srv1",
+    ],
+    [
+      "an SSH key that is a number",
+      { admin: { sshAuthorizedKeys: [5] } },
+      "  - s/pair: admin.sshAuthorizedKeys[0] = 5: must be a string: a public key line, or a Terraform reference to one",
+    ],
+    [
+      "nameservers as one string",
+      { networks: { ...networks, public: { ...networks.public, nameservers: "1.1.1.1" } } },
+      '  - s/pair: networks.public.nameservers = "1.1.1.1": must be a list of IPv4 addresses',
+    ],
+    [
+      "an engine that is not one",
+      { failover: {} },
+      '  - s/pair: failover = "(not an engine)": must be a FailoverEngine, such as FailoverEngine.heartbeat({ deadtime: 3, warntime: 2 })',
+    ],
+  ])("%s", (_, props, line) => {
+    expect(problems(pair(props as Partial<HeartbeatPairProps>))).toEqual([line]);
+  });
+
+  it("a cidr that is no subnet is reported once, and the VIPs on it do not crash the plan", () => {
+    expect(problems(pair({ networks: { ...networks, public: { cidr: "nope" } } }))).toEqual([
+      '  - s/pair: networks.public.cidr = "nope": must be an IPv4 subnet such as 192.168.56.0/24',
+    ]);
+  });
+});
+
 describe("fields in the user's words, each mistake once", () => {
   it("names an IpvsLoadBalancer's nodes and services as its props do", () => {
     const lb = loadBalancer({
