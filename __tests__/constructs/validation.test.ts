@@ -438,3 +438,18 @@ describe("the README's example error", () => {
     expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```\n" + message + "\n```\n");
   });
 });
+
+describe("the secret variable", () => {
+  it("carries a Terraform validation: 16 characters or more, no whitespace (terraform plan refuses 'short' and a value with a blank)", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new HeartbeatSecret(stack, "secret", { variableName: "hb_secret" });
+    const variable = JSON.parse(Testing.synth(stack)).variable.hb_secret;
+    expect(variable).toMatchObject({ sensitive: true, type: "string" });
+    expect(variable.validation).toEqual([
+      {
+        condition: '${can(regex("^[^\\\\s]{16,}$", var.hb_secret))}',
+        error_message: "hb_secret must be at least 16 characters with no whitespace: authkeys would cut it at the first blank.",
+      },
+    ]);
+  });
+});
