@@ -20,6 +20,7 @@ import {
   NicConfig,
   NodeSpec,
   parseIpv4Cidr,
+  validateIpvsServices,
   validateNodeSpec,
   Ipv4Cidr,
   throwIfIssues,
@@ -582,6 +583,14 @@ function planLoadBalancer(
       return { address: node?.privateAddress ?? "0.0.0.0", port: real.port, weight: real.weight, forwarding: "masquerade" as const };
     }),
   }));
+  // The rules' own values (ports, scheduler, persistence, weights) are checked now, with the addresses,
+  // so that one round reports them all; duplicates and addresses wait for the directors' payloads,
+  // which are only rendered from valid nodes.
+  for (const issue of validateIpvsServices(services, "")) {
+    if (/\.(protocol|port|scheduler|persistence|weight|forwarding)$|\.realServers$/.test(issue.field)) {
+      list.add(`loadBalancer.${issue.field}`, issue.value, issue.message);
+    }
+  }
   return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair };
 }
 

@@ -186,7 +186,7 @@ describe("props the types forbid, found by fuzzing: each is named, none is dropp
 });
 
 describe("fields in the user's words, each mistake once", () => {
-  it("names an IpvsLoadBalancer's nodes and services as its props do", () => {
+  it("names an IpvsLoadBalancer's nodes and services as its props do, addresses and rules in one round", () => {
     const lb = loadBalancer({
       webServers: [
         { name: "web1", privateAddress: "192.168.200.11" },
@@ -194,7 +194,12 @@ describe("fields in the user's words, each mistake once", () => {
       ],
       port: 0,
     });
-    expect(problems(lb)).toEqual(['  - s/lb: webServers[1].privateAddress = "10.0.0.1": is outside the private subnet 192.168.200.0/24']);
+    // In one round: the rules' values are not held back until the addresses are fixed.
+    expect(problems(lb)).toEqual([
+      '  - s/lb: webServers[1].privateAddress = "10.0.0.1": is outside the private subnet 192.168.200.0/24',
+      "  - s/lb: port = 0: must be a port number, 1..65535",
+      "  - s/lb: webServers[1].weight = -1: must be a whole number, 0..65535 (0 drains the server)",
+    ]);
     const rules = loadBalancer({ port: 0, webServers: [{ name: "web1", privateAddress: "192.168.200.11", weight: -1 }] });
     expect(problems(rules)).toEqual([
       "  - s/lb: port = 0: must be a port number, 1..65535",
