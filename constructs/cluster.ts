@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
-import { ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
+import { ConfigError, ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
 import { FailoverEngine } from "./engines/failover-engine";
-import { ClusterDecl, planCluster, PlannedNode, PlanOptions } from "./plan";
+import { ClusterDecl, inUserWords, planCluster, PlannedNode, PlanOptions, shapeIssues } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
+import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
+import { renderTopologyDiagram } from "./diagram";
 
 export interface ClusterProps {
   readonly platform: IPlatform;
@@ -17,52 +19,184 @@ export interface DeployedTopology {
 
 /**
  * Plans and validates a whole topology, including the platform's payload limits, before it creates
- * a single resource; then creates one machine per node under `scope`. Errors name `scope`'s path.
+ * a single resource; then creates one machine per node under `scope`. Errors name `scope`'s path
+ * and the fields as `options` name them. Throws a ConfigError; topology constructs call it through
+ * `TopologyConstruct`, which reports at synth instead, with every other construct of the app.
  */
 export function deployTopology(scope: Construct, platform: IPlatform, topology: ClusterDecl, options: PlanOptions = {}): DeployedTopology {
   const path = scope.node.path;
-  // Both platforms name each VM after its node; fencing resets the VMs by that name.
-  const hypervisor = { kind: platform.kind, machineName: (node: string) => node };
-  const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role), { hypervisor, ...options });
-  const specs: MachineSpec[] = nodes.map((node) => ({
-    name: node.name,
-    cpus: node.cpus,
-    memoryMiB: node.memoryMiB,
-    nics: node.nics,
-    payload: renderNodePayload(node.spec, `${path}/${node.name}`),
-  }));
-  const platformIssues: ConfigIssue[] = specs.flatMap((spec) => platform.payloadIssues(spec, path));
-  throwIfIssues(platformIssues);
+  const plan = (): { nodes: PlannedNode[]; specs: MachineSpec[] } => {
+    // Fencing resets the nodes' VMs by the hypervisor's name for them.
+    const hypervisor = { kind: platform.kind, machineName: (node: string) => platform.machineName(node) };
+    const nodes = planCluster(topology, path, (node, role) => platform.macAddress(node, role), { hypervisor, ...options });
+    const specs: MachineSpec[] = nodes.map((node) => ({
+      name: node.name,
+      cpus: node.cpus,
+      memoryMiB: node.memoryMiB,
+      nics: node.nics,
+      payload: renderNodePayload(node.spec, `${path}/${node.name}`),
+    }));
+    throwIfIssues(specs.flatMap((spec) => platform.payloadIssues(spec, path)));
+    // Machines are children named after their nodes: a node may not take the name of another child (the engine's `authkey`).
+    throwIfIssues(
+      topology.nodes.flatMap((node, i) => {
+        const taken = scope.node.tryFindChild(node.name);
+        return taken
+          ? [
+              {
+                path,
+                field: `nodes[${i}].name`,
+                value: node.name,
+                message: `the construct already has a child of that name (${taken.constructor.name}); rename the node`,
+              },
+            ]
+          : [];
+      }),
+    );
+    return { nodes, specs };
+  };
+  let planned: { nodes: PlannedNode[]; specs: MachineSpec[] };
+  try {
+    planned = plan();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(inUserWords(error.issues, path, options));
+    throw error;
+  }
   const machines: Record<string, IMachine> = {};
-  for (const spec of specs) machines[spec.name] = platform.addMachine(scope, spec.name, spec);
-  return { nodes, machines };
+  for (const spec of planned.specs) machines[spec.name] = platform.addMachine(scope, spec.name, spec);
+  return { nodes: planned.nodes, machines };
 }
 
-/** Base of the topology constructs: each builds a ClusterDecl from its props and deploys it once. */
-export abstract class TopologyConstruct extends Construct implements DeployedTopology {
-  private deployed?: DeployedTopology;
+/** What a topology construct hands `deploy`: its platform, and how to read its props as a ClusterDecl. */
+export interface TopologyRequest {
+  readonly platform: IPlatform;
+  /** The props, for the shape check: required fields present, lists that are lists. */
+  readonly props: object;
+  /** The props that must be lists, by name, such as `{ nodes: props.nodes, vips: props.vips }`. */
+  readonly lists?: Readonly<Record<string, unknown>>;
+  /** The props that must be objects, by name, such as `{ node: props.node }`. */
+  readonly objects?: Readonly<Record<string, unknown>>;
+  /** Builds the declaration; runs only when the shape check passed. */
+  readonly topology: () => ClusterDecl;
+  /** The names this construct's users gave the declaration's fields. */
+  readonly options?: PlanOptions;
+}
 
-  /** The planned nodes, with their NICs and payload specs. */
+/**
+ * Base of the topology constructs: each builds a ClusterDecl from its props and deploys it once.
+ * Nothing is thrown from the constructor: the construct's problems, and its conflicts with other
+ * constructs, are reported at synth in one ConfigError for the whole app (see ./validation.ts).
+ */
+export abstract class TopologyConstruct extends Construct implements DeployedTopology, CheckedTopology {
+  private deployed: DeployedTopology = { nodes: [], machines: {} };
+  private issues: readonly ConfigIssue[] = [];
+  private claimed: readonly TopologyClaim[] = [];
+  private platformAt?: string;
+  private declared?: ClusterDecl;
+
+  /** The planned nodes, with their NICs and payload specs; none when the props have problems (synth reports them). */
   get nodes(): readonly PlannedNode[] {
-    return this.deployment().nodes;
+    return this.deployed.nodes;
   }
 
-  /** The machines, by host name. */
+  /** The machines, by host name; none when the props have problems (synth reports them). */
   get machines(): Readonly<Record<string, IMachine>> {
-    return this.deployment().machines;
+    return this.deployed.machines;
   }
 
-  /** `options` name the props the way this construct's users wrote them. */
-  protected deploy(platform: IPlatform, topology: ClusterDecl, options: PlanOptions = {}): void {
-    // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
-    const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;
-    this.deployed = deployTopology(this, platform, { ...topology, failover }, options);
+  /** Everything wrong with this construct's props, as synth will report it. */
+  get configIssues(): readonly ConfigIssue[] {
+    return this.issues;
   }
 
-  private deployment(): DeployedTopology {
-    if (!this.deployed) throw new Error(`${this.node.path}: the topology is read before it was deployed`);
-    return this.deployed;
+  /** The host names, addresses and MACs this construct takes on its platform. */
+  get claims(): readonly TopologyClaim[] {
+    return this.claimed;
   }
+
+  /** The construct path of the platform, so constructs sharing it are checked against each other. */
+  get platformPath(): string | undefined {
+    return this.platformAt;
+  }
+
+  /** A Mermaid flowchart of the topology as declared: networks, nodes, VIPs, the failover link and the real servers. */
+  diagram(): string {
+    if (!this.declared) throw new ConfigError(this.issues);
+    return renderTopologyDiagram(this.declared);
+  }
+
+  protected deploy(request: TopologyRequest): void {
+    enrolTopology(this);
+    const path = this.node.path;
+    const shape = shapeIssues(path, request.platform, request.props, request.lists ?? {}, request.objects ?? {});
+    if (shape.length > 0) {
+      this.issues = shape;
+      return;
+    }
+    this.platformAt = request.platform.node.path;
+    const options = request.options ?? {};
+    try {
+      const topology = request.topology();
+      const engine = topology.failover as Partial<FailoverEngine> | undefined;
+      if (engine !== undefined && !(typeof engine.bind === "function" && typeof engine.checkGroup === "function")) {
+        this.issues = [
+          {
+            path,
+            field: "failover",
+            value: "(not an engine)",
+            message: "must be a FailoverEngine, such as FailoverEngine.heartbeat({ deadtime: 3, warntime: 2 })",
+          },
+        ];
+        return;
+      }
+      this.declared = topology;
+      // The engine creates what it needs (Heartbeat's authkeys secret) under this construct.
+      const failover = topology.failoverGroup ? (topology.failover ?? FailoverEngine.heartbeat()).bind(this) : topology.failover;
+      this.deployed = deployTopology(this, request.platform, { ...topology, failover }, options);
+      this.claimed = claimsOf(topology, this.deployed.nodes, options);
+    } catch (error) {
+      // The shape check catches what the types allow to be missing; anything else still becomes the project's error.
+      this.issues =
+        error instanceof ConfigError
+          ? error.issues
+          : [
+              {
+                path,
+                field: "(props)",
+                value: undefined,
+                message: `could not be read: ${String(error)}; check them against the props type`,
+              },
+            ];
+    }
+  }
+}
+
+/** Host names, node addresses, VIPs and MACs, under the fields that declared them. */
+function claimsOf(decl: ClusterDecl, planned: readonly PlannedNode[], options: PlanOptions): TopologyClaim[] {
+  const rename = options.fieldName ?? ((field: string) => field);
+  const claims: TopologyClaim[] = [];
+  decl.nodes.forEach((node, i) => {
+    claims.push({ kind: "host name", value: node.name, field: rename(`nodes[${i}].name`) });
+    if (node.publicAddress) claims.push({ kind: "address", value: node.publicAddress, field: rename(`nodes[${i}].publicAddress`) });
+    if (node.privateAddress) claims.push({ kind: "address", value: node.privateAddress, field: rename(`nodes[${i}].privateAddress`) });
+  });
+  const groupFields = options.groupFields;
+  (decl.failoverGroup?.vips ?? []).forEach((vip, i) =>
+    claims.push({ kind: "address", value: vip.address, field: `${groupFields?.vips ?? "failoverGroup.vips"}[${i}]` }),
+  );
+  if (decl.loadBalancer) {
+    claims.push({ kind: "address", value: decl.loadBalancer.vip, field: rename("loadBalancer.vip") });
+    if (decl.loadBalancer.gatewayVip) {
+      claims.push({ kind: "address", value: decl.loadBalancer.gatewayVip, field: rename("loadBalancer.gatewayVip") });
+    }
+  }
+  planned.forEach((node) => {
+    const i = decl.nodes.findIndex((n) => n.name === node.name);
+    // MACs derive from the node name: a clash is reported on the name, once.
+    for (const nic of node.nics) claims.push({ kind: "MAC", value: nic.mac, field: rename(`nodes[${i}].name`) });
+  });
+  // One address may be claimed twice within a construct (a pair's VIP is also the load balancer's): keep the first.
+  return claims.filter((c, i) => claims.findIndex((d) => d.kind === c.kind && d.value === c.value) === i);
 }
 
 /**
@@ -72,6 +206,13 @@ export abstract class TopologyConstruct extends Construct implements DeployedTop
 export class Cluster extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
-    this.deploy(props.platform, props.topology);
+    const topology = props.topology;
+    this.deploy({
+      platform: props.platform,
+      props: { ...topology, platform: props.platform },
+      objects: { topology },
+      lists: { nodes: topology?.nodes },
+      topology: () => topology,
+    });
   }
 }

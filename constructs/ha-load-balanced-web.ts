@@ -43,4 +43,9 @@ export class HaLoadBalancedWeb extends Construct {
       failover,
     });
   }
+
+  /** A Mermaid flowchart of the topology: see TopologyConstruct.diagram. */
+  diagram(): string {
+    return this.loadBalancer.diagram();
+  }
 }

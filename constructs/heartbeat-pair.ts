@@ -19,9 +19,11 @@ export class HeartbeatPair extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: HeartbeatPairProps) {
     super(scope, id);
     const serveWeb = props.serveWeb ?? true;
-    this.deploy(
-      props.platform,
-      {
+    this.deploy({
+      platform: props.platform,
+      props,
+      lists: { nodes: props.nodes, vips: props.vips },
+      topology: () => ({
         ...baseDecl(props),
         nodes: props.nodes.map((node) => ({ ...node, web: serveWeb })),
         failoverGroup: {
@@ -32,8 +34,8 @@ export class HeartbeatPair extends TopologyConstruct {
           autoFailback: props.autoFailback,
         },
         failover: props.failover,
-      },
-      { groupFields: { nodes: "nodes", vips: "vips", preferredNode: "preferredNode" } },
-    );
+      }),
+      options: { groupFields: { nodes: "nodes", vips: "vips", preferredNode: "preferredNode" } },
+    });
   }
 }

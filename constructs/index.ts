@@ -1,6 +1,9 @@
 export * from "./plan";
 export * from "./platform";
 export * from "./cluster";
+export { renderTopologyDiagram } from "./diagram";
+export { checkTopologies } from "./validation";
+export type { CheckedTopology, TopologyClaim } from "./validation";
 export * from "./topology-props";
 // Failover engines: the strategy and its factories, then each engine's public parts.
 export * from "./engines/failover-engine";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
-import { NodeDecl, ServiceDecl } from "./plan";
+import { ClusterDecl, NodeDecl, ServiceDecl } from "./plan";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
@@ -38,31 +38,56 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupO
 export class IpvsLoadBalancer extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(scope, id);
+    this.deploy({
+      platform: props.platform,
+      props,
+      lists: { directors: props.directors, webServers: props.webServers, extraServices: props.extraServices ?? [] },
+      topology: () => this.topology(props),
+      options: {
+        groupFields: { nodes: "directors", vips: "vip", preferredNode: "preferredNode" },
+        fieldName: loadBalancerFieldName(props.directors?.length ?? 0),
+      },
+    });
+  }
+
+  private topology(props: IpvsLoadBalancerProps): ClusterDecl {
     const directorNames = props.directors.map((d) => d.name);
     const pair = props.directors.length === 2;
     const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
-    this.deploy(
-      props.platform,
-      {
-        ...baseDecl(props),
-        nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
-        loadBalancer: {
-          directors: directorNames,
-          vip: props.vip,
-          gatewayVip: props.gatewayVip,
-          services: [
-            { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
-            ...(props.extraServices ?? []),
-          ],
-        },
-        // The planner adds the VIP, the gateway VIP and the rules to the pair's group. An engine
-        // given to one director reaches the planner too, which refuses it.
-        ...(pair
-          ? { failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback } }
-          : {}),
-        failover: props.failover,
+    return {
+      ...baseDecl(props),
+      nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
+      loadBalancer: {
+        directors: directorNames,
+        vip: props.vip,
+        gatewayVip: props.gatewayVip,
+        services: [
+          { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
+          ...(props.extraServices ?? []),
+        ],
       },
-      { groupFields: { nodes: "directors", vips: "vip", preferredNode: "preferredNode" } },
-    );
+      // The planner adds the VIP, the gateway VIP and the rules to the pair's group. An engine
+      // given to one director reaches the planner too, which refuses it.
+      ...(pair
+        ? { failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback } }
+        : {}),
+      failover: props.failover,
+    };
   }
+}
+
+/**
+ * ClusterDecl's fields as IpvsLoadBalancer's props name them: its nodes are the directors, then the
+ * web servers; its first service is `port`/`scheduler`/`persistence` over `webServers`, the rest `extraServices`.
+ */
+export function loadBalancerFieldName(directors: number): (field: string) => string {
+  return (field) =>
+    field
+      .replace(/^nodes\[(\d+)\]/, (_, i: string) => (Number(i) < directors ? `directors[${i}]` : `webServers[${Number(i) - directors}]`))
+      .replace(/^loadBalancer\.services\[\d+\]\.address/, "vip")
+      .replace(/^loadBalancer\.services\[0\]\.realServers(?=$|\[)/, "webServers")
+      .replace(/^webServers\[(\d+)\]\.node/, "webServers[$1].name")
+      .replace(/^loadBalancer\.services\[0\]\./, "")
+      .replace(/^loadBalancer\.services\[(\d+)\]/, (_, k: string) => `extraServices[${Number(k) - 1}]`)
+      .replace(/^loadBalancer\./, "");
 }

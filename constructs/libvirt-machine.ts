@@ -43,21 +43,21 @@ export class LibvirtMachine extends Construct implements IMachine {
     this.machineName = spec.name;
 
     const root = new Volume(this, "root", {
-      name: `${spec.name}.qcow2`,
+      name: platform.hostName(`${spec.name}.qcow2`),
       pool: platform.pool,
       capacity: platform.diskBytes,
       target: { format: { type: "qcow2" } },
       backingStore: { path: platform.baseVolume.path, format: { type: "qcow2" } },
     });
     this.cloudInit = new CloudinitDisk(this, "cloud_init", {
-      name: `${spec.name}-cloud-init`,
+      name: platform.hostName(`${spec.name}-cloud-init`),
       userData: escapeTerraformTemplate(spec.payload.userData),
       metaData: escapeTerraformTemplate(spec.payload.metaData),
       networkConfig: escapeTerraformTemplate(spec.payload.networkConfig),
     });
     // The provider builds the ISO locally; uploading it as a volume lets a remote libvirt host use it.
     const seed = new Volume(this, "cloud_init_volume", {
-      name: `${spec.name}-cloud-init.iso`,
+      name: platform.hostName(`${spec.name}-cloud-init.iso`),
       pool: platform.pool,
       create: { content: { url: this.cloudInit.path } },
     });
@@ -71,7 +71,7 @@ export class LibvirtMachine extends Construct implements IMachine {
 
     // The binding knows only the attributes in providers/libvirt/domain-attributes.json: list a new one there and run npm run gen:libvirt.
     this.domain = new Domain(this, "domain", {
-      name: spec.name,
+      name: platform.hostName(spec.name),
       type: "kvm",
       vcpu: spec.cpus,
       memory: spec.memoryMiB,

@@ -7,6 +7,7 @@
 import {
   AdminUserConfig,
   APACHE_SERVICE,
+  isTerraformReference,
   IpvsRuleSource,
   ServiceStarter,
   ConfigIssue,
@@ -20,6 +21,7 @@ import {
   NicConfig,
   NodeSpec,
   parseIpv4Cidr,
+  validateIpvsServices,
   validateNodeSpec,
   Ipv4Cidr,
   throwIfIssues,
@@ -155,6 +157,11 @@ export interface PlanOptions {
   readonly groupFields?: FailoverGroupFields;
   /** The hypervisor the nodes run on, for engines that reach it (fencing). @default unknown */
   readonly hypervisor?: HypervisorView;
+  /**
+   * The caller's name for a ClusterDecl field, such as `webServers[1].privateAddress` for
+   * `nodes[3].privateAddress`. @default - ClusterDecl's own names
+   */
+  readonly fieldName?: (field: string) => string;
 }
 
 const DEFAULT_CPUS = 2;
@@ -181,7 +188,10 @@ function checkNetworks(decl: ClusterDecl, list: IssueList): Networks {
     if (net.gateway !== undefined && !(isIpv4(net.gateway) && inSubnet(net.gateway, cidr))) {
       list.add(`networks.${role}.gateway`, net.gateway, `must be an address inside ${net.cidr}`);
     }
-    (net.nameservers ?? []).forEach((ns, i) => {
+    if (net.nameservers !== undefined && !Array.isArray(net.nameservers)) {
+      list.add(`networks.${role}.nameservers`, net.nameservers, "must be a list of IPv4 addresses");
+    }
+    (Array.isArray(net.nameservers) ? net.nameservers : []).forEach((ns, i) => {
       if (!isIpv4(ns)) list.add(`networks.${role}.nameservers[${i}]`, ns, "must be an IPv4 address");
     });
   }
@@ -234,6 +244,8 @@ function checkNodes(decl: ClusterDecl, list: IssueList, book: AddressBook): Map<
   for (const [role, gateway] of gateways) book.claim(`networks.${role}.gateway`, gateway, role, `the ${role} gateway`);
   decl.nodes.forEach((node, i) => {
     const at = `nodes[${i}]`;
+    const nameProblem = hostNameProblem(node.name);
+    if (nameProblem) list.add(`${at}.name`, node.name, nameProblem);
     if (byName.has(node.name)) list.add(`${at}.name`, node.name, "duplicate host name: each node needs its own");
     byName.set(node.name, node);
     if (node.publicAddress === undefined && node.privateAddress === undefined) {
@@ -247,6 +259,145 @@ function checkNodes(decl: ClusterDecl, list: IssueList, book: AddressBook): Map<
     if (!Number.isInteger(memory) || memory < 512) list.add(`${at}.memoryMiB`, memory, "must be a whole number of MiB, at least 512");
   });
   return byName;
+}
+
+/**
+ * A host name is one DNS label: `uname -n`, Heartbeat's node name, the libvirt domain and the vSphere
+ * VM name. vSphere's guest customization takes a dotted name as host plus domain, and refuses a
+ * label that starts with a digit; Linux caps the host name at 64 characters, DNS a label at 63.
+ */
+const HOST_NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function hostNameProblem(name: unknown): string | undefined {
+  if (name === undefined || name === "") return "a host name is required";
+  if (typeof name !== "string") return "must be a string: a host name such as srv1";
+  if (HOST_NAME.test(name)) return undefined;
+  if (name.length > 63) return `is ${name.length} characters; a host name is one label of at most 63`;
+  if (name.includes(".")) return "no dots: give the short host name (vSphere would read the rest as a domain)";
+  if (/^[0-9]/.test(name)) return "must start with a letter (vSphere refuses a host name that starts with a digit)";
+  return "must be a lowercase host name: a letter, then letters, digits or '-', not ending in '-'";
+}
+
+/** The interface names cloud-init's set-name and ha.cf accept. */
+const NIC_NAME = /^[a-z][a-z0-9_-]{0,14}$/;
+
+function checkInterfaceNames(decl: ClusterDecl, list: IssueList): void {
+  for (const role of NETWORK_ROLES) {
+    const name = decl.interfaceNames?.[role];
+    if (name !== undefined && !NIC_NAME.test(name)) {
+      list.add(`interfaceNames.${role}`, name, "must be a lowercase interface name of 1..15 characters such as public or eth1");
+    }
+  }
+  const [pub, priv] = NETWORK_ROLES.map((role) => interfaceName(decl, role));
+  if (pub === priv) list.add("interfaceNames.private", priv, "the public and private NICs need different names");
+}
+
+/** An OpenSSH public key line: type, base64 body, optional comment; one line. */
+const SSH_KEY =
+  /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\n\r]*)?$/;
+
+function checkAdmin(decl: ClusterDecl, list: IssueList): void {
+  const admin = decl.admin;
+  const name = admin.name ?? "admin";
+  if (name === "root") {
+    list.add(
+      "admin.name",
+      name,
+      "not root: Debian's cloud image disables root's SSH login (cloud-init's disable_root), so the key would not let anyone in; name a user such as admin",
+    );
+  } else if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(name)) {
+    list.add(
+      "admin.name",
+      name,
+      "must be a Linux user name: lowercase letters, digits, '_' or '-', a letter or '_' first, at most 32 characters",
+    );
+  }
+  const keys = admin.sshAuthorizedKeys;
+  if (keys.length === 0) list.add("admin.sshAuthorizedKeys", [], "at least one SSH public key is needed: the admin user has no password");
+  keys.forEach((key, i) => {
+    const field = `admin.sshAuthorizedKeys[${i}]`;
+    if (typeof key !== "string") list.add(field, key, "must be a string: a public key line, or a Terraform reference to one");
+    else if (key.trim() === "") list.add(field, key, "is empty: give a public key line, or a Terraform reference to one");
+    else if (isTerraformReference(key)) return;
+    else if (/[\r\n]/.test(key)) list.add(field, key, "one key per entry: a newline would end authorized_keys' line there");
+    else if (!SSH_KEY.test(key.trim())) {
+      list.add(field, key, "is not an OpenSSH public key line such as 'ssh-ed25519 AAAA... you@host' (a private key or a file name?)");
+    }
+  });
+}
+
+/**
+ * Checks that the props have the shape their type promises before anything reads them, so a missing
+ * field is a ConfigError, not a TypeError: a platform, both networks with a cidr, the admin's keys,
+ * and the lists the construct reads.
+ */
+export function shapeIssues(
+  path: string,
+  platform: unknown,
+  props: object | undefined,
+  lists: Readonly<Record<string, unknown>>,
+  objects: Readonly<Record<string, unknown>> = {},
+): ConfigIssue[] {
+  const list = new IssueList(path);
+  const p = (props ?? {}) as Record<string, any>;
+  if (typeof (platform as { macAddress?: unknown } | undefined)?.macAddress !== "function") {
+    list.add("platform", platform === undefined ? undefined : "(not a platform)", "is required: a LibvirtPlatform or VspherePlatform");
+  }
+  for (const role of NETWORK_ROLES) {
+    const net = p.networks?.[role];
+    if (typeof net?.cidr !== "string") {
+      list.add(`networks.${role}.cidr`, net?.cidr, "is required: the subnet, such as 192.168.56.0/24");
+    }
+  }
+  if (!Array.isArray(p.admin?.sshAuthorizedKeys)) {
+    list.add(
+      "admin.sshAuthorizedKeys",
+      p.admin?.sshAuthorizedKeys,
+      "is required: a list of SSH public keys, or Terraform references to them",
+    );
+  }
+  for (const [field, value] of Object.entries(objects)) {
+    if (value === null || typeof value !== "object") list.add(field, value, "is required");
+  }
+  for (const [field, value] of Object.entries(lists)) {
+    if (!Array.isArray(value)) {
+      list.add(field, value, "is required: a list");
+      continue;
+    }
+    value.forEach((item, i) => {
+      if (item === null || item === undefined) list.add(`${field}[${i}]`, item, "is empty");
+    });
+  }
+  return [...list.issues];
+}
+
+/**
+ * The issues as the user wrote the props: fields renamed through `options.fieldName`, the
+ * directors' ipvsadm rules reported as the construct's services (once, not once per director), and
+ * every repeat dropped.
+ */
+export function inUserWords(issues: readonly ConfigIssue[], path: string, options: PlanOptions): ConfigIssue[] {
+  const rename = options.fieldName ?? ((field: string) => field);
+  const rules = new RegExp(`^${escapeRegExp(path)}/[^/]+/ipvsadm\\.rules$`);
+  const seen = new Set<string>();
+  const result: ConfigIssue[] = [];
+  for (const issue of issues) {
+    let { path: where, field } = issue;
+    if (rules.test(where) && field.startsWith("services[")) {
+      where = path;
+      field = `loadBalancer.${field}`;
+    }
+    if (where === path) field = rename(field);
+    const key = JSON.stringify([where, field, issue.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ ...issue, path: where, field });
+  }
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function interfaceName(decl: ClusterDecl, role: NetworkRole): string {
@@ -303,11 +454,22 @@ function planFailoverGroup(
   const vips: FailoverGroupPlan["vips"][number][] = [];
   for (const { vip, field } of declaredVips) {
     const role = vip.network ?? "public";
-    if (book.claim(field, vip.address, role, `a VIP of ${group.nodes.join("/")}`)) {
+    if (typeof vip?.address !== "string") {
+      // claim() passes over an unset address, as a node's optional one; a VIP without one is a mistake.
+      list.add(field, vip?.address ?? vip, `must be an IPv4 address inside ${decl.networks.public.cidr}, or { address, network }`);
+      continue;
+    }
+    if (!NETWORK_ROLES.includes(role)) {
+      list.add(field.replace(/\.address$/, ".network"), role, `must be one of ${NETWORK_ROLES.join(", ")}`);
+      continue;
+    }
+    // With its network's cidr unparsable (reported there), the VIP has no prefix to render.
+    const cidr = parseIpv4Cidr(decl.networks[role].cidr);
+    if (book.claim(field, vip.address, role, `a VIP of ${group.nodes.join("/")}`) && cidr) {
       const iface = interfaceName(decl, role);
       vips.push({
         address: vip.address,
-        prefix: parseIpv4Cidr(decl.networks[role].cidr)!.prefix,
+        prefix: cidr.prefix,
         interface: iface,
         ...(vip.labelIndex !== undefined ? { label: `${iface}:${vip.labelIndex}` } : {}),
         network: role,
@@ -410,13 +572,14 @@ function planLoadBalancer(
         list.add(`${field}.node`, real.node, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
       } else if (lb.directors.includes(real.node)) {
         list.add(`${field}.node`, real.node, "a director cannot be its own NAT real server");
-      } else if (node.privateAddress === undefined || (privateNet && !inSubnet(node.privateAddress, privateNet))) {
+      } else if (node.privateAddress === undefined) {
+        // A private address outside the subnet is reported once, under the node's privateAddress.
         list.add(
           `${field}.node`,
           real.node,
           `NAT real servers must be on the director's private network ${decl.networks.private.cidr}, so replies return through it`,
         );
-      } else if (node.publicAddress !== undefined) {
+      } else if (node.publicAddress !== undefined && (!privateNet || inSubnet(node.privateAddress, privateNet))) {
         list.add(
           `${field}.node`,
           real.node,
@@ -426,6 +589,14 @@ function planLoadBalancer(
       return { address: node?.privateAddress ?? "0.0.0.0", port: real.port, weight: real.weight, forwarding: "masquerade" as const };
     }),
   }));
+  // The rules' own values (ports, scheduler, persistence, weights) are checked now, with the addresses,
+  // so that one round reports them all; duplicates and addresses wait for the directors' payloads,
+  // which are only rendered from valid nodes.
+  for (const issue of validateIpvsServices(services, "")) {
+    if (/\.(protocol|port|scheduler|persistence|weight|forwarding)$|\.realServers$/.test(issue.field)) {
+      list.add(`loadBalancer.${issue.field}`, issue.value, issue.message);
+    }
+  }
   return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair };
 }
 
@@ -505,6 +676,8 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const networks = checkNetworks(decl, list);
   const book = new AddressBook(list, networks, decl);
   const byName = checkNodes(decl, list, book);
+  checkInterfaceNames(decl, list);
+  checkAdmin(decl, list);
   const group = planFailoverGroup(decl, list, book, byName, options.groupFields ?? FAILOVER_GROUP_FIELDS, options.hypervisor);
   const lb = planLoadBalancer(decl, list, book, byName, group);
   list.throwIfAny();

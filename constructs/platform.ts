@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { Construct, IConstruct } from "constructs";
-import { TerraformVariable, TerraformVariableConfig } from "cdktf";
+import { TerraformStack, TerraformVariable, TerraformVariableConfig } from "cdktf";
 import { ConfigIssue, NodePayload } from "../cloud-init";
 import { NetworkRole, PlannedNic } from "./plan";
 
@@ -31,6 +31,21 @@ export interface IPlatform extends IConstruct {
   payloadIssues(spec: MachineSpec, path: string): ConfigIssue[];
   /** Creates the VM in `scope`. */
   addMachine(scope: IConstruct, id: string, spec: MachineSpec): IMachine;
+  /** The hypervisor's name for a node's VM (a libvirt domain, a vSphere VM), which fencing resets. */
+  machineName(node: string): string;
+}
+
+/**
+ * The prefix a platform gives the names it creates on the host (VMs, volumes, networks): the
+ * stack's id, so two stacks, the presets among them, can be deployed to one host side by side.
+ */
+export function defaultNamePrefix(scope: IConstruct): string {
+  return TerraformStack.of(scope).node.id;
+}
+
+/** A short, deterministic tag of a name, for host names with tight length limits (a Linux bridge: 15 characters). */
+export function shortTag(name: string, length = 6): string {
+  return createHash("sha256").update(name).digest("hex").slice(0, length);
 }
 
 /**

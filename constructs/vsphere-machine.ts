@@ -36,7 +36,7 @@ export class VsphereMachine extends Construct implements IMachine {
     let source: Partial<VirtualMachineConfig>;
     if (image.kind === "esxi-disk") {
       // Without vCenter there is no clone: copy the prepared VMFS disk per VM and attach the copy.
-      const diskPath = `ha-web-disks/${spec.name}.vmdk`;
+      const diskPath = `${platform.namePrefix}/${spec.name}.vmdk`;
       const copy = new File(this, "disk_copy", {
         datacenter: platform.datacenterName,
         sourceDatacenter: platform.datacenterName,
@@ -60,7 +60,7 @@ export class VsphereMachine extends Construct implements IMachine {
     userData.overrideLogicalId(`${spec.name}_user_data`);
     metadata.overrideLogicalId(`${spec.name}_metadata`);
     this.vm = new VirtualMachine(this, "vm", {
-      name: spec.name,
+      name: platform.hostName(spec.name),
       resourcePoolId: platform.host.resourcePoolId,
       datastoreId,
       hostSystemId: platform.host.id,

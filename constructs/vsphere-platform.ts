@@ -10,8 +10,9 @@ import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-swit
 import { HostPortGroup } from "@cdktf/provider-vsphere/lib/host-port-group";
 import { ConfigIssue } from "../cloud-init";
 import { NetworkRole } from "./plan";
-import { derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable } from "./platform";
+import { defaultNamePrefix, derivedMacBytes, formatMac, IMachine, IPlatform, MachineSpec, namedVariable, shortTag } from "./platform";
 import { VsphereMachine, vsphereMetadata } from "./vsphere-machine";
+import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
 
 /** guestinfo values are read through the VMX backdoor, which caps one value at 64 KiB. */
 export const GUESTINFO_VALUE_LIMIT = 64 * 1024;
@@ -38,9 +39,14 @@ export interface VspherePlatformProps {
   readonly datastore?: string;
   /** Port group of the public NIC. @default "VM Network" */
   readonly publicNetwork?: string;
-  /** Name of the private port group the stack creates. @default "ha-private" */
+  /**
+   * Prefix of every name the platform creates on the host: VMs, their disk folder, the private port group.
+   * @default - the stack's id, so stacks do not collide on one host
+   */
+  readonly namePrefix?: string;
+  /** Name of the private port group the stack creates. @default `${namePrefix}-private` */
   readonly privatePortGroup?: string;
-  /** Name of the uplink-less vSwitch the stack creates for it. @default "vSwitch-ha-private" */
+  /** Name of the uplink-less vSwitch the stack creates for it. @default - "vSwitch-" and 6 hex digits derived from namePrefix */
   readonly privateSwitch?: string;
   /** @default "debian12_64Guest" (vSphere 8; use "other5xLinux64Guest" on 7.x) */
   readonly guestId?: string;
@@ -52,8 +58,10 @@ export interface VspherePlatformProps {
  * VMware ESXi or vCenter. Connection details are Terraform variables, so synth needs no credentials.
  * NIC 1 goes on "VM Network"; NIC 2 on a private port group on an internal vSwitch with no uplinks.
  */
-export class VspherePlatform extends Construct implements IPlatform {
+export class VspherePlatform extends Construct implements IPlatform, CheckedTopology {
   readonly kind = "vsphere";
+  readonly configIssues: readonly ConfigIssue[] = [];
+  readonly claims: readonly TopologyClaim[];
   readonly datacenter: DataVsphereDatacenter;
   readonly host: DataVsphereHost;
   readonly datastore: DataVsphereDatastore;
@@ -61,6 +69,8 @@ export class VspherePlatform extends Construct implements IPlatform {
   readonly guestId: string;
   readonly datacenterName: string;
   readonly template?: DataVsphereVirtualMachine;
+  /** The prefix of every name this platform creates on the host. */
+  readonly namePrefix: string;
   private readonly networkIds: Record<NetworkRole, string>;
   private readonly macSeed: string;
 
@@ -69,6 +79,9 @@ export class VspherePlatform extends Construct implements IPlatform {
     this.image = props.image ?? { kind: "esxi-disk", baseDiskPath: "images/debian-12-genericcloud-amd64.vmdk" };
     this.guestId = props.guestId ?? "debian12_64Guest";
     this.macSeed = props.macSeed ?? this.node.path;
+    this.namePrefix = props.namePrefix ?? defaultNamePrefix(this);
+    this.claims = [{ kind: "name prefix", value: this.namePrefix, field: "namePrefix", space: this.kind }];
+    enrolTopology(this);
 
     const server = namedVariable(this, "vsphere_server", {
       type: "string",
@@ -103,7 +116,7 @@ export class VspherePlatform extends Construct implements IPlatform {
       datacenterId: this.datacenter.id,
     });
     const privateSwitch = new HostVirtualSwitch(this, "private_switch", {
-      name: props.privateSwitch ?? "vSwitch-ha-private",
+      name: props.privateSwitch ?? `vSwitch-${shortTag(this.namePrefix)}`,
       hostSystemId: this.host.id,
       // No uplinks: the private bridge stays inside the host, like the labs' internal network.
       networkAdapters: [],
@@ -111,7 +124,7 @@ export class VspherePlatform extends Construct implements IPlatform {
       standbyNics: [],
     });
     const privatePortGroup = new HostPortGroup(this, "private_port_group", {
-      name: props.privatePortGroup ?? "ha-private",
+      name: props.privatePortGroup ?? this.hostName("private"),
       hostSystemId: this.host.id,
       virtualSwitchName: privateSwitch.name,
     });
@@ -127,6 +140,15 @@ export class VspherePlatform extends Construct implements IPlatform {
         datacenterId: this.datacenter.id,
       });
     }
+  }
+
+  /** The name of something this platform creates on the host, such as a VM: `${namePrefix}-${name}`. */
+  hostName(name: string): string {
+    return `${this.namePrefix}-${name}`;
+  }
+
+  machineName(node: string): string {
+    return this.hostName(node);
   }
 
   /** VMware's range for static MACs: 00:50:56:00:00:00 to 00:50:56:3f:ff:ff. */

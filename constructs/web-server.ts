@@ -11,9 +11,12 @@ export interface WebServerProps extends TopologyBaseProps {
 export class WebServer extends TopologyConstruct {
   constructor(scope: Construct, id: string, props: WebServerProps) {
     super(scope, id);
-    this.deploy(props.platform, {
-      ...baseDecl(props),
-      nodes: [{ ...props.node, web: true }],
+    this.deploy({
+      platform: props.platform,
+      props,
+      objects: { node: props.node },
+      topology: () => ({ ...baseDecl(props), nodes: [{ ...props.node, web: true }] }),
+      options: { fieldName: (field) => field.replace(/^nodes\[0\]/, "node") },
     });
   }
 }

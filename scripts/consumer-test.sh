@@ -88,11 +88,22 @@ expect "the compiled JS carries no source maps" no_source_maps
 expect "the tarball is at most $max_packed_bytes bytes packed" test "$packed" -le "$max_packed_bytes"
 
 # --- 2. consumer apps -------------------------------------------------------------------------
-# make_app DIR CDKTF CONSTRUCTS: a fresh app depending on those versions and on the tarball.
-# typescript, @types/node and yaml (check.ts parses user-data) follow the library's own pins.
+# readme_blocks DIR: writes each ```ts block of the README to DIR/readme-N.ts; prints how many.
+readme_blocks() {
+  awk -v dir="$1" '
+    /^```ts$/ { n++; file = sprintf("%s/readme-%d.ts", dir, n); inside = 1; next }
+    /^```$/ && inside { inside = 0; close(file); next }
+    inside { print > file }
+    END { print n + 0 }' "$repo/README.md"
+}
+
+# make_app DIR CDKTF CONSTRUCTS: a fresh app depending on those versions and on the tarball, with
+# the README's TypeScript blocks beside it. typescript, @types/node and yaml (check.ts parses
+# user-data) follow the library's own pins.
 make_app() {
   mkdir -p "$1"
   cp "$app_src/main.ts" "$app_src/check.ts" "$app_src/tsconfig.json" "$1/"
+  readme_count=$(readme_blocks "$1")
   cat >"$1/package.json" <<EOF
 {
   "name": "hal-consumer-app",
@@ -154,6 +165,15 @@ consumer() {
   step "$label: tsc --strict type-checks the app and the package's declarations" in_dir "$dir" npx tsc -p .
   step "$label: the app synthesizes both stacks" in_dir "$dir" node out/main.js cdktf.out
   run_checks "$label" "$dir"
+  expect "$label: the README has TypeScript blocks to run ($readme_count)" test "$readme_count" -ge 1
+  local n
+  for ((n = 1; n <= readme_count; n++)); do
+    step "$label: README block $n compiles (above) and runs" in_dir "$dir" env CDKTF_OUTDIR="readme-out-$n" node "out/readme-$n.js"
+    # A block that synthesizes an app must have written its stack.
+    if grep -q 'app\.synth()' "$dir/readme-$n.ts"; then
+      expect "$label: README block $n wrote a stack" compgen -G "$dir/readme-out-$n/stacks/*/cdk.tf.json"
+    fi
+  done
 }
 
 cdktf_range=$(pkg_field peerDependencies.cdktf)

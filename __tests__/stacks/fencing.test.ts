@@ -1,11 +1,11 @@
-import { Fn, Testing, TerraformStack } from "cdktf";
-import { FailoverEngine, HeartbeatPair, LibvirtPlatform, namedVariable, synthesizedNodes } from "../../constructs";
+import { Fn, Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { checkTopologies, FailoverEngine, HeartbeatPair, LibvirtPlatform, synthesizedNodes } from "../../constructs";
 
 /** A pair with libvirt fencing over ssh; its key comes from a sensitive variable. */
 function synthFencedPair(): string {
   const app = Testing.app();
   const stack = new TerraformStack(app, "fenced");
-  const key = namedVariable(stack, "fence_ssh_key", { type: "string", sensitive: true });
+  const key = new TerraformVariable(stack, "fence_ssh_key", { type: "string", sensitive: true });
   new HeartbeatPair(stack, "pair", {
     platform: new LibvirtPlatform(stack, "libvirt"),
     admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
@@ -38,7 +38,7 @@ describe("fencing and the watchdog through HeartbeatPair", () => {
       expect(node.userData).toContain("stonith external/libvirt /etc/ha.d/stonith.cfg");
       expect(node.userData).toContain("watchdog /dev/watchdog");
       expect(node.userData).toContain(
-        "srv1,srv2 qemu+ssh://fence@kvm1.example.org/system?keyfile=/etc/ha.d/stonith-libvirt.key power_cycle",
+        "srv1:fenced-srv1,srv2:fenced-srv2 qemu+ssh://fence@kvm1.example.org/system?keyfile=/etc/ha.d/stonith-libvirt.key power_cycle",
       );
       expect(node.userData).toMatch(
         /path: \/etc\/ha\.d\/stonith-libvirt\.key\n\s+owner: root:root\n\s+permissions: "0600"\n\s+defer: true\n\s+encoding: b64\n\s+content: "\$\{base64encode\(var\.fence_ssh_key\)\}"/,
@@ -61,22 +61,21 @@ describe("fencing must match the platform", () => {
   it("refuses vcenter fencing for libvirt machines, in the project's error format", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "mismatch");
-    expect(
-      () =>
-        new HeartbeatPair(stack, "pair", {
-          platform: new LibvirtPlatform(stack, "libvirt"),
-          admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
-          networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
-          nodes: [
-            { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
-            { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
-          ],
-          vips: ["192.168.56.10"],
-          failover: FailoverEngine.heartbeat({
-            fencing: { kind: "vcenter", server: "vc.example.org", credentialStoreBase64: "${var.credstore}" },
-          }),
-        }),
-    ).toThrow(
+    new HeartbeatPair(stack, "pair", {
+      platform: new LibvirtPlatform(stack, "libvirt"),
+      admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
+      networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
+      nodes: [
+        { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
+        { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
+      ],
+      vips: ["192.168.56.10"],
+      failover: FailoverEngine.heartbeat({
+        fencing: { kind: "vcenter", server: "vc.example.org", credentialStoreBase64: "${var.credstore}" },
+      }),
+    });
+    // Constructors record problems; the whole app's are reported at synth (checkTopologies runs that check).
+    expect(() => checkTopologies(stack)).toThrow(
       'Invalid topology, 1 problem; nothing was written:\n  - mismatch/pair: failover.fencing.kind = "vcenter": the nodes run on libvirt, so only "libvirt" can reset them',
     );
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App, Testing } from "cdktf";
@@ -9,7 +9,7 @@ import { Network } from "../../.gen/providers/libvirt/network";
 import { VirtualMachine } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { HostVirtualSwitch } from "@cdktf/provider-vsphere/lib/host-virtual-switch";
 import { Password } from "@cdktf/provider-random/lib/password";
-import { HaLbStack, HeartbeatApacheStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
+import { HaLbStack, HeartbeatApacheStack, IpvsNatStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, synthesizedNodes } from "../../constructs";
 import { HeartbeatTime, heartbeatTimeMs } from "../../cloud-init";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
@@ -72,7 +72,7 @@ describe("libvirt machines", () => {
 
   it("are 2 vCPU / 2 GiB KVM domains with two virtio NICs: host bridge, then the private network", () => {
     expect(out).toHaveResourceWithProperties(Domain, {
-      name: "srv1",
+      name: "heartbeat-apache-libvirt-srv1",
       type: "kvm",
       vcpu: 2,
       memory: 2048,
@@ -89,12 +89,12 @@ describe("libvirt machines", () => {
   it("attach the cloud-init disk as a cdrom", () => {
     const domain = Object.values<any>(JSON.parse(out).resource.libvirt_domain)[0];
     expect(domain.devices.disks.map((d: any) => d.device)).toEqual(["disk", "cdrom"]);
-    expect(out).toHaveResourceWithProperties(CloudinitDisk, { name: "srv1-cloud-init" });
+    expect(out).toHaveResourceWithProperties(CloudinitDisk, { name: "heartbeat-apache-libvirt-srv1-cloud-init" });
   });
 
   it("match NICs by the MACs the domain declares", () => {
     const json = JSON.parse(out);
-    const domain = Object.values<any>(json.resource.libvirt_domain).find((d) => d.name === "srv1");
+    const domain = Object.values<any>(json.resource.libvirt_domain).find((d) => d.name === "heartbeat-apache-libvirt-srv1");
     const node = nodesOf("heartbeat-apache", "libvirt").find((n) => n.hostname === "srv1")!;
     const ethernets = parse(node.networkConfig).ethernets;
     expect(domain.devices.interfaces.map((i: any) => i.mac.address)).toEqual([
@@ -104,7 +104,7 @@ describe("libvirt machines", () => {
   });
 
   it("create an isolated private network (no forward)", () => {
-    expect(out).toHaveResourceWithProperties(Network, { name: "ha-private" });
+    expect(out).toHaveResourceWithProperties(Network, { name: "heartbeat-apache-libvirt-private" });
     expect(Object.values<any>(JSON.parse(out).resource.libvirt_network)[0]).not.toHaveProperty("forward");
   });
 
@@ -125,7 +125,7 @@ describe("vSphere machines", () => {
 
   it("get cloud-init through gzip+base64 guestinfo, encoded by Terraform", () => {
     expect(out).toHaveResourceWithProperties(VirtualMachine, {
-      name: "lb1",
+      name: "ha-lb-vsphere-lb1",
       num_cpus: 2,
       memory: 2048,
       extra_config: {
@@ -138,7 +138,7 @@ describe("vSphere machines", () => {
   });
 
   it("use static MACs in VMware's range, on VM Network and the private port group", () => {
-    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "lb1");
+    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "ha-lb-vsphere-lb1");
     expect(vm.network_interface).toHaveLength(2);
     for (const nic of vm.network_interface) {
       expect(nic).toMatchObject({ use_static_mac: true, mac_address: expect.stringMatching(/^00:50:56:[0-3][0-9a-f]:/) });
@@ -152,8 +152,8 @@ describe("vSphere machines", () => {
   });
 
   it("attach a per-VM copy of the base disk on a standalone ESXi host", () => {
-    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "web1");
-    expect(vm.disk).toEqual([expect.objectContaining({ attach: true, path: "ha-web-disks/web1.vmdk" })]);
+    const vm = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine).find((v) => v.name === "ha-lb-vsphere-web1");
+    expect(vm.disk).toEqual([expect.objectContaining({ attach: true, path: "ha-lb-vsphere/web1.vmdk" })]);
     expect(vm.network_interface).toHaveLength(1);
   });
 
@@ -233,26 +233,93 @@ describe("the failover preset option", () => {
 
   it("rejects a sub-second deadtime on one path, and a network named twice, with path, field, value and hint", () => {
     const onePath = () =>
-      new HeartbeatApacheStack(Testing.app(), "one", {
-        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] }),
-      });
+      Testing.synth(
+        new HeartbeatApacheStack(Testing.app(), "one", {
+          failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["private"] }),
+        }),
+      );
     expect(onePath).toThrow(/^Invalid topology, 1 problem; nothing was written:/);
     expect(onePath).toThrow('one/pair: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
     const twice = () =>
-      new HaLbStack(Testing.app(), "twice", {
-        failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] }),
-      });
+      Testing.synth(
+        new HaLbStack(Testing.app(), "twice", {
+          failover: FailoverEngine.heartbeat({ ...HEARTBEAT_FAST_PROFILE, heartbeatNetworks: ["public", "public"] }),
+        }),
+      );
     expect(twice).toThrow('twice/ha/lb: failover.heartbeatNetworks[1] = "public": listed twice');
     expect(twice).toThrow('twice/ha/lb: failover.deadtime = "300ms": a deadtime under 1 s needs at least two media');
   });
 });
 
+describe("the presets side by side", () => {
+  /** Every name a stack gives something on the host: libvirt domains, volumes, networks and bridges; vSphere VMs, disks, port groups, vSwitches. */
+  function hostNames(text: string): string[] {
+    const resource = JSON.parse(text).resource;
+    const names: string[] = [];
+    for (const type of [
+      "libvirt_domain",
+      "libvirt_volume",
+      "libvirt_cloudinit_disk",
+      "libvirt_network",
+      "vsphere_virtual_machine",
+      "vsphere_host_port_group",
+      "vsphere_host_virtual_switch",
+    ]) {
+      for (const r of Object.values<any>(resource[type] ?? {})) names.push(`${type}:${r.name}`);
+    }
+    for (const r of Object.values<any>(resource.libvirt_network ?? {})) names.push(`bridge:${r.bridge.name}`);
+    for (const r of Object.values<any>(resource.vsphere_file ?? {})) names.push(`file:${r.destination_file}`);
+    return names;
+  }
+
+  it("share no VM, volume, network, bridge or disk name on one host", () => {
+    for (const kind of PLATFORMS) {
+      const all = Object.keys(PRESET_STACKS).flatMap((preset) => hostNames(output(preset, kind)));
+      expect(all.length).toBeGreaterThan(20);
+      expect(all.filter((name, i) => all.indexOf(name) !== i)).toEqual([]);
+    }
+    expect(hostNames(output("ha-lb", "libvirt"))).toEqual(
+      expect.arrayContaining([
+        "libvirt_domain:ha-lb-libvirt-web1",
+        "libvirt_volume:ha-lb-libvirt-debian-12-base.qcow2",
+        "libvirt_network:ha-lb-libvirt-private",
+      ]),
+    );
+  });
+
+  it("derive the names from the stack id, deterministically, and keep bridge names within Linux's 15 characters", () => {
+    const bridges = cases.flatMap(([preset, kind]) => hostNames(output(preset, kind)).filter((n) => n.startsWith("bridge:")));
+    expect(bridges).toHaveLength(3);
+    for (const bridge of bridges) expect(bridge.slice("bridge:".length).length).toBeLessThanOrEqual(15);
+    const renamed = Testing.synth(new HeartbeatApacheStack(Testing.app(), "other"));
+    expect(hostNames(renamed)).toEqual(expect.arrayContaining(["libvirt_domain:other-srv1", "libvirt_network:other-private"]));
+  });
+});
+
+describe("the topology diagram", () => {
+  it("in the README is the one HaLbStack draws", () => {
+    const diagram = new HaLbStack(Testing.app(), "ha-lb-libvirt").web.diagram();
+    expect(diagram).toMatch(/^flowchart LR\n/);
+    expect(diagram).toContain("node_lb1 <-.->|heartbeat| node_lb2");
+    expect(diagram).toContain("vip_192_168_56_10 -.->|held by| node_lb1");
+    expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```mermaid\n" + diagram + "```\n");
+  });
+
+  it("shows a single director holding its VIP, without a failover link", () => {
+    const diagram = new IpvsNatStack(Testing.app(), "ipvs-nat-libvirt").loadBalancer.diagram();
+    expect(diagram).toContain("vip_192_168_56_10 -.->|on| node_lb1");
+    expect(diagram).not.toContain("<-.->");
+  });
+});
+
 describe("bad topologies", () => {
-  it("fail at construction with the construct path, field, value and hint", () => {
-    const build = () =>
+  it("fail at synth, not at construction, with the construct path, field, value and hint", () => {
+    const stack = () =>
       new HeartbeatApacheStack(Testing.app(), "bad", {
         pair: { vips: ["10.1.1.1"], failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, keepalive: 2, deadtime: 3 }) },
       });
+    expect(stack).not.toThrow();
+    const build = () => Testing.synth(stack());
     expect(build).toThrow(/^Invalid topology, 2 problems; nothing was written:/);
     expect(build).toThrow('bad/pair: vips[0].address = "10.1.1.1": is outside the public subnet 192.168.56.0/24');
     expect(build).toThrow(
@@ -279,7 +346,8 @@ describe("bad topologies", () => {
 
   it("refuse a payload over vSphere's guestinfo limit", () => {
     const huge = "x".repeat(200_000).replace(/x/g, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
-    expect(() => new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } })).toThrow(
+    const big = new HeartbeatApacheStack(Testing.app(), "big", { platform: { kind: "vsphere" }, pair: { subtitle: huge } });
+    expect(() => Testing.synth(big)).toThrow(
       /big\/pair\/srv1: guestinfo\.userdata = "\d+ bytes after gzip\+base64": exceeds the 65536-byte guestinfo value limit/,
     );
   });

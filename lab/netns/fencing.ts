@@ -23,6 +23,12 @@ const LAB_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholder
 const FAKE_VIRSH = path.join(__dirname, "fake-virsh.sh");
 
 /** Seconds since the epoch of a syslog line (RSYSLOG_FileFormat starts with an RFC 3339 time). */
+
+/** Whether a libvirt domain is a node's VM: the platform names each VM `<stack>-<node>`. */
+function isDomainOf(domain: string, hostname: string): boolean {
+  return domain === hostname || domain.endsWith(`-${hostname}`);
+}
+
 function syslogTime(line: string): number {
   return Date.parse(line.split(" ")[0]) / 1000;
 }
@@ -99,7 +105,7 @@ class StandInHypervisor {
   }
 
   private async carryOut(vms: LabNodeVm[], command: string, domain: string): Promise<string> {
-    const vm = vms.find((v) => v.hostname === domain);
+    const vm = vms.find((v) => isDomainOf(domain, v.hostname));
     if (!vm) return `domain ${domain} not found`;
     if (command === "destroy") {
       if (vm.running) await vm.crash();
@@ -213,7 +219,7 @@ async function cutWithFencing(lab: HeartbeatLab, hv: StandInHypervisor) {
       throw new Error(
         `no single survivor within 60 s (${describe}; holders [${await lab.vipHolders()}]): a fence race leaves no node serving`,
       );
-    const fence = destroys.find((d) => d.caller === survivor.hostname && d.domain === fenced.hostname);
+    const fence = destroys.find((d) => d.caller === survivor.hostname && isDomainOf(d.domain, fenced.hostname));
     if (!fence || destroys.length !== 1)
       throw new Error(`want exactly one destroy, of ${fenced.hostname} by ${survivor.hostname}: ${describe}`);
     const reset = line(survivor, /heartbeat.*node \S+ now reset\./);

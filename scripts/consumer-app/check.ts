@@ -90,7 +90,8 @@ for (const platform of ["libvirt", "vsphere"] as const) {
   }
   if (platform === "vsphere") {
     const wired = Object.values<Json>(machines).filter(
-      (vm) => vm.extra_config?.["guestinfo.userdata"] === `\${base64gzip(local.${vm.name}_user_data)}`,
+      // A VM is named `<stack id>-<host name>`; its user-data local, `<host name>_user_data`.
+      (vm) => vm.extra_config?.["guestinfo.userdata"] === `\${base64gzip(local.${String(vm.name).replace(`${stack}-`, "")}_user_data)}`,
     );
     check(
       `${stack}: every VM gets its own user-data through guestinfo`,

@@ -5,6 +5,7 @@ import {
   addIpfailIssues,
   addPingNodeIssues,
   addUdpportIssues,
+  defaultInitdead,
   FieldName,
   HEARTBEAT_DEFAULTS,
   HeartbeatMedium,
@@ -13,6 +14,7 @@ import {
   heartbeatTimeMs,
   heartbeatWatchdogSeconds,
   IPVSADM_SERVICE,
+  isTerraformReference,
   IssueList,
   validateFencing,
   validateHeartbeatRole,
@@ -33,6 +35,41 @@ import type { HeartbeatSettings } from "./settings";
 
 /** Settings are reported as the user passed them: `failover.deadtime`, `failover.authMethod`. */
 const settingName: FieldName = (field) => `${FAILOVER_ENGINE_FIELD}.${field === "method" ? "authMethod" : field}`;
+
+type Timer = "keepalive" | "deadtime" | "warntime" | "initdead";
+/** For a timer the user left at its default, the timers it is checked against, most telling first. */
+const RELATED: Record<Timer, readonly Timer[]> = {
+  keepalive: ["deadtime", "warntime"],
+  deadtime: ["keepalive", "initdead", "warntime"],
+  warntime: ["deadtime", "keepalive"],
+  initdead: ["deadtime"],
+};
+
+/**
+ * The ha.cf timing checks, with a default the user never set never reported as the bad value: the
+ * problem is reported on the timer they did set (`deadtime: 2` against the default warntime of 3).
+ */
+function addTimingIssues(list: IssueList, hb: HeartbeatSettings, mediaCount: number): void {
+  const found = new IssueList("");
+  addHeartbeatTimingIssues(found, hb, mediaCount, settingName);
+  for (const issue of found.issues) {
+    const timer = (Object.keys(RELATED) as Timer[]).find((t) => issue.field === settingName(t));
+    const set = timer && hb[timer] === undefined ? RELATED[timer].find((t) => hb[t] !== undefined) : undefined;
+    if (timer === undefined || set === undefined) {
+      list.add(issue.field, issue.value, issue.message);
+      continue;
+    }
+    const [value, source] =
+      timer === "initdead"
+        ? [defaultInitdead(hb.deadtime), "defaultInitdead(deadtime)"]
+        : [HEARTBEAT_DEFAULTS[timer], `HEARTBEAT_DEFAULTS.${timer}`];
+    list.add(
+      settingName(set),
+      hb[set],
+      `${issue.message}; ${timer} is left at its default (${value}, ${source}): set ${timer} as well, or change ${set}`,
+    );
+  }
+}
 
 /** Heartbeat v1: a two-node haresources group, ucast heartbeats to the peer on each heartbeat network. */
 export class HeartbeatEngine implements FailoverEngine {
@@ -79,12 +116,20 @@ export class HeartbeatEngine implements FailoverEngine {
       }
     }
     // Each distinct heartbeat network is one ucast path to the peer.
-    addHeartbeatTimingIssues(list, hb, new Set(networks).size + extraMedia.length, settingName);
+    addTimingIssues(list, hb, new Set(networks).size + extraMedia.length);
     addUdpportIssues(list, hb.udpport, settingName);
     extraMedia.forEach((medium, i) => validateMedium(list, settingName(`extraMedia[${i}]`), medium));
     addPingNodeIssues(list, hb.pingNodes, settingName);
     addIpfailIssues(list, hb, settingName);
-    addAuthIssues(list, { secret: hb.secret, method: hb.authMethod }, settingName);
+    addAuthIssues(list, { secret: hb.secret, method: hb.authMethod, allowInsecureCrc: hb.allowInsecureCrc }, settingName);
+    // bind() put a reference here unless the user gave a secret; a literal one would be synthesized as is.
+    if (hb.secret !== undefined && hb.secret.trim() !== "" && !isTerraformReference(hb.secret)) {
+      list.add(
+        settingName("secret"),
+        "(hidden)",
+        "a literal secret lands in plain text in the synthesized JSON: pass a Terraform reference (a sensitive variable, or a HeartbeatSecret's value), or leave secret out for a generated random_password",
+      );
+    }
     if (hb.fencing !== undefined) {
       for (const issue of validateFencing(hb.fencing, "", settingName("fencing"))) list.add(issue.field, issue.value, issue.message);
       // The fenced machines are this platform's VMs: libvirt domains, or vSphere VMs through vCenter.
@@ -135,7 +180,7 @@ export class HeartbeatEngine implements FailoverEngine {
         pingNodes: hb.pingNodes,
         ipfail: hb.ipfail,
       },
-      authkeys: { secret: hb.secret, method: hb.authMethod },
+      authkeys: { secret: hb.secret, method: hb.authMethod, allowInsecureCrc: hb.allowInsecureCrc },
       garpRefreshSeconds: hb.garpRefreshSeconds,
       reclaimAfterSeconds: hb.reclaimAfterSeconds,
       ...(hb.fencing

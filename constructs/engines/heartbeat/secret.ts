@@ -6,7 +6,8 @@ import { namedVariable } from "../../platform";
 
 export interface HeartbeatSecretProps {
   /**
-   * Take the secret from a sensitive Terraform variable of this name instead of generating one.
+   * Take the secret from a sensitive Terraform variable of this name instead of generating one; its
+   * validation refuses a value under 16 characters or with whitespace at plan time.
    * @default a random_password of 40 characters
    */
   readonly variableName?: string;
@@ -26,6 +27,13 @@ export class HeartbeatSecret extends Construct {
         type: "string",
         sensitive: true,
         description: "Heartbeat authkeys secret (sha1)",
+        // Checked at plan time, where the value is known: authkeys cuts a secret at its first blank.
+        validation: [
+          {
+            condition: `\${can(regex("^[^\\\\s]{16,}$", var.${props.variableName}))}`,
+            errorMessage: `${props.variableName} must be at least 16 characters with no whitespace: authkeys would cut it at the first blank.`,
+          },
+        ],
       });
       this.value = variable.stringValue;
       return;

@@ -1,4 +1,5 @@
 import type {
+  AuthkeysConfig,
   AuthMethod,
   Fencing,
   HaCfConfig,
@@ -18,12 +19,16 @@ export interface HeartbeatSettings
     HeartbeatTiming,
     HeartbeatHelperSettings,
     Pick<HaCfConfig, "udpport" | "pingNodes" | "ipfail">,
-    Pick<HaresourcesConfig, "mailTo"> {
+    Pick<HaresourcesConfig, "mailTo">,
+    Pick<AuthkeysConfig, "allowInsecureCrc"> {
   /** Networks that carry ucast heartbeats to the peer, one `ucast` line each. @default HEARTBEAT_DEFAULTS.heartbeatNetworks */
   readonly heartbeatNetworks?: readonly NetworkRole[];
   /** Extra media, such as `{ kind: "serial", device: "/dev/ttyS0" }`. @default none */
   readonly extraMedia?: readonly HeartbeatMedium[];
-  /** The authkeys secret, as a Terraform reference. @default - a random_password created for the pair */
+  /**
+   * The authkeys secret, as a Terraform reference (a literal is refused: it would be synthesized in
+   * plain text). @default - a random_password created for the pair
+   */
   readonly secret?: string;
   /** @default HEARTBEAT_DEFAULTS.authMethod */
   readonly authMethod?: AuthMethod;
