@@ -12,6 +12,7 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, IpvsNatStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, synthesizedNodes } from "../../constructs";
 import { HeartbeatTime, heartbeatTimeMs } from "../../cloud-init";
+import { renderStackDiagrams, TOPOLOGY_FILE } from "../../constructs/validation";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 type Kind = (typeof PLATFORMS)[number];
@@ -303,6 +304,22 @@ describe("the topology diagram", () => {
     expect(diagram).toContain("node_lb1 <-.->|heartbeat| node_lb2");
     expect(diagram).toContain("vip_192_168_56_10 -.->|held by| node_lb1");
     expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```mermaid\n" + diagram + "```\n");
+  });
+
+  it("is written beside each stack's JSON at synth, the same bytes every time", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-diagram-"));
+    try {
+      const app = new App({ outdir });
+      const stack = new HaLbStack(app, "ha-lb-libvirt");
+      new IpvsNatStack(app, "ipvs-nat-vsphere", { platform: { kind: "vsphere" } });
+      app.synth();
+      const file = readFileSync(join(outdir, "stacks/ha-lb-libvirt", TOPOLOGY_FILE), "utf8");
+      expect(file).toBe(renderStackDiagrams(stack));
+      expect(file).toBe("# Topology of stack ha-lb-libvirt\n\n## ha-lb-libvirt/ha/lb\n\n```mermaid\n" + stack.web.diagram() + "```\n");
+      expect(readFileSync(join(outdir, "stacks/ipvs-nat-vsphere", TOPOLOGY_FILE), "utf8")).toContain("vip_192_168_56_10 -.->|on| node_lb1");
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it("shows a single director holding its VIP, without a failover link", () => {
