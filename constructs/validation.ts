@@ -18,12 +18,14 @@ import { ConfigIssue, throwIfIssues } from "../cloud-init";
 
 /** One thing a construct takes for itself on its platform and in its stack: a VM name, an address, a MAC. */
 export interface TopologyClaim {
-  readonly kind: "host name" | "address" | "MAC" | "name prefix";
+  readonly kind: "host name" | "address" | "MAC" | "name prefix" | "heartbeat channel";
   readonly value: string;
   /** The field that declared it, in the construct's props. */
   readonly field: string;
   /** Where the value must be unique, when narrower than the kind: a platform's kind for a name prefix. @default - the kind */
   readonly space?: string;
+  /** Another construct's shared claim of the same value is no conflict; an exclusive one is. @default false */
+  readonly shared?: boolean;
 }
 
 /** A construct the app-wide check reads: its own problems and its claims. */
@@ -132,6 +134,8 @@ const WHY: Record<TopologyClaim["kind"], string> = {
   address: "two NICs or VIPs with one address on one network: traffic would reach either",
   MAC: "two NICs with one MAC on one network; rename the node, or give the platform another macSeed",
   "name prefix": "two platforms in one stack would create the same networks, volumes and VMs on the host; give each its own namePrefix",
+  "heartbeat channel":
+    "two Heartbeat pairs on one network would hear each other's bcast or mcast heartbeats; give one pair another udpport (or mcast group), or use ucast",
 };
 
 /**
@@ -148,7 +152,11 @@ function conflicts(members: readonly CheckedTopology[]): ConfigIssue[] {
       const samePlatform = first.platformPath !== undefined && first.platformPath === later.platformPath;
       if (!sameStack && !samePlatform) continue;
       for (const claim of later.claims) {
-        const owner = first.claims.find((c) => c.kind === claim.kind && c.space === claim.space && c.value === claim.value);
+        // Heartbeat channels are per network, and networks per platform: two platforms in one stack have their own.
+        if (claim.kind === "heartbeat channel" && !samePlatform) continue;
+        const owner = first.claims.find(
+          (c) => c.kind === claim.kind && c.space === claim.space && c.value === claim.value && !(c.shared && claim.shared),
+        );
         // One line per field: a node whose name clashes also clashes by MAC.
         const key = `${later.node.path}\0${claim.field}`;
         if (!owner || seen.has(key)) continue;
