@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -136,6 +137,28 @@ describe("vSphere machines", () => {
         "guestinfo.metadata.encoding": "gzip+base64",
       },
     });
+  });
+
+  it("ask cloud-init to clear the secret-bearing guestinfo.userdata once read, and only that", () => {
+    const vms = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine);
+    for (const node of nodesOf("ha-lb", "vsphere")) {
+      expect(parse(node.metaData).redact).toEqual(["userdata"]);
+      // The installed cloud-init's own redact_keys, with vmware-rpctool recorded instead of run.
+      const run = spawnSync("/usr/bin/python3", [join(__dirname, "../support/vmware_redact.py")], {
+        input: node.metaData,
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      expect(JSON.parse(run.stdout)).toEqual([
+        ["vmware-rpctool", "info-set guestinfo.userdata ---"],
+        ["vmware-rpctool", "info-set guestinfo.userdata.encoding  "],
+      ]);
+      // The key it clears is the one the VM's user-data travels in.
+      const vm = vms.find((v) => v.name === `ha-lb-vsphere-${node.hostname}`);
+      expect(vm.extra_config["guestinfo.userdata"]).toBe(`\${base64gzip(local.${node.hostname}_user_data)}`);
+    }
+    // libvirt's seed ISO has no such channel: its meta-data stays as it was.
+    for (const node of nodesOf("ha-lb", "libvirt")) expect(parse(node.metaData)).not.toHaveProperty("redact");
   });
 
   it("use static MACs in VMware's range, on VM Network and the private port group", () => {
