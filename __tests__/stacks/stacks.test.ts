@@ -324,7 +324,7 @@ describe("the topology diagram", () => {
   it("in the README is the one HaLbStack draws", () => {
     const diagram = new HaLbStack(Testing.app(), "ha-lb-libvirt").web.diagram();
     expect(diagram).toMatch(/^flowchart LR\n/);
-    expect(diagram).toContain("node_lb1 <-.->|heartbeat| node_lb2");
+    expect(diagram).toContain("node_lb1 <-.->|heartbeat udp 694: ucast private, ucast public| node_lb2");
     expect(diagram).toContain("vip_192_168_56_10 -.->|held by| node_lb1");
     expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```mermaid\n" + diagram + "```\n");
   });
@@ -343,6 +343,19 @@ describe("the topology diagram", () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  it("names the pair's Heartbeat port and every path", () => {
+    const failover = FailoverEngine.heartbeat({
+      udpport: 695,
+      heartbeatNetworks: ["private"],
+      extraMedia: [
+        { kind: "bcast", interfaces: ["public"] },
+        { kind: "mcast", interface: "private", group: "239.0.0.1" },
+      ],
+    });
+    const diagram = new HeartbeatApacheStack(Testing.app(), "hb", { failover }).pair.diagram();
+    expect(diagram).toContain("node_srv1 <-.->|heartbeat udp 695: ucast private, bcast public, mcast private 239.0.0.1| node_srv2");
   });
 
   it("shows a single director holding its VIP, without a failover link", () => {
