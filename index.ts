@@ -56,6 +56,7 @@ export type {
   FailoverGroupPlan,
   FailoverMember,
   FailoverVip,
+  HypervisorView,
   MemberFailover,
   TopologyView,
 } from "./constructs/engines/failover-engine";
@@ -72,8 +73,8 @@ export type { AdminUserConfig, FailoverRole, NodePayload } from "./cloud-init/no
 
 // Reading a synthesized stack back: each VM's cloud-init documents.
 export { readStackJson, resolveTerraformText, synthesizedNodes } from "./constructs/synthesized";
-export type { SynthesizedNode } from "./constructs/synthesized";
+export type { Json, SynthesizedNode } from "./constructs/synthesized";
 
 // The lab presets.
 export { addPresetStacks, HaLbStack, HeartbeatApacheStack, IpvsNatStack, LAB_NETWORKS, LabStack, PLATFORMS, PRESET_STACKS } from "./stacks";
-export type { HeartbeatPresetProps, LabStackProps, PlatformChoice } from "./stacks";
+export type { HeartbeatApacheStackProps, HeartbeatPresetProps, LabStackProps, PlatformChoice } from "./stacks";

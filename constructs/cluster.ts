@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { ConfigError, ConfigIssue, renderNodePayload, throwIfIssues } from "../cloud-init";
+import { ConfigError, ConfigIssue, HEARTBEAT_DEFAULTS, renderNodePayload, throwIfIssues } from "../cloud-init";
 import { FailoverEngine } from "./engines/failover-engine";
-import { ClusterDecl, inUserWords, planCluster, PlannedNode, PlanOptions, shapeIssues } from "./plan";
+import { HeartbeatEngine } from "./engines/heartbeat/engine";
+import { ClusterDecl, inUserWords, NETWORK_ROLES, planCluster, PlannedNode, PlanOptions, shapeIssues } from "./plan";
 import { IMachine, IPlatform, MachineSpec } from "./platform";
 import { CheckedTopology, enrolTopology, TopologyClaim } from "./validation";
 import { renderTopologyDiagram } from "./diagram";
@@ -195,8 +196,11 @@ function claimsOf(decl: ClusterDecl, planned: readonly PlannedNode[], options: P
     // MACs derive from the node name: a clash is reported on the name, once.
     for (const nic of node.nics) claims.push({ kind: "MAC", value: nic.mac, field: rename(`nodes[${i}].name`) });
   });
+  claims.push(...heartbeatClaims(decl));
   // One address may be claimed twice within a construct (a pair's VIP is also the load balancer's): keep the first.
-  return claims.filter((c, i) => claims.findIndex((d) => d.kind === c.kind && d.value === c.value) === i);
+  // A pair's own bcast and ucast on one network are one channel: keep the exclusive claim.
+  const kept = claims.filter((c) => !(c.shared && claims.some((d) => !d.shared && d.kind === c.kind && d.value === c.value)));
+  return kept.filter((c, i) => kept.findIndex((d) => d.kind === c.kind && d.value === c.value) === i);
 }
 
 /**
@@ -215,4 +219,44 @@ export class Cluster extends TopologyConstruct {
       topology: () => topology,
     });
   }
+}
+
+/**
+ * The UDP channels a Heartbeat pair uses on the platform's networks, which another pair on the same
+ * networks must not share:
+ * - a ucast pair listens on `udpport` on each heartbeat network (shared: packets are addressed to its
+ *   peer, and addresses are already unique, so two ucast pairs on one port never hear each other);
+ * - a bcast medium sends to every host on the network on `udpport`: it clashes with any other pair
+ *   listening on that port there, ucast or bcast (their nodes would receive and reject its packets,
+ *   or, with the same key, join the wrong cluster);
+ * - an mcast medium reaches only hosts that joined its group: it clashes with the same group and port.
+ */
+function heartbeatClaims(decl: ClusterDecl): TopologyClaim[] {
+  // No engine given means Heartbeat with its defaults (ClusterDecl.failover).
+  const engine = decl.failover ?? FailoverEngine.heartbeat();
+  if (!(engine instanceof HeartbeatEngine) || (decl.failoverGroup?.nodes.length ?? 0) < 2) return [];
+  const hb = engine.settings;
+  const port = hb.udpport ?? HEARTBEAT_DEFAULTS.udpport;
+  const names = { public: "public", private: "private", ...decl.interfaceNames };
+  const roleOf = (iface: string) => NETWORK_ROLES.find((role) => names[role] === iface);
+  const listen = (role: string) => `UDP ${port} on the ${role} network`;
+  const claims: TopologyClaim[] = (hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).map((role) => ({
+    kind: "heartbeat channel",
+    value: listen(role),
+    field: "failover.udpport",
+    shared: true,
+  }));
+  (hb.extraMedia ?? []).forEach((medium, i) => {
+    const field = `failover.extraMedia[${i}]`;
+    if (medium.kind === "bcast") {
+      for (const role of medium.interfaces.map(roleOf)) {
+        if (role) claims.push({ kind: "heartbeat channel", value: listen(role), field });
+      }
+    } else if (medium.kind === "mcast") {
+      const role = roleOf(medium.interface);
+      if (role)
+        claims.push({ kind: "heartbeat channel", value: `mcast ${medium.group}:${medium.port ?? port} on the ${role} network`, field });
+    }
+  });
+  return claims;
 }

@@ -3,6 +3,8 @@
  * failover group with its VIPs and its engine's link, and the load balancer's real servers. Pure: the
  * same declaration gives the same text, for a README or a review.
  */
+import { HEARTBEAT_DEFAULTS } from "../cloud-init";
+import { HeartbeatEngine } from "./engines/heartbeat/engine";
 import { ClusterDecl, NETWORK_ROLES, NetworkRole } from "./plan";
 
 /** Mermaid ids: letters, digits and '_' only. */
@@ -42,7 +44,7 @@ export function renderTopologyDiagram(decl: ClusterDecl): string {
   if (group && owner) {
     for (const vip of vips) lines.push(`  ${id("vip", vip.address)} -.->|held by| ${id("node", group.preferredNode ?? group.nodes[0])}`);
     const [a, b] = group.nodes;
-    if (a && b) lines.push(`  ${id("node", a)} <-.->|${decl.failover?.name ?? "heartbeat"}| ${id("node", b)}`);
+    if (a && b) lines.push(`  ${id("node", a)} <-.->|${failoverLink(decl)}| ${id("node", b)}`);
   } else if (lb) {
     lines.push(`  ${id("vip", lb.vip)} -.->|on| ${id("node", lb.directors[0])}`);
   }
@@ -53,4 +55,30 @@ export function renderTopologyDiagram(decl: ClusterDecl): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The pair's link: the engine, and for Heartbeat its port and paths (`heartbeat udp 694: ucast private, ucast public`). */
+function failoverLink(decl: ClusterDecl): string {
+  const engine = decl.failover;
+  if (engine !== undefined && !(engine instanceof HeartbeatEngine)) return engine.name;
+  const hb = engine?.settings ?? {};
+  const names: Record<string, string> = { public: "public", private: "private", ...decl.interfaceNames };
+  const role = (iface: string) => NETWORK_ROLES.find((r) => names[r] === iface) ?? iface;
+  const paths = [
+    ...(hb.heartbeatNetworks ?? HEARTBEAT_DEFAULTS.heartbeatNetworks).map((r) => `ucast ${r}`),
+    ...(hb.extraMedia ?? []).map((m) => {
+      switch (m.kind) {
+        case "ucast":
+          return `ucast ${role(m.interface)}`;
+        case "bcast":
+          return `bcast ${m.interfaces.map(role).join("+")}`;
+        case "mcast":
+          return `mcast ${role(m.interface)} ${m.group}`;
+        case "serial":
+          return `serial ${m.device}`;
+      }
+    }),
+  ];
+  // No ';' in a Mermaid label: it ends a statement.
+  return `heartbeat udp ${hb.udpport ?? HEARTBEAT_DEFAULTS.udpport}: ${paths.join(", ")}`;
 }

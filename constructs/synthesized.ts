@@ -14,7 +14,8 @@ export interface SynthesizedNode {
   readonly networkConfig: string;
 }
 
-type Json = Record<string, any>;
+/** A synthesized stack as parsed JSON (`cdk.tf.json`). */
+export type Json = Record<string, any>;
 
 export function readStackJson(stackDir: string): Json {
   return JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));

@@ -10,18 +10,22 @@
  * runs the check there (and in `Testing.synth`, which calls `toTerraform()`). The construct validation
  * still covers a stack whose prepare pass is skipped (LabStack alone in its app), before its folder is made.
  */
+import { mkdirSync, writeFileSync } from "fs";
+import { join } from "path";
 import { IConstruct } from "constructs";
-import { TerraformElement, TerraformStack } from "cdktf";
+import { ISynthesisSession, TerraformElement, TerraformStack } from "cdktf";
 import { ConfigIssue, throwIfIssues } from "../cloud-init";
 
 /** One thing a construct takes for itself on its platform and in its stack: a VM name, an address, a MAC. */
 export interface TopologyClaim {
-  readonly kind: "host name" | "address" | "MAC" | "name prefix";
+  readonly kind: "host name" | "address" | "MAC" | "name prefix" | "heartbeat channel";
   readonly value: string;
   /** The field that declared it, in the construct's props. */
   readonly field: string;
   /** Where the value must be unique, when narrower than the kind: a platform's kind for a name prefix. @default - the kind */
   readonly space?: string;
+  /** Another construct's shared claim of the same value is no conflict; an exclusive one is. @default false */
+  readonly shared?: boolean;
 }
 
 /** A construct the app-wide check reads: its own problems and its claims. */
@@ -31,6 +35,8 @@ export interface CheckedTopology extends IConstruct {
   readonly claims: readonly TopologyClaim[];
   /** The platform it runs on: two constructs on one platform share its networks and host. */
   readonly platformPath?: string;
+  /** Its Mermaid picture, written beside the stack's JSON at synth; platforms have none. */
+  diagram?(): string;
 }
 
 const GATE_ID = "hal-topology-check";
@@ -79,7 +85,42 @@ export function enrolTopology(construct: CheckedTopology): void {
     },
   });
   const stack = TerraformStack.of(construct);
-  if (!stack.node.tryFindChild(GATE_ID)) new TopologyCheckGate(stack, GATE_ID);
+  if (!stack.node.tryFindChild(GATE_ID)) {
+    new TopologyCheckGate(stack, GATE_ID);
+    writeDiagramAtSynth(stack, check);
+  }
+}
+
+/** The file beside `cdk.tf.json` that pictures the stack's topologies. */
+export const TOPOLOGY_FILE = "topology.md";
+
+/**
+ * Renders the stack's topology constructs, in the order they were declared, as one Markdown file
+ * with a Mermaid block each. Pure: same stack, same bytes.
+ */
+export function renderStackDiagrams(stack: TerraformStack): string {
+  const members = appCheckOf(stack).members.filter((m) => m.diagram && TerraformStack.of(m) === stack);
+  const sections = members.map((m) => `## ${m.node.path}\n\n\`\`\`mermaid\n${m.diagram!()}\`\`\`\n`);
+  return [`# Topology of stack ${stack.node.id}\n`, ...sections].join("\n");
+}
+
+/**
+ * Wraps the stack's synthesizer (a public, settable member of TerraformStack) so the diagram is
+ * written after cdktf wrote the stack: cdktf's own synthesize runs the validations first and throws
+ * on a bad app, so nothing is written then. No private cdktf API (addCustomSynthesis is not exported).
+ */
+function writeDiagramAtSynth(stack: TerraformStack, check: AppCheck): void {
+  const inner = stack.synthesizer;
+  stack.synthesizer = {
+    synthesize(session: ISynthesisSession): void {
+      inner.synthesize(session);
+      // A bad app with skipValidation (cdktf-cli's --skip-validation) still gets no picture.
+      check.check();
+      const dir = join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, TOPOLOGY_FILE), renderStackDiagrams(stack));
+    },
+  };
 }
 
 /** Runs the check of `scope`'s app now: what synth would throw, without synthesizing. */
@@ -93,6 +134,8 @@ const WHY: Record<TopologyClaim["kind"], string> = {
   address: "two NICs or VIPs with one address on one network: traffic would reach either",
   MAC: "two NICs with one MAC on one network; rename the node, or give the platform another macSeed",
   "name prefix": "two platforms in one stack would create the same networks, volumes and VMs on the host; give each its own namePrefix",
+  "heartbeat channel":
+    "two Heartbeat pairs on one network would hear each other's bcast or mcast heartbeats; give one pair another udpport (or mcast group), or use ucast",
 };
 
 /**
@@ -109,7 +152,11 @@ function conflicts(members: readonly CheckedTopology[]): ConfigIssue[] {
       const samePlatform = first.platformPath !== undefined && first.platformPath === later.platformPath;
       if (!sameStack && !samePlatform) continue;
       for (const claim of later.claims) {
-        const owner = first.claims.find((c) => c.kind === claim.kind && c.space === claim.space && c.value === claim.value);
+        // Heartbeat channels are per network, and networks per platform: two platforms in one stack have their own.
+        if (claim.kind === "heartbeat channel" && !samePlatform) continue;
+        const owner = first.claims.find(
+          (c) => c.kind === claim.kind && c.space === claim.space && c.value === claim.value && !(c.shared && claim.shared),
+        );
         // One line per field: a node whose name clashes also clashes by MAC.
         const key = `${later.node.path}\0${claim.field}`;
         if (!owner || seen.has(key)) continue;

@@ -15,10 +15,19 @@ export interface VsphereMachineProps {
 /**
  * cloud-init's VMware datasource reads the network config from the metadata's `network` key,
  * so meta-data and network-config travel together in guestinfo.metadata.
+ *
+ * `redact` asks that datasource to overwrite the listed guestinfo keys (with `---`, their encodings
+ * with a blank) as soon as it has read them (DataSourceVMware.redact_keys, cloud-init >= 21.3; Debian
+ * 12 ships 22.4): the user-data carries the Heartbeat authkeys secret, which would otherwise stay
+ * readable by any guest process through vmware-rpctool and by anyone who can read the VM's settings.
+ * The metadata (addresses, host name) holds no secret and stays, so a reboot still finds its instance-id.
  */
 export function vsphereMetadata(payload: NodePayload): string {
-  return toCloudInitYaml({ ...parse(payload.metaData), network: parse(payload.networkConfig) });
+  return toCloudInitYaml({ ...parse(payload.metaData), network: parse(payload.networkConfig), redact: [...GUESTINFO_REDACTED_KEYS] });
 }
+
+/** The guestinfo keys cloud-init clears after reading them: see vsphereMetadata. */
+export const GUESTINFO_REDACTED_KEYS: readonly string[] = ["userdata"];
 
 /** One VM on ESXi or vCenter, configured by cloud-init through guestinfo. */
 export class VsphereMachine extends Construct implements IMachine {

@@ -275,6 +275,56 @@ describe("conflicts between constructs", () => {
     { name: "srv4", publicAddress: "192.168.56.14", privateAddress: "192.168.200.14" },
   ];
 
+  describe("Heartbeat channels on the platform's networks", () => {
+    const vips = ["192.168.56.20"];
+    const bcast = (udpport?: number) => FailoverEngine.heartbeat({ udpport, extraMedia: [{ kind: "bcast", interfaces: ["private"] }] });
+    const mcast = (group: string) =>
+      FailoverEngine.heartbeat({ heartbeatNetworks: [], extraMedia: [{ kind: "mcast", interface: "public", group, port: 700 }] });
+    const why =
+      "two Heartbeat pairs on one network would hear each other's bcast or mcast heartbeats; give one pair another udpport (or mcast group), or use ucast";
+
+    it("let two ucast pairs share a port: each sends only to its own peer's address", () => {
+      const at = stackWithPlatform();
+      pair({}, "a", at);
+      expect(() => checkTopologies(pair({ nodes: otherNodes, vips }, "b", at))).not.toThrow();
+    });
+
+    it("refuse a bcast on a network where another pair listens on the same port, and accept another port", () => {
+      const at = stackWithPlatform();
+      pair({}, "a", at);
+      const b = pair({ nodes: otherNodes, vips, failover: bcast() }, "b", at);
+      expect(problems(b)).toEqual([
+        `  - s/b: failover.extraMedia[0] = "UDP 694 on the private network": heartbeat channel already used by s/a (failover.udpport) in the same stack; ${why}`,
+      ]);
+      const other = stackWithPlatform();
+      pair({}, "a", other);
+      expect(() => checkTopologies(pair({ nodes: otherNodes, vips, failover: bcast(695) }, "b", other))).not.toThrow();
+    });
+
+    it("refuse one mcast group and port twice, and accept two groups", () => {
+      const at = stackWithPlatform();
+      pair({ failover: mcast("239.0.0.1") }, "a", at);
+      const b = pair({ nodes: otherNodes, vips, failover: mcast("239.0.0.1") }, "b", at);
+      expect(problems(b)).toEqual([
+        `  - s/b: failover.extraMedia[0] = "mcast 239.0.0.1:700 on the public network": heartbeat channel already used by s/a (failover.extraMedia[0]) in the same stack; ${why}`,
+      ]);
+      const other = stackWithPlatform();
+      pair({ failover: mcast("239.0.0.1") }, "a", other);
+      expect(() => checkTopologies(pair({ nodes: otherNodes, vips, failover: mcast("239.0.0.2") }, "b", other))).not.toThrow();
+    });
+
+    it("ignore pairs on two platforms, whose networks are their own", () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, "s");
+      pair({}, "a", { stack, platform: new LibvirtPlatform(stack, "one", { namePrefix: "one" }) });
+      const b = pair({ nodes: otherNodes, vips, failover: bcast() }, "b", {
+        stack,
+        platform: new LibvirtPlatform(stack, "two", { namePrefix: "two" }),
+      });
+      expect(() => checkTopologies(b)).not.toThrow();
+    });
+  });
+
   it("refuses a node name, an address or a VIP reused by a second construct in one stack", () => {
     const at = stackWithPlatform();
     pair({}, "a", at);

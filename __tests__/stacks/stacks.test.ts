@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -12,6 +13,7 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { HaLbStack, HeartbeatApacheStack, IpvsNatStack, PLATFORMS, PRESET_STACKS } from "../../stacks";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, synthesizedNodes } from "../../constructs";
 import { HeartbeatTime, heartbeatTimeMs } from "../../cloud-init";
+import { renderStackDiagrams, TOPOLOGY_FILE } from "../../constructs/validation";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 type Kind = (typeof PLATFORMS)[number];
@@ -135,6 +137,28 @@ describe("vSphere machines", () => {
         "guestinfo.metadata.encoding": "gzip+base64",
       },
     });
+  });
+
+  it("ask cloud-init to clear the secret-bearing guestinfo.userdata once read, and only that", () => {
+    const vms = Object.values<any>(JSON.parse(out).resource.vsphere_virtual_machine);
+    for (const node of nodesOf("ha-lb", "vsphere")) {
+      expect(parse(node.metaData).redact).toEqual(["userdata"]);
+      // The installed cloud-init's own redact_keys, with vmware-rpctool recorded instead of run.
+      const run = spawnSync("/usr/bin/python3", [join(__dirname, "../support/vmware_redact.py")], {
+        input: node.metaData,
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      expect(JSON.parse(run.stdout)).toEqual([
+        ["vmware-rpctool", "info-set guestinfo.userdata ---"],
+        ["vmware-rpctool", "info-set guestinfo.userdata.encoding  "],
+      ]);
+      // The key it clears is the one the VM's user-data travels in.
+      const vm = vms.find((v) => v.name === `ha-lb-vsphere-${node.hostname}`);
+      expect(vm.extra_config["guestinfo.userdata"]).toBe(`\${base64gzip(local.${node.hostname}_user_data)}`);
+    }
+    // libvirt's seed ISO has no such channel: its meta-data stays as it was.
+    for (const node of nodesOf("ha-lb", "libvirt")) expect(parse(node.metaData)).not.toHaveProperty("redact");
   });
 
   it("use static MACs in VMware's range, on VM Network and the private port group", () => {
@@ -300,9 +324,38 @@ describe("the topology diagram", () => {
   it("in the README is the one HaLbStack draws", () => {
     const diagram = new HaLbStack(Testing.app(), "ha-lb-libvirt").web.diagram();
     expect(diagram).toMatch(/^flowchart LR\n/);
-    expect(diagram).toContain("node_lb1 <-.->|heartbeat| node_lb2");
+    expect(diagram).toContain("node_lb1 <-.->|heartbeat udp 694: ucast private, ucast public| node_lb2");
     expect(diagram).toContain("vip_192_168_56_10 -.->|held by| node_lb1");
     expect(readFileSync(join(__dirname, "../../README.md"), "utf8")).toContain("```mermaid\n" + diagram + "```\n");
+  });
+
+  it("is written beside each stack's JSON at synth, the same bytes every time", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "hal-diagram-"));
+    try {
+      const app = new App({ outdir });
+      const stack = new HaLbStack(app, "ha-lb-libvirt");
+      new IpvsNatStack(app, "ipvs-nat-vsphere", { platform: { kind: "vsphere" } });
+      app.synth();
+      const file = readFileSync(join(outdir, "stacks/ha-lb-libvirt", TOPOLOGY_FILE), "utf8");
+      expect(file).toBe(renderStackDiagrams(stack));
+      expect(file).toBe("# Topology of stack ha-lb-libvirt\n\n## ha-lb-libvirt/ha/lb\n\n```mermaid\n" + stack.web.diagram() + "```\n");
+      expect(readFileSync(join(outdir, "stacks/ipvs-nat-vsphere", TOPOLOGY_FILE), "utf8")).toContain("vip_192_168_56_10 -.->|on| node_lb1");
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the pair's Heartbeat port and every path", () => {
+    const failover = FailoverEngine.heartbeat({
+      udpport: 695,
+      heartbeatNetworks: ["private"],
+      extraMedia: [
+        { kind: "bcast", interfaces: ["public"] },
+        { kind: "mcast", interface: "private", group: "239.0.0.1" },
+      ],
+    });
+    const diagram = new HeartbeatApacheStack(Testing.app(), "hb", { failover }).pair.diagram();
+    expect(diagram).toContain("node_srv1 <-.->|heartbeat udp 695: ucast private, bcast public, mcast private 239.0.0.1| node_srv2");
   });
 
   it("shows a single director holding its VIP, without a failover link", () => {
