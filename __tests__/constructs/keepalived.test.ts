@@ -3,8 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { ConfigError, renderNodePayload } from "../../cloud-init";
-import { ClusterDecl, FailoverEngine, KeepalivedSettings, planCluster, PlannedNode } from "../../constructs";
-import { checkWithCloudInit, validateUserData } from "../support/cloud-init-validate";
+import { Testing } from "cdktf";
+import {
+  ClusterDecl,
+  FailoverEngine,
+  KEEPALIVED_FAST_PROFILE,
+  KeepalivedSettings,
+  planCluster,
+  PlannedNode,
+  synthesizedNodes,
+} from "../../constructs";
+import { HaLbStack, HeartbeatApacheStack } from "../../stacks";
+import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 let counter = 0;
 const uniqueMac = () => `52:54:00:00:01:${(counter++ % 256).toString(16).padStart(2, "0")}`;
@@ -88,10 +98,21 @@ const PROFILES: Record<string, ClusterDecl> = {
   "web pair, VRRPv2": webPair({ vrrpVersion: 2, advertIntervalSeconds: 1, vrrpNetwork: "public" }),
   "director pair": haLb(),
 };
+const pair = JSON.parse(
+  Testing.synth(new HeartbeatApacheStack(Testing.app(), "ka", { failover: FailoverEngine.keepalived(KEEPALIVED_FAST_PROFILE) })),
+);
+const lb = JSON.parse(Testing.synth(new HaLbStack(Testing.app(), "ka-lb", { failover: FailoverEngine.keepalived() })));
+const presetNodes = [...synthesizedNodes(pair), ...synthesizedNodes(lb)];
+
 const planned = Object.entries(PROFILES).map(([name, decl]) => ({ name, nodes: plan(decl) }));
 const members = planned.flatMap(({ name, nodes }) => nodes.filter((n) => n.spec.failover).map((n) => ({ name: `${name}: ${n.name}`, n })));
 
-beforeAll(() => checkWithCloudInit({ userData: members.map(({ n }) => renderNodePayload(n.spec).userData) }));
+beforeAll(() =>
+  checkWithCloudInit({
+    userData: [...members.map(({ n }) => renderNodePayload(n.spec).userData), ...presetNodes.map((n) => n.userData)],
+    yaml: presetNodes.map((n) => n.userData),
+  }),
+);
 
 describe("FailoverEngine.keepalived: the web pair", () => {
   const nodes = plan(webPair());
@@ -272,5 +293,35 @@ describe("every generated keepalived.conf", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the presets with keepalived as their engine: one line changed", () => {
+  const filesOf = (stack: any, host: string) =>
+    loadAsCloudInit(synthesizedNodes(stack).find((n) => n.hostname === host)!.userData).write_files as { path: string; content: string }[];
+
+  test("the web pair: keepalived.conf on both members, no Heartbeat files, no authkeys secret", () => {
+    const hosts = synthesizedNodes(pair).map((n) => n.hostname);
+    const members = hosts.filter((h) => filesOf(pair, h).some((f) => f.path === "/etc/keepalived/keepalived.conf"));
+    expect(members).toHaveLength(2);
+    for (const h of hosts) expect(filesOf(pair, h).filter((f) => f.path.startsWith("/etc/ha.d/"))).toEqual([]);
+    expect(pair.resource?.random_password).toBeUndefined();
+    const text = filesOf(pair, members[0]).find((f) => f.path === "/etc/keepalived/keepalived.conf")!.content;
+    expect(lines(text)).toEqual(expect.arrayContaining(["advert_int 0.05", 'notify_master "/usr/sbin/service apache2 start"']));
+  });
+
+  test("cloud-init accepts every preset payload", () => {
+    for (const node of presetNodes) expect([node.hostname, validateUserData(node.userData).ok]).toEqual([node.hostname, true]);
+  });
+
+  test("the director pair: virtual_server blocks instead of ipvsadm-restore", () => {
+    const files = filesOf(lb, "lb1");
+    const text = files.find((f) => f.path === "/etc/keepalived/keepalived.conf")!.content;
+    expect(text).toContain("virtual_server 192.168.56.10 80 {");
+    expect(lines(text).filter((l) => l.startsWith("real_server "))).toEqual([
+      "real_server 192.168.200.11 80 {",
+      "real_server 192.168.200.12 80 {",
+      "real_server 192.168.200.13 80 {",
+    ]);
   });
 });
