@@ -1,13 +1,14 @@
 /**
  * The keepalived pair in the netns lab (npm run lab:keepalived):
- *   npm run lab:keepalived -- [--runs 5] [--profile lab|fast|fast-nopreempt]... [--apache both|group] [--json FILE] [--keep]
+ *   npm run lab:keepalived -- [--runs 5] [--soak SECONDS] [--profile lab|fast|fast-nopreempt]... [--apache both|group] [--json FILE] [--keep]
  * Renders a two-node web pair with FailoverEngine.keepalived (the product's planner and payload, no
  * Terraform references to fill), boots it as namespace "VMs" (lab/netns/node.ts: each node has its own
  * PID namespace and /run, so keepalived's pid files are its own and a crash is a SIGKILL of the
  * node's init by its recorded PID) and measures, per run, from a client polling the VIP:
  * crash of the master -> served by the backup; its return (preempt: served by it again, requests lost;
  * nopreempt: the VIP stays); `service keepalived stop` on the holder -> served by the other; partition
- * of the VRRP network -> heal (outage, flips, final holder). `--apache both` (default) keeps apache2
+ * of the VRRP network -> heal (outage, flips, final holder); `--soak S` then leaves the steady pair
+ * idle for S seconds and counts keepalived state changes (false failovers) and failed requests. `--apache both` (default) keeps apache2
  * running on both nodes from init and moves only the VIP; `--apache group` makes apache2 the group's
  * resource (keepalived's notify commands start and stop it). Figures are wall-clock on a shared
  * machine: printed, never asserted; a scenario fails only when the pair does not get there in time.
@@ -81,12 +82,25 @@ interface RunFigures {
   [scenario: string]: { passed: boolean; figures: Figures; error?: string };
 }
 
+export interface SoakFigures {
+  seconds: number;
+  /** keepalived state changes logged by either node: each is a false failover. */
+  stateChanges: number;
+  /** Changes of the answering node seen by the client. */
+  vipMoves: number;
+  requests: number;
+  failed: number;
+  loadAvgMean: number;
+  loadAvgMax: number;
+}
+
 export interface KeepalivedReport {
   profile: string;
   settings: KeepalivedSettings;
   autoFailback: boolean;
   apache: "both" | "group";
   runs: RunFigures[];
+  soak?: SoakFigures;
   failures: string[];
 }
 
@@ -205,6 +219,34 @@ class KeepalivedPair {
     return figures;
   }
 
+  /**
+   * The steady pair left alone for `seconds`: every state change in either node's syslog is a false
+   * failover (nothing was done to them), as is a request the client did not get answered.
+   */
+  async soak(seconds: number): Promise<SoakFigures> {
+    await this.steadyOn(this.primary);
+    const transitions = () => [this.primary, this.backup].reduce((n, vm) => n + vm.syslogLines(/\(VI_1\) Entering \w+ STATE/).length, 0);
+    const before = transitions();
+    const t0 = now();
+    const load: number[] = [];
+    // Bounded: one sample every 10 s until the soak ends.
+    for (let i = 0; i < Math.ceil(seconds / 10) && now() - t0 < seconds; i++) {
+      load.push(os.loadavg()[0]);
+      await sleep(Math.min(10, Math.max(0, seconds - (now() - t0))) * 1000);
+    }
+    const end = now();
+    const samples = this.probe.samples.filter((x) => x.t > t0 && x.t <= end);
+    return {
+      seconds: end - t0,
+      stateChanges: transitions() - before,
+      vipMoves: this.probe.flips(t0, end),
+      requests: samples.length,
+      failed: samples.filter((x) => x.host === null).length,
+      loadAvgMean: load.reduce((a, b) => a + b, 0) / Math.max(1, load.length),
+      loadAvgMax: Math.max(...load),
+    };
+  }
+
   /** The VRRP network is cut between the nodes (not the client's): both become master; then it heals. */
   async partition(): Promise<Figures> {
     await this.steadyOn(this.primary);
@@ -238,7 +280,13 @@ async function ensureKeepalived(): Promise<void> {
     throw new Error(`keepalived is not installed; as root run:\n  ${installCommand(["keepalived"])}`);
 }
 
-async function measureProfile(name: string, runs: number, apache: "both" | "group", keep: boolean): Promise<KeepalivedReport> {
+async function measureProfile(
+  name: string,
+  runs: number,
+  soakS: number,
+  apache: "both" | "group",
+  keep: boolean,
+): Promise<KeepalivedReport> {
   const profile = KEEPALIVED_LAB_PROFILES[name];
   const report: KeepalivedReport = {
     profile: name,
@@ -333,6 +381,14 @@ async function measureProfile(name: string, runs: number, apache: "both" | "grou
         }
       }
     }
+    if (soakS > 0) {
+      try {
+        report.soak = await pair.soak(soakS);
+        log(`idle soak: ${JSON.stringify(report.soak)}`);
+      } catch (e) {
+        report.failures.push(`soak: ${(e as Error).message}`);
+      }
+    }
     return report;
   } finally {
     await pair?.probe.stop();
@@ -382,6 +438,13 @@ export function formatKeepalivedTable(reports: KeepalivedReport[]): string {
       `- ${r.profile}: VRRPv${version}, advert_int ${advert}, ${r.autoFailback ? "preempt" : `nopreempt (VIP stayed on the backup at return: ${stayed} of ${r.runs.length})`}, apache2 ${r.apache === "both" ? "on both nodes (init)" : "the group's (notify)"}; holder after heal: ${holders.join(", ") || "-"}`,
     );
   }
+  for (const r of reports.filter((x) => x.soak)) {
+    const k = r.soak!;
+    lines.push(
+      `- ${r.profile} idle soak ${k.seconds.toFixed(0)} s: ${k.stateChanges} keepalived state changes (false failovers), ${k.vipMoves} VIP moves; ` +
+        `client ${k.failed} of ${k.requests} requests failed; host load avg (1 min) mean ${k.loadAvgMean.toFixed(1)}, max ${k.loadAvgMax.toFixed(1)} on ${os.cpus().length} cores`,
+    );
+  }
   for (const r of reports) for (const f of r.failures) lines.push(`- ${r.profile} FAILED: ${f}`);
   return lines.join("\n");
 }
@@ -391,6 +454,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       runs: { type: "string", default: "5" },
+      soak: { type: "string", default: "0" },
       profile: { type: "string", multiple: true },
       apache: { type: "string", default: "both" },
       json: { type: "string" },
@@ -399,7 +463,9 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error(`--runs ${values.runs}: want a whole number, 1..100`);
+  if (!Number.isInteger(runs) || runs < 0 || runs > 100) throw new Error(`--runs ${values.runs}: want a whole number, 0..100`);
+  const soakS = Number(values.soak);
+  if (!Number.isFinite(soakS) || soakS < 0 || soakS > 24 * 3600) throw new Error(`--soak ${values.soak}: want seconds, 0..86400`);
   const profiles = values.profile ?? ["lab", "fast", "fast-nopreempt"];
   const unknown = profiles.filter((p) => !(p in KEEPALIVED_LAB_PROFILES));
   if (unknown.length > 0)
@@ -409,7 +475,7 @@ async function main(argv: string[]): Promise<number> {
   const reports: KeepalivedReport[] = [];
   for (const p of profiles) {
     console.log(`\n## keepalived ${p}`);
-    reports.push(await measureProfile(p, runs, values.apache, values.keep));
+    reports.push(await measureProfile(p, runs, soakS, values.apache, values.keep));
   }
   const table = formatKeepalivedTable(reports);
   console.log(
