@@ -166,6 +166,12 @@ class KeepalivedPair {
   async keepalived(vm: LabNodeVm, action: "start" | "stop"): Promise<void> {
     const r = await vm.execLogged(["/etc/init.d/keepalived", action], vm.bootLog, 60_000);
     if (r.code !== 0) throw new Error(`${vm.hostname}: keepalived ${action} exited ${r.code}: ${r.output.trim()}`);
+    // Debian's init script stops without --retry: it returns on SIGTERM, while keepalived still runs its
+    // shutdown, and a start right after it finds the old daemon and does nothing. Wait for the state.
+    const want = action === "start";
+    if ((await waitUntil(now(), 15, async () => (await vm.isRunning("keepalived")) === want)) === undefined) {
+      throw new Error(`${vm.hostname}: keepalived still ${want ? "not running" : "running"} 15 s after ${action}`);
+    }
   }
 
   /** Crash of the master: power cut, every process of the node at once. */
@@ -258,6 +264,8 @@ class KeepalivedPair {
       return false;
     });
     await this.net.isolate([PRIVATE], false);
+    // Cut off from its master's adverts the backup must take the VIP too, else keepalived is not running there.
+    if (!both) throw new Error(`partitioned for ${PARTITION_S} s, the VIP stayed on one node: is keepalived running on both?`);
     const healed = now();
     const oneHolder = await waitUntil(healed, SETTLE_S, async () => (await this.holders()).length === 1, 20);
     await sleep(Math.max(0, healed + SETTLE_S - now()) * 1000);
