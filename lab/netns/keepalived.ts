@@ -317,7 +317,11 @@ async function measureProfile(
   await ensureKeepalived();
   assertRoot();
   const workdir = fs.mkdtempSync("/var/tmp/hal-netns-lab-keepalived-");
-  const resources = await LabResources.open(workdir, log);
+  // Another lab run holding the lock leaves nothing of ours behind, not even the empty work directory.
+  const resources = await LabResources.open(workdir, log).catch((e: Error) => {
+    fs.rmdirSync(workdir);
+    throw e;
+  });
   const vms: LabNodeVm[] = [];
   let signalled: Promise<void> | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
