@@ -20,6 +20,8 @@ it("exports the documented surface and no internal helper", () => {
     "IpvsLoadBalancer",
     "IpvsNatStack",
     "IssueList",
+    "KEEPALIVED_DEFAULTS",
+    "KEEPALIVED_FAST_PROFILE",
     "LAB_NETWORKS",
     "LabStack",
     "LibvirtMachine",

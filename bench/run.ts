@@ -268,6 +268,78 @@ function failoverSection(): void {
   const doc = JSON.parse(readFileSync(file, "utf8"));
   emit(typeof doc.table === "string" ? doc.table : jsonAsMarkdown(doc));
   emit();
+  keepalivedFigures(scripts, doc);
+}
+
+/**
+ * The keepalived pair's figures (npm run lab:keepalived, .lab-cache/keepalived.json), run in the same
+ * bench run as Heartbeat's when the failover section is asked for, then both engines side by side.
+ */
+function keepalivedFigures(scripts: Record<string, string>, heartbeat: FigureDoc): void {
+  emit("### keepalived (netns lab)\n");
+  const file = join(ROOT, ".lab-cache", "keepalived.json");
+  if (flags.only?.split(",").includes("failover") && scripts["lab:keepalived"]) {
+    const args = ["run", "--silent", "lab:keepalived", "--", "--runs", String(runs), "--json", file];
+    const r = spawnSync("npm", args, { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) emit(`npm run lab:keepalived exited ${r.status}.\n`);
+  }
+  if (!existsSync(file)) {
+    emit("Not measured in this run (run npm run lab:keepalived).\n");
+    return;
+  }
+  emit(`From ${relative(ROOT, file)}, written ${statSync(file).mtime.toISOString()}:\n`);
+  const keepalived = JSON.parse(readFileSync(file, "utf8")) as FigureDoc;
+  emit(keepalived.table ?? jsonAsMarkdown(keepalived));
+  emit("\n### Both engines, side by side (median / max (n), seconds unless named)\n");
+  emit(sideBySide(heartbeat, keepalived));
+  emit();
+}
+
+interface FigureDoc {
+  table?: string;
+  reports?: {
+    profile: string;
+    runs: Record<string, ({ passed?: boolean; figures?: Record<string, unknown> } & Record<string, unknown>) | undefined>[];
+  }[];
+}
+
+/** The same measure in both labs: [label, Heartbeat's scenario.figure, keepalived's scenario.figure]. */
+const SHARED_MEASURES: [string, string, string][] = [
+  ["crash -> served", "crash.servedS", "crash.servedS"],
+  ["graceful stop -> served", "graceful.servedS", "graceful.servedS"],
+  ["failback: power-on -> served by primary", "failback.servedS", "return.servedByPrimaryS"],
+  ["failback: client outage", "failback.outageS", "return.outageS"],
+  ["partition -> heal: client outage", "partition.outageS", "partition.outageS"],
+  ["partition -> heal: flips", "partition.flips", "partition.flips"],
+];
+
+function sideBySide(heartbeat: FigureDoc, keepalived: FigureDoc): string {
+  const columns = [
+    ...(heartbeat.reports ?? []).map((r) => ({ name: `heartbeat ${r.profile}`, report: r, at: 1 })),
+    ...(keepalived.reports ?? []).map((r) => ({ name: `keepalived ${r.profile}`, report: r, at: 2 })),
+  ];
+  const cell = (values: number[], digits: number) => {
+    if (values.length === 0) return "-";
+    const v = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(v.length / 2);
+    const median = v.length % 2 === 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    return `${median.toFixed(digits)} / ${v[v.length - 1].toFixed(digits)} (${v.length})`;
+  };
+  const rows = SHARED_MEASURES.map((measure) => [
+    measure[0],
+    ...columns.map(({ report, at }) => {
+      const [scenario, figure] = measure[at].split(".");
+      // Heartbeat's lab keeps figures on the scenario result, keepalived's under `figures`.
+      const values = report.runs
+        .map((run) => run[scenario])
+        .filter((r) => r?.passed)
+        .map((r) => (r!.figures ?? r!)[figure])
+        .filter((v): v is number => typeof v === "number");
+      return cell(values, figure === "flips" ? 0 : 2);
+    }),
+  ]);
+  const head = ["measure", ...columns.map((c) => c.name)];
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
 /** Rows of flat objects as a table; anything else as a JSON block. */

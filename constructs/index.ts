@@ -9,6 +9,7 @@ export * from "./topology-props";
 export * from "./engines/failover-engine";
 export * from "./engines/heartbeat/settings";
 export * from "./engines/heartbeat/secret";
+export * from "./engines/keepalived/settings";
 export * from "./heartbeat-pair";
 export * from "./ipvs-load-balancer";
 export * from "./ha-load-balanced-web";

@@ -686,12 +686,13 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const engine = engineOf(decl);
   const topology = topologyView(decl, byName, options.hypervisor);
   const memberIssues: ConfigIssue[] = [];
+  const engineGroup = group && lb && group.ipvsRules ? { ...group, ipvsServices: lb.services } : group;
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
     const isDirector = lb?.directors.includes(node.name) ?? false;
     const nodePath = `${path}/${node.name}`;
     const failover = group?.members.includes(node.name)
-      ? engine.configureMember(group, { name: node.name, path: nodePath, nicNames: nics.map((nic) => nic.name) }, topology)
+      ? engine.configureMember(engineGroup!, { name: node.name, path: nodePath, nicNames: nics.map((nic) => nic.name) }, topology)
       : undefined;
     memberIssues.push(...(failover?.issues ?? []));
     const member = failover?.role !== undefined;

@@ -347,6 +347,17 @@ describe("the FailoverEngine seam", () => {
       ],
       resources: [],
       ipvsRules: true,
+      // The rules themselves, for an engine that installs them (keepalived's virtual_server).
+      ipvsServices: [
+        expect.objectContaining({
+          address: "192.168.56.10",
+          port: 80,
+          realServers: [
+            expect.objectContaining({ address: "192.168.200.11" }),
+            expect.objectContaining({ address: "192.168.200.12", weight: 3 }),
+          ],
+        }),
+      ],
       autoFailback: undefined,
     });
     const lb1 = nodes.find((n) => n.name === "lb1")!;

@@ -1,8 +1,10 @@
 import type { Construct } from "constructs";
-import type { ConfigIssue, FailoverRole, IssueList, VirtualIp } from "../../cloud-init";
+import type { ConfigIssue, FailoverRole, IpvsVirtualService, IssueList, VirtualIp } from "../../cloud-init";
 import type { NetworkRole, NodeDecl } from "../plan";
 import { HeartbeatEngine } from "./heartbeat/engine";
 import type { HeartbeatSettings } from "./heartbeat/settings";
+import { KeepalivedEngine } from "./keepalived/engine";
+import type { KeepalivedSettings } from "./keepalived/settings";
 
 /** Where the planner reports the engine's settings: the `failover` prop, on every construct and on ClusterDecl. */
 export const FAILOVER_ENGINE_FIELD = "failover";
@@ -41,6 +43,8 @@ export interface FailoverGroupPlan {
   readonly resources: readonly string[];
   /** The group installs its directors' IPVS rules (the members are the load balancer's directors). */
   readonly ipvsRules: boolean;
+  /** The directors' virtual services, for an engine that installs them itself (keepalived's virtual_server). */
+  readonly ipvsServices?: readonly IpvsVirtualService[];
   /** Whether the group moves back to the preferred node when it returns. @default - the engine's default */
   readonly autoFailback?: boolean;
 }
@@ -93,6 +97,11 @@ export abstract class FailoverEngine {
   /** Heartbeat v1 (ha.cf, authkeys, haresources) with its helpers. */
   static heartbeat(settings: HeartbeatSettings = {}): FailoverEngine {
     return new HeartbeatEngine(settings);
+  }
+
+  /** keepalived VRRP (keepalived.conf), with virtual_server blocks for a director pair. */
+  static keepalived(settings: KeepalivedSettings = {}): FailoverEngine {
+    return new KeepalivedEngine(settings);
   }
 
   /** The engine's name, as messages print it. */
