@@ -23,6 +23,9 @@ interface LabState extends OwnedRecord {
   pids: RecordedPid[];
 }
 
+/** How long a lab waits for another run on this host before it gives up. */
+const WAIT_FOR_OTHER_RUN_MS = 30 * 60_000;
+
 export class LabResources {
   private state: LabState;
   private cleaned = false;
@@ -37,17 +40,26 @@ export class LabResources {
     this.persist();
   }
 
-  /** Reclaims what a killed earlier run left behind, then starts a new record. */
+  /**
+   * Reclaims what a killed earlier run left behind, then starts a new record. Another live run
+   * (the labs share the host's namespaces and this record) is waited for, up to WAIT_FOR_OTHER_RUN_MS.
+   */
   static async open(workdir: string, log: (s: string) => void): Promise<LabResources> {
-    const [active] = await reapLeftovers<LabState>(
-      [STATE_FILE],
-      (old) => {
-        log(`reclaiming leftovers of an interrupted lab run (pid ${old.ownerPid})`);
-        return releaseAll(old, log);
-      },
-      { own: true },
-    );
-    if (active) throw new Error(`another netns lab run (pid ${active.ownerPid}) is active; see ${STATE_FILE}`);
+    const until = Date.now() + WAIT_FOR_OTHER_RUN_MS;
+    for (;;) {
+      const [active] = await reapLeftovers<LabState>(
+        [STATE_FILE],
+        (old) => {
+          log(`reclaiming leftovers of an interrupted lab run (pid ${old.ownerPid})`);
+          return releaseAll(old, log);
+        },
+        { own: true },
+      );
+      if (!active) break;
+      if (Date.now() >= until) throw new Error(`another netns lab run (pid ${active.ownerPid}) is still active; see ${STATE_FILE}`);
+      log(`waiting for another netns lab run (pid ${active.ownerPid}) to finish`);
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
     fs.mkdirSync(workdir, { recursive: true });
     return new LabResources(workdir);
   }
