@@ -78,6 +78,13 @@ const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
 const GARP_CONFIG_PATH = "/etc/default/ha-garp-refresh";
 /** Heartbeat's helpers, as `pgrep -f` finds them in a node (an extended regular expression). */
 const HELPER_PROCESSES = "/etc/ha.d/(garp-refresh|reclaim-resources)";
+/**
+ * Heartbeat's resource work in a node, as `pgrep -f` finds it: a takeover (mach_down) or a group's
+ * start or release (ResourceManager, which runs the resource scripts and init scripts).
+ */
+export const RESOURCE_WORK = "^/bin/sh /usr/share/heartbeat/(ResourceManager|mach_down)";
+/** Longest wait for it before a scenario: Debian's apache2 init script waits up to 20 s for its PID file. */
+const RESOURCE_WORK_SETTLE_S = 30;
 /** What the reclaimer logs (syslog tag) when it asks for the group again. */
 const RECLAIMER_LOG = /reclaim-resources.*hb_takeover local/;
 
@@ -357,6 +364,7 @@ export class HeartbeatLab {
     fn: () => Promise<Omit<ScenarioResult, "scenario" | "passed">>,
     reclaimExpected = false,
   ): Promise<ScenarioResult> {
+    await this.settleResourceWork(scenario);
     this.probe.start();
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
     const body = async () => {
@@ -802,6 +810,30 @@ export class HeartbeatLab {
       problems.push(`${server.hostname}'s refresher never announced ${this.vip}, so the capture proves nothing`);
     if ([...seen.keys()].some((n) => n !== server.hostname)) problems.push(`the client's ARP entry left ${server.hostname}`);
     return { problem: problems.length > 0 ? `${problems.join("; ")} (${detail})` : undefined, detail };
+  }
+
+  /**
+   * Waits (bounded) until no node runs resource work left from the previous scenario. A scenario
+   * passes once the client is served, while the takeover behind it may still be in apache2's init
+   * script; heartbeat runs one resource job at a time, so the next scenario's takeover would queue
+   * behind it, and an auto_failback release during it makes that start fail only after its 20 s wait.
+   */
+  private async settleResourceWork(scenario: string): Promise<void> {
+    const t0 = now();
+    const busy = async () => {
+      const found = await Promise.all(
+        this.vms.map(async (vm) => (vm.running ? (await vm.exec(["pgrep", "-a", "-f", RESOURCE_WORK], 5000)).stdout.trim() : "")),
+      );
+      return this.vms.flatMap((vm, i) => (found[i] ? [`${vm.hostname}: ${found[i].split("\n").join("; ")}`] : []));
+    };
+    const first = await busy();
+    if (first.length === 0) return;
+    const idle = await waitUntil(t0, RESOURCE_WORK_SETTLE_S, async () => (await busy()).length === 0, 250);
+    this.log(
+      idle === undefined
+        ? `before ${scenario}: resource work still running after ${RESOURCE_WORK_SETTLE_S}s, starting anyway (${(await busy()).join(" | ")})`
+        : `before ${scenario}: waited ${idle.toFixed(1)}s for resource work to finish (${first.join(" | ")})`,
+    );
   }
 
   /** `pid args` of heartbeat's respawned helpers in a node. */
