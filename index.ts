@@ -69,7 +69,7 @@ export { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "./constructs/hear
 export type { HeartbeatProfile } from "./constructs/heartbeat-profile";
 export { HEARTBEAT_DEFAULTS } from "./cloud-init/heartbeat";
 export { IssueList } from "./cloud-init/issues";
-export type { AuthMethod, HeartbeatMedium, HeartbeatTime, HeartbeatTiming } from "./cloud-init/heartbeat";
+export type { AuthMethod, HeartbeatMedium, HeartbeatTime, HeartbeatTiming, ServiceFailover } from "./cloud-init/heartbeat";
 export type { IpvsScheduler } from "./cloud-init/ipvs";
 export type { AdminUserConfig, FailoverRole, NodePayload } from "./cloud-init/node-payload";
 

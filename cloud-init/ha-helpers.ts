@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { WriteFile } from "./cloud-config";
-import { addVipIssues, NODE_NAME, VirtualIp } from "./heartbeat";
+import { addVipIssues, HEARTBEAT_DEFAULTS, NODE_NAME, ServiceFailover, VirtualIp } from "./heartbeat";
 import { IssueList, throwIfIssues } from "./issues";
 
 /**
@@ -19,6 +19,9 @@ export const GARP_REFRESH_SCRIPT = helperScript("garp-refresh.sh");
 /** reclaim-resources: cloud-init/helpers/reclaim-resources.sh. */
 export const RESOURCE_RECLAIMER_SCRIPT = helperScript("reclaim-resources.sh");
 
+/** service-monitor: cloud-init/helpers/service-monitor.sh. */
+export const SERVICE_MONITOR_SCRIPT = helperScript("service-monitor.sh");
+
 /** Where the gratuitous-ARP refresher is installed; ha.cf respawns it. */
 export const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
 /** Its settings. */
@@ -29,6 +32,13 @@ export const RESOURCE_RECLAIMER_PATH = "/etc/ha.d/reclaim-resources";
 export const RESOURCE_RECLAIMER_CONFIG_PATH = "/etc/default/ha-reclaim-resources";
 /** Debian's heartbeat client that asks the peer to hand resources over (`hb_takeover local`); the reclaimer's default. */
 export const HB_TAKEOVER = "/usr/share/heartbeat/hb_takeover";
+/** Where the service monitor is installed; both nodes' ha.cf respawn it. */
+export const SERVICE_MONITOR_PATH = "/etc/ha.d/service-monitor";
+/** Its settings. */
+export const SERVICE_MONITOR_CONFIG_PATH = "/etc/default/ha-service-monitor";
+/** Seconds after acquiring the group before the monitor checks it: ResourceManager's own recovery of a failed start waits 30 s. */
+export const SERVICE_SETTLE_SECONDS = 30;
+
 /** Shortest reclaim wait: ResourceManager's own recovery of a failed start waits 30 s. */
 export const RECLAIM_MIN_SECONDS = 45;
 
@@ -129,6 +139,113 @@ export function renderResourceReclaimerConfig(config: ResourceReclaimerConfig): 
     `RECLAIM_CHECK=${check}`,
     "",
   ].join("\n");
+}
+
+/**
+ * The problems of a `serviceFailover` setting, each under `field(name)`; `deadtimeMs` is the pair's
+ * deadtime when known. Shared by the engine (the user's words) and the renderer.
+ */
+export function addServiceFailoverIssues(
+  list: IssueList,
+  setting: ServiceFailover | false | undefined,
+  field: (name: string) => string,
+  deadtimeMs?: number,
+): void {
+  if (setting === undefined || setting === false) return;
+  if (typeof setting !== "object" || setting === null) {
+    list.add(field("serviceFailover"), setting, "must be an object such as {} (the defaults) or false");
+    return;
+  }
+  const d = HEARTBEAT_DEFAULTS.serviceFailover;
+  const check = setting.checkIntervalSeconds ?? d.checkIntervalSeconds;
+  const failures = setting.failuresBeforeHandover ?? d.failuresBeforeHandover;
+  const backoff = setting.backoffSeconds ?? d.backoffSeconds;
+  if (!Number.isInteger(check) || check < 1) {
+    list.add(field("serviceFailover.checkIntervalSeconds"), check, "must be a whole number of seconds, at least 1");
+  }
+  if (!Number.isInteger(failures) || failures < 1) {
+    list.add(field("serviceFailover.failuresBeforeHandover"), failures, "must be a whole number, at least 1");
+  }
+  if (!Number.isInteger(backoff) || backoff < SERVICE_SETTLE_SECONDS) {
+    list.add(
+      field("serviceFailover.backoffSeconds"),
+      backoff,
+      `must be a whole number of seconds, at least ${SERVICE_SETTLE_SECONDS}: a node that just received the group does not check it for ${SERVICE_SETTLE_SECONDS} s (ResourceManager's own recovery of a failed start), and a shorter back-off would let two broken nodes pass it back and forth at that pace`,
+    );
+  } else if (deadtimeMs !== undefined && backoff * 1000 < deadtimeMs) {
+    list.add(
+      field("serviceFailover.backoffSeconds"),
+      backoff,
+      `must be at least deadtime (${deadtimeMs / 1000} s): a handover must be able to complete before the next one`,
+    );
+  }
+}
+
+export interface ServiceMonitorConfig {
+  /** The group's VIPs; the group counts as held when all of them are on this node. */
+  readonly vips: readonly VirtualIp[];
+  /** The other node of the pair, which must be active to receive the group. */
+  readonly peer: string;
+  /** Whether this node is the group's preferred node (its class in `cl_status rscstatus`). */
+  readonly preferredNode: boolean;
+  /** The haresources entries to check with their script's `status`, such as apache2. */
+  readonly resources: readonly string[];
+  /** The user's setting; undefined fields take HEARTBEAT_DEFAULTS.serviceFailover. */
+  readonly serviceFailover: ServiceFailover;
+}
+
+/** Seconds from a service's failure to the handover request, at most, with these settings. */
+export function serviceFailoverDetectionSeconds(setting: ServiceFailover): number {
+  const d = HEARTBEAT_DEFAULTS.serviceFailover;
+  const check = setting.checkIntervalSeconds ?? d.checkIntervalSeconds;
+  // The failure can come just after a check; each check's status may take up to one interval.
+  return ((setting.failuresBeforeHandover ?? d.failuresBeforeHandover) + 1) * check * 2;
+}
+
+/** The service monitor's settings (cloud-init/helpers/service-monitor.sh says what it does with them). */
+export function renderServiceMonitorConfig(config: ServiceMonitorConfig): string {
+  const list = new IssueList(SERVICE_MONITOR_CONFIG_PATH);
+  addServiceFailoverIssues(list, config.serviceFailover, (name) => name);
+  if (config.vips.length === 0) list.add("vips", config.vips, "service failover needs at least one VIP to tell whether the group is held");
+  addVipIssues(list, config.vips);
+  if (config.resources.length === 0) {
+    list.add("resources", config.resources, "service failover needs at least one service in the group to check, such as apache2");
+  }
+  config.resources.forEach((r, i) => {
+    if (!/^[A-Za-z0-9_.-]+(::[^\s:'"$`\\]+)*$/.test(r)) {
+      list.add(`resources[${i}]`, r, "must be a haresources entry: a script name, then ::arguments without spaces or quotes");
+    }
+  });
+  if (!NODE_NAME.test(config.peer)) {
+    list.add("peer", config.peer, "must be a node name as uname -n prints it: lowercase letters, digits, '-' and '.'");
+  }
+  throwIfIssues(list.issues);
+  const d = HEARTBEAT_DEFAULTS.serviceFailover;
+  const s = config.serviceFailover;
+  return [
+    ...header(SERVICE_MONITOR_CONFIG_PATH, SERVICE_MONITOR_PATH),
+    "# The group's VIPs: address interface, for each; the group is held when all of them are here.",
+    `SERVICE_VIPS="${vipWords(config.vips)}"`,
+    "# The group's class in `cl_status rscstatus` on this node (local on its preferred node, else foreign).",
+    `SERVICE_GROUP=${config.preferredNode ? "local" : "foreign"}`,
+    "# The peer, which must be active to receive the group.",
+    `SERVICE_PEER=${config.peer}`,
+    "# The haresources entries whose script's `status` is checked.",
+    `SERVICE_RESOURCES="${config.resources.join(" ")}"`,
+    "# Seconds between checks, failed checks in a row before hb_standby, least seconds between handovers.",
+    `SERVICE_CHECK=${s.checkIntervalSeconds ?? d.checkIntervalSeconds}`,
+    `SERVICE_FAILURES=${s.failuresBeforeHandover ?? d.failuresBeforeHandover}`,
+    `SERVICE_BACKOFF=${s.backoffSeconds ?? d.backoffSeconds}`,
+    "",
+  ].join("\n");
+}
+
+/** The service monitor and its settings, as one node's write_files entries. */
+export function serviceMonitorFiles(config: ServiceMonitorConfig): WriteFile[] {
+  return [
+    { path: SERVICE_MONITOR_CONFIG_PATH, content: renderServiceMonitorConfig(config), permissions: "0644", defer: true },
+    { path: SERVICE_MONITOR_PATH, content: SERVICE_MONITOR_SCRIPT, permissions: "0755", defer: true },
+  ];
 }
 
 /** The refresher and its settings, as one node's write_files entries. */

@@ -13,7 +13,11 @@ import {
   RECLAIM_MIN_SECONDS,
   RESOURCE_RECLAIMER_PATH,
   resourceReclaimerFiles,
+  addServiceFailoverIssues,
+  SERVICE_MONITOR_PATH,
+  serviceMonitorFiles,
 } from "./ha-helpers";
+import { IPVSADM_SERVICE } from "./ipvs";
 import { FencingRole, renderStonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import {
   AuthkeysConfig,
@@ -66,6 +70,24 @@ export function validateHeartbeatRole(role: HeartbeatRole, member: HeartbeatMemb
       `must be a whole number of seconds, at least ${RECLAIM_MIN_SECONDS} (ResourceManager's own recovery of a failed start waits 30 s), or false`,
     );
   }
+  addServiceFailoverIssues(list, role.serviceFailover, (name) => `heartbeat.${name}`);
+  if (role.serviceFailover && role.haCf.nodes.length !== 2) {
+    list.add(
+      "heartbeat.serviceFailover",
+      role.serviceFailover,
+      "hb_standby hands the group to the one peer: service failover needs a two-node pair",
+    );
+  }
+  if (role.serviceFailover && role.haresources.vips.length === 0) {
+    list.add("heartbeat.serviceFailover", role.serviceFailover, "service failover needs a VIP in the group to tell which node holds it");
+  }
+  if (role.serviceFailover && monitoredResources(role).length === 0) {
+    list.add(
+      "heartbeat.serviceFailover",
+      role.serviceFailover,
+      `the group has no service to check (${IPVSADM_SERVICE}, a one-shot rule restore, is not checked); add one such as apache2, or turn service failover off`,
+    );
+  }
   if (role.fencing) list.addAll(validateFencingRole(role.fencing, path));
   if (role.watchdog) list.addAll(validateWatchdog(role.watchdog, path, "heartbeat.watchdog.timeoutSeconds"));
   role.haresources.vips.forEach((vip, i) => {
@@ -88,6 +110,11 @@ function garpRefreshSeconds(role: HeartbeatRole): number | undefined {
 
 const RECLAIM_CHECK_SECONDS = 5;
 
+/** The group's services the monitor checks: all but the ipvsadm restore, which leaves no process to check. */
+function monitoredResources(role: HeartbeatRole): string[] {
+  return role.haresources.resources.filter((r) => r !== IPVSADM_SERVICE);
+}
+
 /**
  * The reclaimer's patience on this node, or undefined: it runs only on the preferred node of a
  * two-node pair (hb_takeover asks the one peer) whose group has a VIP.
@@ -106,6 +133,7 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
   const respawn = [
     ...(garpSeconds ? [{ user: "root", command: GARP_REFRESHER_PATH }] : []),
     ...(reclaimSeconds ? [{ user: "root", command: RESOURCE_RECLAIMER_PATH }] : []),
+    ...(role.serviceFailover ? [{ user: "root", command: SERVICE_MONITOR_PATH }] : []),
   ];
   const stonith = renderStonithParts(role.fencing, role.watchdog);
   const haCf = {
@@ -127,6 +155,18 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
         peer,
         afterSeconds: reclaimSeconds,
         checkSeconds: RECLAIM_CHECK_SECONDS,
+      }),
+    );
+  }
+  if (role.serviceFailover) {
+    const { vips, preferredNode } = role.haresources;
+    files.push(
+      ...serviceMonitorFiles({
+        vips,
+        peer: role.haCf.nodes.find((n) => n !== hostname)!,
+        preferredNode: preferredNode === hostname,
+        resources: monitoredResources(role),
+        serviceFailover: role.serviceFailover,
       }),
     );
   }

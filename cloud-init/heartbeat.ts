@@ -60,6 +60,12 @@ export const HEARTBEAT_DEFAULTS = {
   garpRefreshSeconds: 2,
   /** Seconds a VIP may be missing on the preferred node before the group is requested again. */
   reclaimAfterSeconds: 60,
+  /**
+   * Service failover, when turned on with `serviceFailover: {}`: check the group's services every
+   * 2 s, hand the group over after 2 failed checks in a row, and at most once a minute per node
+   * (doubling while handovers keep coming, up to 15 min).
+   */
+  serviceFailover: { checkIntervalSeconds: 2, failuresBeforeHandover: 2, backoffSeconds: 60 },
 } as const;
 
 /** The ha.cf timers. */
@@ -87,6 +93,25 @@ export interface HeartbeatHelperSettings {
    * it off. @default HEARTBEAT_DEFAULTS.reclaimAfterSeconds
    */
   readonly reclaimAfterSeconds?: number | false;
+  /**
+   * Heartbeat v1 moves the group only when a node dies. With this, the node that holds the group
+   * hands it to the peer (`hb_standby all`) when one of the group's services fails its init
+   * script's `status` check while the peer is active. @default false (off): see HEARTBEAT_DEFAULTS.serviceFailover for `{}`
+   */
+  readonly serviceFailover?: ServiceFailover | false;
+}
+
+/** When a failed service moves the group (cloud-init/helpers/service-monitor.sh). */
+export interface ServiceFailover {
+  /** Seconds between checks. @default HEARTBEAT_DEFAULTS.serviceFailover.checkIntervalSeconds */
+  readonly checkIntervalSeconds?: number;
+  /** Failed checks in a row before the handover. @default HEARTBEAT_DEFAULTS.serviceFailover.failuresBeforeHandover */
+  readonly failuresBeforeHandover?: number;
+  /**
+   * Least seconds between two handovers from one node, doubled while they come within an hour of
+   * each other (at most 900). @default HEARTBEAT_DEFAULTS.serviceFailover.backoffSeconds
+   */
+  readonly backoffSeconds?: number;
 }
 
 export interface HaCfConfig extends HeartbeatTiming {

@@ -26,6 +26,12 @@ export const FENCING_STACK = "heartbeat-apache-fencing-libvirt";
 /** The Heartbeat + Apache preset with the watchdog only: its packages are all in the VM lab's image (lab/vm/watchdog.ts). */
 export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
 
+/**
+ * The Heartbeat + Apache preset (HEARTBEAT_LAB_PROFILE) with service failover on, at its defaults:
+ * the netns lab stops apache2 on the holder and expects the peer to serve.
+ */
+export const SERVICE_FAILOVER_STACK = "heartbeat-apache-service-failover-libvirt";
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -34,6 +40,9 @@ export function synthesizeLabStacks(): string {
   // The alias label of labs 002/003 (eth0:0) rides on this variant: `labelIndex: 0` gives public:0.
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) });
+  new HeartbeatApacheStack(app, SERVICE_FAILOVER_STACK, {
+    failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, serviceFailover: {} }),
+  });
   new HeartbeatApacheStack(app, WATCHDOG_STACK, { failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, watchdog: true }) });
   new HeartbeatApacheStack(app, FENCING_STACK, {
     failover: FailoverEngine.heartbeat({

@@ -67,6 +67,8 @@ interface Pair {
   reclaimAfterS?: number;
   /** Seconds between the refresher's announcements; undefined when the pair has none. */
   garpIntervalS?: number;
+  /** The service monitor's settings, the same on both nodes; undefined when the pair has none. */
+  serviceMonitor?: { checkS: number; failures: number; backoffS: number };
 }
 
 /** The helper that repairs a lost resource request (cloud-init/helpers/reclaim-resources.sh). */
@@ -76,8 +78,17 @@ const RECLAIMER_CONFIG_PATH = "/etc/default/ha-reclaim-resources";
 /** The gratuitous-ARP refresher (cloud-init/helpers/garp-refresh.sh) and its settings. */
 const GARP_REFRESHER_PATH = "/etc/ha.d/garp-refresh";
 const GARP_CONFIG_PATH = "/etc/default/ha-garp-refresh";
+/** The service monitor (cloud-init/helpers/service-monitor.sh) and its settings. */
+const SERVICE_MONITOR_PATH = "/etc/ha.d/service-monitor";
+const SERVICE_MONITOR_CONFIG_PATH = "/etc/default/ha-service-monitor";
+/** Its handover, as it logs it. */
+const SERVICE_MONITOR_LOG = /ha-service-monitor.*hb_standby all/;
+/** Seconds after acquiring the group before the monitor checks it (SERVICE_SETTLE in the program). */
+const SERVICE_SETTLE_S = 30;
+/** The pair's handover once asked (release here, acquisition on the peer), with room for a slow machine. */
+const SERVICE_HANDOVER_ALLOWANCE_S = 30;
 /** Heartbeat's helpers, as `pgrep -f` finds them in a node (an extended regular expression). */
-const HELPER_PROCESSES = "/etc/ha.d/(garp-refresh|reclaim-resources)";
+const HELPER_PROCESSES = "/etc/ha.d/(garp-refresh|reclaim-resources|service-monitor)";
 /**
  * Heartbeat's resource work in a node, as `pgrep -f` finds it: a takeover (mach_down) or a group's
  * start or release (ResourceManager, which runs the resource scripts and init scripts).
@@ -140,6 +151,8 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   let haresourcesText: string | undefined;
   let reclaimAfterS: number | undefined;
   let garpIntervalS: number | undefined;
+  let serviceMonitor: Pair["serviceMonitor"];
+  const monitored: boolean[] = [];
   for (const n of filled) {
     const cc = parseCloudConfig(n.userData);
     if (cc.hostname !== n.hostname) throw new Error(`${n.hostname}: user-data hostname is ${cc.hostname}`);
@@ -183,7 +196,19 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       if (!interval) throw new Error(`${n.hostname}: ${GARP_CONFIG_PATH} sets no GARP_INTERVAL`);
       garpIntervalS = Number(interval[1]);
     }
+    const monitors = new RegExp(`^respawn root ${SERVICE_MONITOR_PATH}$`, "m").test(file("/etc/ha.d/ha.cf").content);
+    monitored.push(monitors);
+    if (monitors) {
+      const text = file(SERVICE_MONITOR_CONFIG_PATH).content;
+      const value = (key: string) => {
+        const m = new RegExp(`^${key}=(\\d+)$`, "m").exec(text);
+        if (!m) throw new Error(`${n.hostname}: ${SERVICE_MONITOR_CONFIG_PATH} sets no ${key}`);
+        return Number(m[1]);
+      };
+      serviceMonitor = { checkS: value("SERVICE_CHECK"), failures: value("SERVICE_FAILURES"), backoffS: value("SERVICE_BACKOFF") };
+    }
   }
+  if (monitored.some((m) => m !== monitored[0])) throw new Error("one node respawns the service monitor and the other does not");
   if (!ha || !res) throw new Error("unreachable");
   const hostnames = filled.map((n) => n.hostname);
   if ([...ha.nodes].sort().join() !== [...hostnames].sort().join()) {
@@ -210,7 +235,7 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
       hb.add(nic.subnet);
     }
   }
-  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS, garpIntervalS }, filled };
+  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS, garpIntervalS, serviceMonitor }, filled };
 }
 
 /** Every scenario, in order, on one freshly booted pair. */
@@ -333,16 +358,22 @@ export class HeartbeatLab {
     // request a lost message leaves unanswered (seen once in ~16 fast-profile heals): the reclaimer
     // may have to repair it, and the scenario reports when it did.
     const partition = () => this.partition();
-    const plan: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
-      ["1 cold start", () => this.coldStart()],
-      ["2 crash of primary", () => this.crashPrimary()],
-      [`3 primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
-      ["4 graceful heartbeat stop", () => this.gracefulStop()],
-      ["5 partition + heal", partition],
-      ["6 lost resource request at start", lostRequest],
-      ["7 private path cut (one of two)", () => this.privatePathCut()],
-      ["8 heartbeat killed (-9) on the holder", () => this.killHeartbeat()],
+    // Numbered by position: the service-failover scenario runs only for a pair with the monitor, and
+    // before the heartbeat kill, which leaves the killed node holding what it had.
+    const named: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
+      ["cold start", () => this.coldStart()],
+      ["crash of primary", () => this.crashPrimary()],
+      [`primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
+      ["graceful heartbeat stop", () => this.gracefulStop()],
+      ["partition + heal", partition],
+      ["lost resource request at start", lostRequest],
+      ["private path cut (one of two)", () => this.privatePathCut()],
+      ...(this.pair.serviceMonitor
+        ? [["apache2 stopped on the holder (service failover)", () => this.serviceFailover()] as [string, () => Promise<ScenarioResult>]]
+        : []),
+      ["heartbeat killed (-9) on the holder", () => this.killHeartbeat()],
     ];
+    const plan = named.map(([title, fn], i) => [`${i + 1} ${title}`, fn] as const);
     const results: ScenarioResult[] = [];
     for (const [scenario, fn] of plan) {
       if (results.some((r) => !r.passed)) {
@@ -742,6 +773,65 @@ export class HeartbeatLab {
    * outlive it: an orphaned refresher would pull clients back to the node that no longer runs the
    * cluster. The client must stay on the peer for three refresh intervals after the takeover.
    */
+  /**
+   * Service failover: apache2 stopped (TERM, a clean exit that systemd's Restart=on-abort would not
+   * restart either) on the node that holds the group. Its monitor must hand the group over within
+   * its declared bound, the peer must serve, the stopped node must not take the group back while
+   * its apache2 is down, and nothing may move during a window of twice the monitor's detection.
+   */
+  async serviceFailover() {
+    const sm = this.pair.serviceMonitor!;
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair before the stop (holders: ${await this.describeHolders()})`);
+    const victim = await this.soleHolder();
+    const peer = this.other(victim);
+    for (const vm of [victim, peer]) {
+      if (!(await this.helperProcesses(vm)).some((h) => h.includes(SERVICE_MONITOR_PATH)))
+        throw new ScenarioFailure(`${vm.hostname} runs no ${SERVICE_MONITOR_PATH}`);
+    }
+    // The monitor leaves a group alone for its first SERVICE_SETTLE_S s; the pair has been steady
+    // for 3 s, so wait out the rest (plus one check) before the stop.
+    await sleep((SERVICE_SETTLE_S + sm.checkS) * 1000);
+    const detectionBoundS = (sm.failures + 1) * 2 * sm.checkS;
+    const boundS = detectionBoundS + SERVICE_HANDOVER_ALLOWANCE_S;
+    const handoversBefore = victim.syslogLines(SERVICE_MONITOR_LOG).length;
+    const t0 = now();
+    this.log(`${victim.hostname}: kill -TERM apache2 (main process)`);
+    const k = await victim.exec(["sh", "-c", 'kill -TERM "$(cat /run/apache2/apache2.pid)"']);
+    if (k.code !== 0) throw new ScenarioFailure(`kill -TERM apache2 on ${victim.hostname} exited ${k.code}: ${k.stderr.trim()}`);
+    const [takeover, served] = await Promise.all([
+      waitUntil(t0, boundS, () => this.onlyHolder(peer)),
+      waitUntil(t0, boundS, () => this.probe.firstSince(t0, (h) => h === peer.hostname) !== undefined),
+    ]);
+    const m = { takeoverS: takeover, servedS: served, outageS: this.probe.outage(t0, now()), server: peer.hostname };
+    if (takeover === undefined)
+      throw new ScenarioFailure(
+        `${peer.hostname} did not take ${this.vip} within ${boundS}s (holders: ${await this.describeHolders()})`,
+        m,
+      );
+    if (served === undefined) throw new ScenarioFailure(`client never got ${peer.hostname}'s page within ${boundS}s`, m);
+    const handovers = victim.syslogLines(SERVICE_MONITOR_LOG).slice(handoversBefore);
+    if (handovers.length !== 1)
+      throw new ScenarioFailure(`${victim.hostname}'s monitor logged ${handovers.length} handovers, want 1: ${handovers.join(" | ")}`, m);
+    // No flapping, no take-back: the peer alone holds the VIP and serves for the whole window, and
+    // the stopped apache2 stays down (nothing on the stopped node started the group again).
+    const windowS = Math.max(20, 2 * detectionBoundS);
+    const tWatch = now();
+    const moved = await waitUntil(tWatch, windowS, async () => !(await this.onlyHolder(peer)) || (await victim.isRunning("apache2")), 250);
+    Object.assign(m, { outageS: this.probe.outage(t0, now()), flips: this.probe.flips(t0, now()) });
+    if (moved !== undefined)
+      throw new ScenarioFailure(
+        `${moved.toFixed(1)}s into the ${windowS}s watch: holders ${await this.describeHolders()}, apache2 on ${victim.hostname} ${(await victim.isRunning("apache2")) ? "running" : "stopped"}`,
+        m,
+      );
+    if (this.probe.outage(tWatch, now()) > 0) throw new ScenarioFailure(`the client missed pages during the watch`, m);
+    await this.expectServices(peer, victim);
+    return {
+      ...m,
+      detail: `${victim.hostname}'s apache2 stopped; its monitor ran hb_standby (${handovers.length}x) and ${peer.hostname} took ${this.vip} (bound ${boundS}s: detection ${detectionBoundS}s + handover ${SERVICE_HANDOVER_ALLOWANCE_S}s); no move in ${windowS}s after`,
+    };
+  }
+
   async killHeartbeat() {
     if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
       throw new ScenarioFailure(`no steady pair before the kill (holders: ${await this.describeHolders()})`);

@@ -4,7 +4,8 @@
  *   npx ts-node lab/netns/run.ts --node-dir DIR --node-dir DIR [--auto-failback on|off] [--keep]
  * By default it synthesizes the project's stacks and runs every scenario on the Heartbeat + Apache
  * pair three times: as heartbeat-apache-libvirt (auto_failback on), as the same topology with
- * auto_failback off, and with HEARTBEAT_FAST_PROFILE (ucast on both networks, sub-second deadtime).
+ * auto_failback off, with HEARTBEAT_FAST_PROFILE (ucast on both networks, sub-second deadtime), and
+ * with service failover on (one more scenario: apache2 stopped on the holder).
  * A node dir holds user-data, meta-data and network-config.
  * Exit 0 only if every scenario passed.
  */
@@ -12,14 +13,14 @@ import * as fs from "node:fs";
 import { readLabNodeDir, type LabNode } from "../common/payload";
 import { runMain } from "../common/proc";
 import { tally } from "../common/report";
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../common/stacks";
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, SERVICE_FAILOVER_STACK, synthesizeLabStacks } from "../common/stacks";
 import { formatResults, runHeartbeatLab, type ScenarioResult } from "./lab";
 
 export { runHeartbeatLab, formatResults, analysePair } from "./lab";
 export type { HeartbeatLabOptions, ScenarioResult } from "./lab";
 
 const USAGE = "usage: run.ts [--stack NAME]... | --node-dir DIR --node-dir DIR [--auto-failback on|off]  [--keep]";
-const DEFAULT_STACKS = ["heartbeat-apache-libvirt", FAILBACK_OFF_STACK, FAST_PROFILE_STACK];
+const DEFAULT_STACKS = ["heartbeat-apache-libvirt", FAILBACK_OFF_STACK, FAST_PROFILE_STACK, SERVICE_FAILOVER_STACK];
 
 /** Never used to log in: the nodes run no sshd. */
 const LAB_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab";

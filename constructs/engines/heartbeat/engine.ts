@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import {
   addAuthIssues,
+  addServiceFailoverIssues,
   addHeartbeatTimingIssues,
   addIpfailIssues,
   addPingNodeIssues,
@@ -139,6 +140,7 @@ export class HeartbeatEngine implements FailoverEngine {
         list.add(settingName("fencing.kind"), hb.fencing.kind, `the nodes run on ${hypervisor.kind}, so only "${fencer}" can reset them`);
       }
     }
+    addServiceFailoverIssues(list, hb.serviceFailover, settingName, heartbeatTimeMs(hb.deadtime ?? HEARTBEAT_DEFAULTS.deadtime));
     if (hb.watchdog !== undefined && typeof hb.watchdog !== "boolean") {
       list.add(settingName("watchdog"), hb.watchdog, "must be true or false: heartbeat itself sets the device's timeout to deadtime");
     }
@@ -183,6 +185,7 @@ export class HeartbeatEngine implements FailoverEngine {
       authkeys: { secret: hb.secret, method: hb.authMethod, allowInsecureCrc: hb.allowInsecureCrc },
       garpRefreshSeconds: hb.garpRefreshSeconds,
       reclaimAfterSeconds: hb.reclaimAfterSeconds,
+      ...(hb.serviceFailover ? { serviceFailover: hb.serviceFailover } : {}),
       ...(hb.fencing
         ? {
             fencing: {
