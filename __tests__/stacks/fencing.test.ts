@@ -1,12 +1,9 @@
 import { Fn, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { checkTopologies, FailoverEngine, HeartbeatPair, LibvirtPlatform, synthesizedNodes } from "../../constructs";
 
-/** A pair with libvirt fencing over ssh; its key comes from a sensitive variable. */
-function synthFencedPair(): string {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, "fenced");
-  const key = new TerraformVariable(stack, "fence_ssh_key", { type: "string", sensitive: true });
-  new HeartbeatPair(stack, "pair", {
+/** The pair both tests build on libvirt, with the given failover engine. */
+function libvirtPair(stack: TerraformStack, failover: FailoverEngine): HeartbeatPair {
+  return new HeartbeatPair(stack, "pair", {
     platform: new LibvirtPlatform(stack, "libvirt"),
     admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
     networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
@@ -15,7 +12,18 @@ function synthFencedPair(): string {
       { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
     ],
     vips: ["192.168.56.10"],
-    failover: FailoverEngine.heartbeat({
+    failover,
+  });
+}
+
+/** A pair with libvirt fencing over ssh; its key comes from a sensitive variable. */
+function synthFencedPair(): string {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "fenced");
+  const key = new TerraformVariable(stack, "fence_ssh_key", { type: "string", sensitive: true });
+  libvirtPair(
+    stack,
+    FailoverEngine.heartbeat({
       fencing: {
         kind: "libvirt",
         hypervisorUri: "qemu+ssh://fence@kvm1.example.org/system",
@@ -24,7 +32,7 @@ function synthFencedPair(): string {
       },
       watchdog: true,
     }),
-  });
+  );
   return Testing.synth(stack);
 }
 
@@ -61,19 +69,12 @@ describe("fencing must match the platform", () => {
   it("refuses vcenter fencing for libvirt machines, in the project's error format", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "mismatch");
-    new HeartbeatPair(stack, "pair", {
-      platform: new LibvirtPlatform(stack, "libvirt"),
-      admin: { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalTestKeyNotForUse000000000000000000000 test"] },
-      networks: { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } },
-      nodes: [
-        { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
-        { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
-      ],
-      vips: ["192.168.56.10"],
-      failover: FailoverEngine.heartbeat({
+    libvirtPair(
+      stack,
+      FailoverEngine.heartbeat({
         fencing: { kind: "vcenter", server: "vc.example.org", credentialStoreBase64: "${var.credstore}" },
       }),
-    });
+    );
     // Constructors record problems; the whole app's are reported at synth (checkTopologies runs that check).
     expect(() => checkTopologies(stack)).toThrow(
       'Invalid topology, 1 problem; nothing was written:\n  - mismatch/pair: failover.fencing.kind = "vcenter": the nodes run on libvirt, so only "libvirt" can reset them',
