@@ -10,27 +10,9 @@ import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK, WATCHDOG_STACK } from "./stack-names";
 
-/** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
-export const FAILBACK_OFF_STACK = "heartbeat-apache-failback-off-libvirt";
-
-/** The Heartbeat + Apache preset with HEARTBEAT_FAST_PROFILE: ucast on both networks, sub-second deadtime. */
-export const FAST_PROFILE_STACK = "heartbeat-apache-fast-libvirt";
-
-/**
- * The Heartbeat + Apache preset with fencing through libvirt (the lab stands in for the hypervisor's
- * virsh) and the watchdog; lab/netns/fencing.ts runs it.
- */
-export const FENCING_STACK = "heartbeat-apache-fencing-libvirt";
-
-/** The Heartbeat + Apache preset with the watchdog only: its packages are all in the VM lab's image (lab/vm/watchdog.ts). */
-export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
-
-/**
- * The Heartbeat + Apache preset (HEARTBEAT_LAB_PROFILE) with service failover on, at its defaults:
- * the netns lab stops apache2 on the holder and expects the peer to serve.
- */
-export const SERVICE_FAILOVER_STACK = "heartbeat-apache-service-failover-libvirt";
+export { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK, WATCHDOG_STACK } from "./stack-names";
 
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {

@@ -15,6 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { runMain, sleep } from "../common/proc";
 import { FENCING_STACK, labNodesOf, synthesizeLabStacks } from "../common/stacks";
+import { FENCING_SCENARIO } from "./scenarios";
 import { clientArpFor, formatResults, withHeartbeatLab, type HeartbeatLab, type ScenarioResult } from "./lab";
 import type { LabNodeVm } from "./node";
 import { now, waitUntil } from "./probe";
@@ -280,9 +281,9 @@ async function main(argv: string[]): Promise<number> {
         hv.start([lab.primary, lab.backup]);
         const out: ScenarioResult[] = [];
         const plan: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
-          ["F1 cold start, stonith device checked", () => coldStart(lab, hv)],
-          ["F2 watchdog written by heartbeat", () => watchdogTickles(lab)],
-          ["F3 every path cut, fencing on", () => cutWithFencing(lab, hv)],
+          [FENCING_SCENARIO.coldStart, () => coldStart(lab, hv)],
+          [FENCING_SCENARIO.watchdog, () => watchdogTickles(lab)],
+          [FENCING_SCENARIO.cutWithFencing, () => cutWithFencing(lab, hv)],
         ];
         for (const [scenario, fn] of plan) {
           if (out.some((r) => !r.passed)) out.push({ scenario, passed: false, detail: "not run: an earlier scenario failed" });

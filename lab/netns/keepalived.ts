@@ -34,6 +34,7 @@ import { LabNetwork } from "./network";
 import { LabNodeVm } from "./node";
 import { ClientProbe, now, ProbeOptions, waitUntil } from "./probe";
 import { LabResources } from "./resources";
+import { KEEPALIVED_SCENARIO } from "./scenarios";
 
 /** Never used to log in: the nodes run no sshd. */
 const LAB_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHalNetnsLabPlaceholderKeyNotForUse0000000000 lab";
@@ -360,10 +361,10 @@ async function measureProfile(
     await pair.steadyOn(pair.primary, 60);
     log(`steady: ${VIP} on ${pair.primary.hostname}`);
     const scenarios: [string, () => Promise<Figures>][] = [
-      ["crash", () => pair!.crash()],
-      ["return", () => pair!.returnOfMaster()],
-      ["graceful", () => pair!.gracefulStop()],
-      ["partition", () => pair!.partition()],
+      [KEEPALIVED_SCENARIO.crash, () => pair!.crash()],
+      [KEEPALIVED_SCENARIO.return, () => pair!.returnOfMaster()],
+      [KEEPALIVED_SCENARIO.graceful, () => pair!.gracefulStop()],
+      [KEEPALIVED_SCENARIO.partition, () => pair!.partition()],
     ];
     for (let i = 1; i <= runs; i++) {
       const figures: RunFigures = {};

@@ -16,6 +16,7 @@ import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
 import { ClientArpWatch } from "./arp-watch";
 import { LabResources } from "./resources";
 import { formatTable, runScenario } from "../common/report";
+import { HEARTBEAT_SCENARIO } from "./scenarios";
 
 export interface HeartbeatLabOptions {
   /** The two nodes of the Heartbeat pair. */
@@ -361,17 +362,17 @@ export class HeartbeatLab {
     // Numbered by position: the service-failover scenario runs only for a pair with the monitor, and
     // before the heartbeat kill, which leaves the killed node holding what it had.
     const named: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
-      ["cold start", () => this.coldStart()],
-      ["crash of primary", () => this.crashPrimary()],
-      [`primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
-      ["graceful heartbeat stop", () => this.gracefulStop()],
-      ["partition + heal", partition],
-      ["lost resource request at start", lostRequest],
-      ["private path cut (one of two)", () => this.privatePathCut()],
+      [HEARTBEAT_SCENARIO.coldStart, () => this.coldStart()],
+      [HEARTBEAT_SCENARIO.crashPrimary, () => this.crashPrimary()],
+      [`${HEARTBEAT_SCENARIO.primaryReturns} (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
+      [HEARTBEAT_SCENARIO.gracefulStop, () => this.gracefulStop()],
+      [HEARTBEAT_SCENARIO.partition, partition],
+      [HEARTBEAT_SCENARIO.lostRequest, lostRequest],
+      [HEARTBEAT_SCENARIO.privatePathCut, () => this.privatePathCut()],
       ...(this.pair.serviceMonitor
-        ? [["apache2 stopped on the holder (service failover)", () => this.serviceFailover()] as [string, () => Promise<ScenarioResult>]]
+        ? [[HEARTBEAT_SCENARIO.serviceFailover, () => this.serviceFailover()] as [string, () => Promise<ScenarioResult>]]
         : []),
-      ["heartbeat killed (-9) on the holder", () => this.killHeartbeat()],
+      [HEARTBEAT_SCENARIO.killHeartbeat, () => this.killHeartbeat()],
     ];
     const plan = named.map(([title, fn], i) => [`${i + 1} ${title}`, fn] as const);
     const results: ScenarioResult[] = [];

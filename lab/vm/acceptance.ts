@@ -20,6 +20,7 @@ import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./host";
 import { TierName, TIERS } from "./tier";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
+import { VM_SCENARIO } from "./scenarios";
 
 const VIP = "192.168.56.10";
 const VIP_URL = `http://${VIP}/`;
@@ -268,7 +269,7 @@ async function main(argv: string[]): Promise<number> {
         booted("ipvs-nat", lab);
         await scenario(
           rows,
-          "1 ipvs-nat: 3000 requests, rr over web1/web2",
+          `1 ${VM_SCENARIO.ipvsNat}`,
           async () => {
             const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
             const rules = await rulesMatch(lab, "lb1", director);
@@ -296,7 +297,7 @@ async function main(argv: string[]): Promise<number> {
         const webs = ["web1", "web2", "web3"];
         await scenario(
           rows,
-          "2 ha-lb: VIP and rules on lb1, rr over web1..web3",
+          `2 ${VM_SCENARIO.haLbSteady}`,
           async () => {
             check(
               await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S),
@@ -316,7 +317,7 @@ async function main(argv: string[]): Promise<number> {
         );
         await scenario(
           rows,
-          "3 ha-lb: crash lb1, lb2 takes VIP and rules",
+          `3 ${VM_SCENARIO.haLbCrash}`,
           async () => {
             const offset = await clockOffset(lab, "lb2");
             const crashEpoch = Date.now() / 1000;
@@ -356,7 +357,7 @@ async function main(argv: string[]): Promise<number> {
         booted("heartbeat-apache", lab);
         await scenario(
           rows,
-          "4 heartbeat-apache: srv1 serves, crash, srv2 serves",
+          `4 ${VM_SCENARIO.heartbeatCrash}`,
           async () => {
             check(
               await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S),

@@ -1,0 +1,247 @@
+/**
+ * The option coverage map: for every public option path (options.ts reads them from the types), the
+ * lab scenarios that run it on real daemons, or why it does not change what a VM runs. This file is
+ * the only hand-kept part; __tests__/lab/coverage.test.ts fails when it and the types disagree.
+ *
+ * An option counts as run when a scenario's payload sets it (a preset's explicit value, or the
+ * entry's own value such as `=false`) and the scenario's checks would fail if the daemons did not
+ * honour it; a free-form option left at its default is not proven by that run.
+ */
+import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK } from "../common/stack-names";
+import { FENCING_SCENARIO, HEARTBEAT_SCENARIO, HEARTBEAT_VARIANTS, KEEPALIVED_SCENARIO, KEEPALIVED_VARIANT } from "../netns/scenarios";
+import { VM_SCENARIO } from "../vm/scenarios";
+
+export type Coverage =
+  /** Scenario ids from NETNS_SCENARIOS or VM_SCENARIOS. */
+  | { readonly scenarios: readonly string[]; readonly note?: string }
+  /** Does not change a VM's files, packages or services: the one-line reason. */
+  | { readonly inert: string };
+
+const id = (variant: string, scenario: string) => `${variant} / ${scenario}`;
+const LAB = HEARTBEAT_VARIANTS[0];
+const HB_COLD = id(LAB, HEARTBEAT_SCENARIO.coldStart);
+const HB_CRASH = id(LAB, HEARTBEAT_SCENARIO.crashPrimary);
+const HB_PATH_CUT = id(LAB, HEARTBEAT_SCENARIO.privatePathCut);
+const FAILBACK_ON = id(LAB, HEARTBEAT_SCENARIO.primaryReturns);
+const FAILBACK_OFF = id(FAILBACK_OFF_STACK, HEARTBEAT_SCENARIO.primaryReturns);
+const LABEL_COLD = id(FAILBACK_OFF_STACK, HEARTBEAT_SCENARIO.coldStart);
+const FAST_CRASH = id(FAST_PROFILE_STACK, HEARTBEAT_SCENARIO.crashPrimary);
+const SERVICE_FAILOVER = id(SERVICE_FAILOVER_STACK, HEARTBEAT_SCENARIO.serviceFailover);
+const FENCED_CUT = id(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
+const FENCING_WATCHDOG = id(FENCING_STACK, FENCING_SCENARIO.watchdog);
+const KA_CRASH = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
+const KA_RETURN = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
+const { ipvsNat: VM_NAT, haLbSteady: VM_HALB, haLbCrash: VM_HALB_CRASH, heartbeatCrash: VM_HB, watchdogReset: VM_WATCHDOG } = VM_SCENARIO;
+/** Every VM lab topology: its boot check compares each VM's addresses, interface names and default route with its network-config. */
+const VM_BOOT = [VM_NAT, VM_HALB, VM_HB];
+
+const HOST_SIDE = "names or places an object on the hypervisor host; nothing inside the VM";
+const HARDWARE = "virtual hardware, not files, packages or services";
+const SECRET_SOURCE = "where Terraform takes the authkeys secret from; the VM gets the same authkeys file either way";
+
+export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
+  // Engines and their timing.
+  "FailoverEngine.heartbeat()": { scenarios: [HB_CRASH, VM_HB, VM_HALB_CRASH] },
+  "FailoverEngine.keepalived()": { scenarios: [KA_CRASH] },
+  "FailoverGroupOptions.failover": { scenarios: [HB_CRASH, VM_HB] },
+  "HeartbeatPresetProps.failover": { scenarios: [FAST_CRASH, SERVICE_FAILOVER] },
+  "ClusterDecl.failover": { scenarios: [KA_CRASH] },
+  "HeartbeatTiming.keepalive": { scenarios: [HB_CRASH, FAST_CRASH] },
+  "HeartbeatTiming.deadtime": { scenarios: [HB_CRASH, FAST_CRASH] },
+  "HeartbeatTiming.warntime": { scenarios: [HB_CRASH, FAST_CRASH] },
+  "HeartbeatTiming.initdead": { scenarios: [HB_COLD] },
+  "HeartbeatSettings.heartbeatNetworks[]=private": { scenarios: [HB_PATH_CUT] },
+  "HeartbeatSettings.heartbeatNetworks[]=public": { scenarios: [HB_PATH_CUT] },
+  "HeartbeatSettings.authMethod=sha1": { scenarios: [HB_COLD, VM_HB], note: "the default" },
+  "AuthkeysConfig.allowInsecureCrc=false": { scenarios: [HB_COLD], note: "the default" },
+  "HeartbeatSettings.secret": { inert: SECRET_SOURCE },
+  "HeartbeatSecretProps.variableName": { inert: SECRET_SOURCE },
+  "HeartbeatSettings.watchdog=false": { scenarios: [HB_COLD], note: "the default" },
+  "HeartbeatSettings.watchdog=true": { scenarios: [FENCING_WATCHDOG, VM_WATCHDOG] },
+  "LibvirtFencing.kind=libvirt": { scenarios: [FENCED_CUT] },
+  "LibvirtFencing.hypervisorUri": { scenarios: [FENCED_CUT], note: "the lab's stand-in virsh" },
+  "HeartbeatHelperSettings.serviceFailover=false": { scenarios: [HB_COLD], note: "the default" },
+  "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER] },
+  "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
+  "KeepalivedSettings.vrrpVersion=3": { scenarios: [KA_CRASH] },
+  "KeepalivedSettings.advertIntervalSeconds": { scenarios: [KA_CRASH], note: "fast profile" },
+  "KeepalivedSettings.vrrpNetwork=private": { scenarios: [KA_CRASH], note: "the default" },
+
+  // The failover group.
+  "FailoverGroupOptions.autoFailback=true": { scenarios: [FAILBACK_ON] },
+  "FailoverGroupOptions.autoFailback=false": { scenarios: [FAILBACK_OFF] },
+  "FailoverGroupDecl.autoFailback=true": { scenarios: [FAILBACK_ON, KA_RETURN] },
+  "FailoverGroupDecl.autoFailback=false": { scenarios: [FAILBACK_OFF, KA_RETURN], note: "keepalived: fast-nopreempt profile" },
+  "FailoverGroupDecl.nodes[]": { scenarios: [KA_CRASH, HB_CRASH] },
+  "FailoverGroupDecl.preferredNode": { scenarios: [KA_RETURN] },
+  "FailoverGroupDecl.resources[]": { scenarios: [HB_CRASH], note: "through HeartbeatPair.resources" },
+  "HeartbeatPairProps.resources[]": { scenarios: [HB_CRASH, VM_HB] },
+  "HeartbeatPairProps.serveWeb=true": { scenarios: [HB_CRASH, VM_HB], note: "the default" },
+  "HeartbeatPairProps.vips[]": { scenarios: [HB_CRASH, VM_HB] },
+  "HeartbeatPairProps.vips[]={}": { scenarios: [LABEL_COLD] },
+  "VipDecl.address": { scenarios: [LABEL_COLD, KA_CRASH] },
+  "VipDecl.labelIndex": { scenarios: [LABEL_COLD, KA_CRASH] },
+  "VipDecl.network=public": { scenarios: [HB_CRASH, VM_HB] },
+
+  // IPVS.
+  "IpvsLoadBalancerProps.vip": { scenarios: [VM_NAT] },
+  "IpvsLoadBalancerProps.port": { scenarios: [VM_NAT] },
+  "IpvsLoadBalancerProps.scheduler=rr": { scenarios: [VM_NAT] },
+  "IpvsLoadBalancerProps.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
+  "HaLoadBalancedWebProps.vip": { scenarios: [VM_HALB, VM_HALB_CRASH] },
+  "HaLoadBalancedWebProps.gatewayVip": { scenarios: [VM_HALB, VM_HALB_CRASH] },
+  "HaLoadBalancedWebProps.scheduler=rr": { scenarios: [VM_HALB] },
+  "RealServerNode.weight": { scenarios: [VM_NAT], note: "weight 1: ipvsadm-save -n read back" },
+  "LoadBalancerDecl.vip": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "LoadBalancerDecl.directors[]": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "through IpvsLoadBalancer" },
+  "LoadBalancerDecl.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
+  "ServiceDecl.port": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "ServiceDecl.protocol=tcp": { scenarios: [VM_NAT], note: "the default" },
+  "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "RealServerDecl.node": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "RealServerDecl.weight": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+
+  // Nodes and networks.
+  "NodeDecl.name": { scenarios: [HB_COLD, ...VM_BOOT] },
+  "NodeDecl.publicAddress": { scenarios: VM_BOOT },
+  "NodeDecl.privateAddress": { scenarios: VM_BOOT },
+  "NodeDecl.cpus": { inert: HARDWARE },
+  "NodeDecl.memoryMiB": { inert: HARDWARE },
+  "WebNodeDecl.web=true": { scenarios: [KA_CRASH, VM_NAT] },
+  "NetworkDecl.cidr": { scenarios: VM_BOOT },
+  "NetworkDecl.gateway": { scenarios: VM_BOOT, note: "the public network's default route" },
+  "AdminUserConfig.sshAuthorizedKeys[]": { scenarios: VM_BOOT, note: "the lab logs in with its key" },
+
+  // Platforms and machines: the labs boot the libvirt payloads.
+  "TopologyBaseProps.platform": { scenarios: VM_BOOT, note: "libvirt" },
+  "LabStackProps.platform.kind=libvirt": { scenarios: VM_BOOT },
+  "LibvirtMachineProps.platform": { inert: "the construct the machine's Terraform resources refer to" },
+  "VsphereMachineProps.platform": { inert: "the construct the machine's Terraform resources refer to" },
+  "MachineSpec.name": { inert: "the hypervisor's name for the VM; the host name comes from the payload" },
+  "MachineSpec.cpus": { inert: HARDWARE },
+  "MachineSpec.memoryMiB": { inert: HARDWARE },
+  "NodePayload.userData": { scenarios: VM_BOOT, note: "the documents the labs boot" },
+  "NodePayload.metaData": { scenarios: VM_BOOT, note: "the documents the labs boot" },
+  "NodePayload.networkConfig": { scenarios: VM_BOOT, note: "the documents the labs boot" },
+  "PlannedNic.role=public": { scenarios: VM_BOOT },
+  "PlannedNic.role=private": { scenarios: VM_BOOT },
+  "PlannedNic.mac": { scenarios: VM_BOOT, note: "network-config matches each NIC by it" },
+  "LibvirtPlatformProps.pool": { inert: HOST_SIDE },
+  "LibvirtPlatformProps.publicBridge": { inert: HOST_SIDE },
+  "LibvirtPlatformProps.privateNetwork": { inert: HOST_SIDE },
+  "LibvirtPlatformProps.privateBridge": { inert: HOST_SIDE },
+  "LibvirtPlatformProps.namePrefix": { inert: HOST_SIDE },
+  "LibvirtPlatformProps.macSeed": { inert: "which MACs the NICs get; network-config matches whatever they are" },
+  "LibvirtPlatformProps.diskGiB": { inert: HARDWARE },
+  "VspherePlatformProps.datacenter": { inert: HOST_SIDE },
+  "VspherePlatformProps.host": { inert: HOST_SIDE },
+  "VspherePlatformProps.datastore": { inert: HOST_SIDE },
+  "VspherePlatformProps.publicNetwork": { inert: HOST_SIDE },
+  "VspherePlatformProps.privatePortGroup": { inert: HOST_SIDE },
+  "VspherePlatformProps.privateSwitch": { inert: HOST_SIDE },
+  "VspherePlatformProps.namePrefix": { inert: HOST_SIDE },
+  "VspherePlatformProps.macSeed": { inert: "which MACs the NICs get; network-config matches whatever they are" },
+  "VspherePlatformProps.guestId": { inert: HARDWARE },
+};
+
+/**
+ * TEMPORARY: the options no scenario runs today. The coverage test asserts that exactly these lack
+ * an entry above, so a new gap and a newly proven option both fail it until this list is updated.
+ * Remove an option from here when its scenario lands; the goal (issue 10) is an empty list.
+ */
+export const UNPROVEN_TODAY: readonly string[] = [
+  "AdminUserConfig.name",
+  "AuthkeysConfig.allowInsecureCrc=true",
+  "ClusterDecl.interfaceNames.private",
+  "ClusterDecl.interfaceNames.public",
+  "ClusterDecl.subtitle",
+  "ClusterProps.platform",
+  "FailoverGroupOptions.preferredNode",
+  "HaCfConfig.ipfail=true",
+  "HaCfConfig.pingNodes[]",
+  "HaCfConfig.udpport",
+  "HaLoadBalancedWebProps.port",
+  "HaLoadBalancedWebProps.scheduler=dh",
+  "HaLoadBalancedWebProps.scheduler=lblc",
+  "HaLoadBalancedWebProps.scheduler=lblcr",
+  "HaLoadBalancedWebProps.scheduler=lc",
+  "HaLoadBalancedWebProps.scheduler=nq",
+  "HaLoadBalancedWebProps.scheduler=sed",
+  "HaLoadBalancedWebProps.scheduler=sh",
+  "HaLoadBalancedWebProps.scheduler=wlc",
+  "HaLoadBalancedWebProps.scheduler=wrr",
+  "HaresourcesConfig.mailTo",
+  "HeartbeatHelperSettings.garpRefreshSeconds",
+  "HeartbeatHelperSettings.garpRefreshSeconds=false",
+  "HeartbeatHelperSettings.reclaimAfterSeconds",
+  "HeartbeatHelperSettings.reclaimAfterSeconds=false",
+  "HeartbeatPairProps.serveWeb=false",
+  "HeartbeatSettings.authMethod=crc",
+  "HeartbeatSettings.authMethod=md5",
+  "HeartbeatSettings.extraMedia[].kind=bcast",
+  "HeartbeatSettings.extraMedia[].kind=bcast.interfaces[]",
+  "HeartbeatSettings.extraMedia[].kind=mcast",
+  "HeartbeatSettings.extraMedia[].kind=mcast.group",
+  "HeartbeatSettings.extraMedia[].kind=mcast.interface",
+  "HeartbeatSettings.extraMedia[].kind=mcast.loop=false",
+  "HeartbeatSettings.extraMedia[].kind=mcast.loop=true",
+  "HeartbeatSettings.extraMedia[].kind=mcast.port",
+  "HeartbeatSettings.extraMedia[].kind=mcast.ttl",
+  "HeartbeatSettings.extraMedia[].kind=serial",
+  "HeartbeatSettings.extraMedia[].kind=serial.device",
+  "HeartbeatSettings.extraMedia[].kind=ucast",
+  "HeartbeatSettings.extraMedia[].kind=ucast.interface",
+  "HeartbeatSettings.extraMedia[].kind=ucast.peer",
+  "VcenterFencing.kind=vcenter",
+  "IpvsLoadBalancerProps.persistence",
+  "IpvsLoadBalancerProps.scheduler=dh",
+  "IpvsLoadBalancerProps.scheduler=lblc",
+  "IpvsLoadBalancerProps.scheduler=lblcr",
+  "IpvsLoadBalancerProps.scheduler=lc",
+  "IpvsLoadBalancerProps.scheduler=nq",
+  "IpvsLoadBalancerProps.scheduler=sed",
+  "IpvsLoadBalancerProps.scheduler=sh",
+  "IpvsLoadBalancerProps.scheduler=wlc",
+  "IpvsLoadBalancerProps.scheduler=wrr",
+  "KeepalivedHealthCheck.connectTimeoutSeconds",
+  "KeepalivedHealthCheck.delayLoopSeconds",
+  "KeepalivedHealthCheck.path",
+  "KeepalivedHealthCheck.retry",
+  "KeepalivedSettings.garpMasterRefreshSeconds",
+  "KeepalivedSettings.otherPriority",
+  "KeepalivedSettings.preferredPriority",
+  "KeepalivedSettings.virtualRouterId",
+  "KeepalivedSettings.vrrpNetwork=public",
+  "KeepalivedSettings.vrrpVersion=2",
+  "LabStackProps.platform.kind=vsphere",
+  "LibvirtFencing.sshKnownHosts",
+  "LibvirtFencing.sshPrivateKeyBase64",
+  "NetworkDecl.nameservers[]",
+  "RealServerDecl.port",
+  "ServiceDecl.persistence",
+  "ServiceDecl.protocol=udp",
+  "ServiceDecl.scheduler=dh",
+  "ServiceDecl.scheduler=lblc",
+  "ServiceDecl.scheduler=lblcr",
+  "ServiceDecl.scheduler=lc",
+  "ServiceDecl.scheduler=nq",
+  "ServiceDecl.scheduler=sed",
+  "ServiceDecl.scheduler=sh",
+  "ServiceDecl.scheduler=wlc",
+  "ServiceDecl.scheduler=wrr",
+  "ServiceFailover.backoffSeconds",
+  "ServiceFailover.checkIntervalSeconds",
+  "ServiceFailover.failuresBeforeHandover",
+  "TopologyBaseProps.interfaceNames.private",
+  "TopologyBaseProps.interfaceNames.public",
+  "TopologyBaseProps.subtitle",
+  "VcenterFencing.credentialStoreBase64",
+  "VcenterFencing.port",
+  "VcenterFencing.server",
+  "VipDecl.network=private",
+  "VspherePlatformProps.image.kind=esxi-disk",
+  "VspherePlatformProps.image.kind=esxi-disk.baseDiskPath",
+  "VspherePlatformProps.image.kind=vcenter-template",
+  "VspherePlatformProps.image.kind=vcenter-template.template",
+  "WebNodeDecl.web=false",
+];
