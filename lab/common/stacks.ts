@@ -9,6 +9,7 @@ import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
+import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 
 /** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
@@ -51,6 +52,7 @@ export function synthesizeLabStacks(): string {
       watchdog: true,
     }),
   });
+  addIpvsOptionsStack(app);
   app.synth();
   return outdir;
 }

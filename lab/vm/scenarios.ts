@@ -1,0 +1,27 @@
+/**
+ * The VM lab's scenarios (`npm run lab:vm`, lab/vm/acceptance.ts), by stable id: an option coverage
+ * test maps each option that changes what a VM runs to the scenario that proves it on real daemons.
+ * The ids never change meaning; the names printed beside them may be reworded.
+ */
+export const VM_SCENARIOS = [
+  /** ipvs-nat: ipvsadm-save -n matches the rules; 3000 + 1000 requests round robin over web1/web2. */
+  "vm.ipvs-nat.rr",
+  /** ha-lb: lb1 alone holds the VIP and the rules; round robin over web1..web3. */
+  "vm.ha-lb.rr",
+  /** ha-lb: lb1 crashed, lb2 takes the VIP and the rules, pages balanced again. */
+  "vm.ha-lb.director-failover",
+  /** heartbeat-apache: srv1 serves, crashes, srv2 takes the VIP and serves. */
+  "vm.heartbeat-apache.failover",
+  /** ipvs-options: every scheduler of IPVS_SCHEDULERS rendered, ipvsadm-restore'd, read back with ipvsadm-save -n. */
+  "vm.ipvs-options.schedulers",
+  /** ipvs-options: wrr with weights 3/2/1, measured shares within 2 percentage points. */
+  "vm.ipvs-options.wrr-weights",
+  /** ipvs-options: a persistent second service on the VIP; each client address keeps its own real server. */
+  "vm.ipvs-options.persistence",
+  /** ipvs-options: a udp service on the same VIP, answered by every real server. */
+  "vm.ipvs-options.udp",
+  /** ipvs-options: interfaceNames, nameservers, the gateway and the subtitle, read inside the guests. */
+  "vm.ipvs-options.guest-settings",
+] as const;
+
+export type VmScenarioId = (typeof VM_SCENARIOS)[number];
