@@ -66,13 +66,6 @@ async function pages(lab: VmLab, port: number, count: number, source?: string): 
 
 const servedBy = (page: string) => /<h1>(.*?)<\/h1>/.exec(page)?.[1] ?? "failed";
 
-/** The live table's lines for the given services (`-A`/`-a` lines naming their address:port). */
-async function liveLines(lab: VmLab, services: readonly IpvsVirtualService[]): Promise<string[]> {
-  const keys = services.map((s) => ` ${s.address}:${s.port} `);
-  const live = await lab.execOk(O.director.name, "ipvsadm-save -n");
-  return sortedLines(live).filter((l) => keys.some((k) => `${l} `.includes(k)));
-}
-
 /** One scheduler per service (ports 10001..), rendered by the product, with weights, persistence on some, udp on some. */
 function schedulerServices(): IpvsVirtualService[] {
   return IPVS_SCHEDULERS.map((scheduler, i) => ({
@@ -117,11 +110,16 @@ export async function ipvsOptionsScenarios(lab: VmLab, nodes: readonly LabNode[]
       await sleep(3000);
     }
     const services = schedulerServices();
-    const rules = renderIpvsadmRules(services);
+    // ipvsadm-restore clears the table first (Debian's wrapper runs ipvsadm -C): restore the
+    // product's rules with the scheduler services, read the whole table back, then the product's alone.
+    const rules = declared + renderIpvsadmRules(services);
     const file = "/run/hal-ipvs-schedulers.rules";
+    const restore = (text: string) =>
+      lab.execOk(lb, `printf '%s' ${shellQuote(text)} > ${file} && ipvsadm-restore < ${file} && rm -f ${file}`);
+    let result: { figures: string; detail: string };
     try {
-      await lab.execOk(lb, `printf '%s' ${shellQuote(rules)} > ${file} && ipvsadm-restore < ${file}`);
-      const back = await liveLines(lab, services);
+      await restore(rules);
+      const back = sortedLines(await lab.execOk(lb, "ipvsadm-save -n"));
       const want = sortedLines(rules);
       const missing = want.filter((l) => !back.includes(l));
       const extra = back.filter((l) => !want.includes(l));
@@ -132,15 +130,19 @@ export async function ipvsOptionsScenarios(lab: VmLab, nodes: readonly LabNode[]
       const modules = (await lab.execOk(lb, "awk '/^ip_vs_/ {print $1}' /proc/modules")).split("\n").filter(Boolean);
       const absent = IPVS_SCHEDULERS.filter((s) => !modules.includes(`ip_vs_${s}`));
       check(absent.length === 0, `scheduler modules not loaded: ${absent.join(", ")}`);
-      const readBack = back.filter((l) => l.startsWith("-A")).map((l) => l.replace(/^-A -[tu] \S+ -s /, ""));
-      return {
-        figures: `${services.length} schedulers, ${want.length} lines read back identical`,
-        detail: `product rules (wrr 3/2/1, rr -p 300 on :8080, udp :5300, -m) read back identical; restored and read back: ${readBack.join("; ")}`,
+      const readBack = back
+        .filter((l) => l.startsWith("-A") && services.some((s) => l.includes(`:${s.port} `)))
+        .map((l) => l.replace(/^-A (-[tu]) \S+:(\d+) -s /, "$1 :$2 "));
+      result = {
+        figures: `${services.length} schedulers + the product's 3 services: ${want.length} lines read back identical`,
+        detail: `product rules (wrr 3/2/1, rr -p 300 on :8080, udp :5300, -m) read back identical; restored with them and read back (weights 3/2/1, -m): ${readBack.join("; ")}; modules ${modules.join(" ")}`,
       };
     } finally {
-      const drop = services.map((s) => `ipvsadm -D ${s.protocol === "udp" ? "-u" : "-t"} ${s.address}:${s.port}`).join("; ");
-      await lab.exec(lb, `${drop}; rm -f ${file}`);
+      await restore(declared);
     }
+    const after = await lab.execOk(lb, "ipvsadm-save -n");
+    check(sortedLines(after).join("\n") === sortedLines(declared).join("\n"), `the product's rules were not restored:\n${after}`);
+    return result;
   });
 
   await run("vm.ipvs-options.wrr-weights", "6 ipvs-options: wrr 3/2/1 over web1..web3", async () => {
