@@ -168,17 +168,20 @@ export async function ipvsOptionsScenarios(lab: VmLab, nodes: readonly LabNode[]
     "vm.ipvs-options.persistence",
     `7 ipvs-options: persistence ${O.persistent.persistence} s on :${O.persistent.port}`,
     async () => {
+      const first = lab.clientAddresses["192.168.56.0/24"].split("/")[0];
       const second = addSecondClient(lab);
       const a = countHosts((await pages(lab, O.persistent.port, PERSISTENT_REQUESTS)).map(servedBy));
       const b = countHosts((await pages(lab, O.persistent.port, PERSISTENT_REQUESTS, second)).map(servedBy));
       const aSpread = countHosts((await pages(lab, 80, 30)).map(servedBy));
       const sole = (c: Record<string, number>) =>
         Object.keys(c).length === 1 && WEBS.includes(Object.keys(c)[0]) ? Object.keys(c)[0] : undefined;
-      const first = lab.clientAddresses["192.168.56.0/24"].split("/")[0];
-      const templates = (await lab.execOk(lb, "ipvsadm -Lnc"))
+      // A persistence template is the entry whose client port is 0: one per client address.
+      const entries = (await lab.execOk(lb, "ipvsadm -Lnc"))
         .split("\n")
-        .filter((l) => l.includes(`${O.vip}:${O.persistent.port}`) && / NONE /.test(l));
-      const detail = `client ${first}: ${JSON.stringify(a)}; client ${second}: ${JSON.stringify(b)}; client ${first} on :80 (no persistence): ${JSON.stringify(aSpread)}; templates: ${templates.map((t) => t.trim().replace(/\s+/g, " ")).join(" | ")}`;
+        .filter((l) => l.includes(`${O.vip}:${O.persistent.port}`))
+        .map((l) => l.trim().replace(/\s+/g, " "));
+      const templates = entries.filter((l) => [first, second].some((c) => l.includes(` ${c}:0 `)));
+      const detail = `client ${first}: ${JSON.stringify(a)}; client ${second}: ${JSON.stringify(b)}; client ${first} on :80 (no persistence): ${JSON.stringify(aSpread)}; templates: ${templates.join(" | ") || `none among ${entries.length} entries, e.g. ${entries.slice(0, 3).join(" | ")}`}`;
       check(sole(a) !== undefined, `client ${first} did not keep one real server: ${detail}`);
       check(sole(b) !== undefined, `client ${second} did not keep one real server: ${detail}`);
       // rr hands the second client's first connection (its template) to the next server.
