@@ -23,6 +23,16 @@ describe("VM lab scenario ids", () => {
     for (const id of VM_SCENARIOS) expect(id).toMatch(/^vm\.[a-z0-9-]+\.[a-z0-9-]+$/);
   });
 
+  it("are each run by the VM lab (acceptance.ts or a topology file it calls)", () => {
+    const dir = join(__dirname, "../../lab/vm");
+    const sources = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && f !== "scenarios.ts")
+      .map((f) => fs.readFileSync(join(dir, f), "utf8"))
+      .join("\n");
+    expect(VM_SCENARIOS.filter((id) => !sources.includes(`"${id}"`))).toEqual([]);
+  });
+
   it("include one scenario per IPVS option the ipvs-options topology proves", () => {
     expect(VM_SCENARIOS.filter((id) => id.startsWith("vm.ipvs-options."))).toEqual([
       "vm.ipvs-options.schedulers",
