@@ -79,6 +79,26 @@ export function renderNetworkConfig(nics: readonly NicConfig[]): string {
   return toCloudInitYaml({ version: 2, ethernets });
 }
 
+/**
+ * Renders /etc/resolv.conf from the NICs' nameservers and search domains (each once, in NIC order),
+ * or undefined when no NIC has any. cloud-init's ifupdown renderer turns `nameservers` into
+ * `dns-nameservers` lines, which only the resolvconf package reads; without it (Debian 12's cloud
+ * images, the VM lab's image) the addresses never reached the resolver, as the VM lab found.
+ * glibc reads the first three nameservers.
+ */
+export function renderResolvConf(nics: readonly NicConfig[]): string | undefined {
+  throwIfIssues(validateNics(nics));
+  const servers = [...new Set(nics.flatMap((nic) => nic.nameservers ?? []))];
+  const search = [...new Set(nics.flatMap((nic) => nic.searchDomains ?? []))];
+  if (servers.length === 0 && search.length === 0) return undefined;
+  return [
+    "# /etc/resolv.conf: generated from the topology's networks.",
+    ...servers.map((ns) => `nameserver ${ns}`),
+    ...(search.length > 0 ? [`search ${search.join(" ")}`] : []),
+    "",
+  ].join("\n");
+}
+
 export interface HostsEntry {
   readonly hostname: string;
   readonly address: string;

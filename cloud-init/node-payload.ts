@@ -13,7 +13,7 @@ import {
   validateIpvsServices,
 } from "./ipvs";
 import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
-import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, validateHosts, validateNics } from "./network";
+import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, renderResolvConf, validateHosts, validateNics } from "./network";
 
 export interface AdminUserConfig {
   /** @default "admin" */
@@ -128,6 +128,9 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
 
 function filesFor(spec: NodeSpec): WriteFile[] {
   const files: WriteFile[] = [{ path: "/etc/hosts", content: renderHosts(spec.hosts), permissions: "0644" }];
+  // Not deferred: `packages:` runs later and may need names resolved.
+  const resolvConf = renderResolvConf(spec.nics);
+  if (resolvConf !== undefined) files.push({ path: "/etc/resolv.conf", content: resolvConf, permissions: "0644" });
   if (spec.web) {
     // Deferred: apache2's package would otherwise install its own index.html over ours.
     files.push(

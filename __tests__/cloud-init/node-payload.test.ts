@@ -60,6 +60,15 @@ const webServer: NodeSpec = {
   web: {},
 };
 
+/** A web server whose NICs name nameservers (one shared) and a search domain. */
+const resolverWeb: NodeSpec = {
+  ...webServer,
+  nics: [
+    { ...webServer.nics[0], nameservers: ["192.168.200.53", "192.168.200.54"], searchDomains: ["lab.example"] },
+    { name: "public", mac: "52:54:00:00:03:02", address: "192.168.56.21/24", nameservers: ["192.168.56.53", "192.168.200.53"] },
+  ],
+};
+
 const lbRole: HeartbeatRole = {
   haCf: { nodes: ["lb1", "lb2"], media: [{ kind: "ucast", interface: "private", peer: "192.168.200.12" }] },
   authkeys: { secret: SECRET_REF },
@@ -94,7 +103,7 @@ const standby = withHeartbeat({ ...srv1, hostname: "srv2" }, srvRole);
 
 // Every document this file reads, to cloud-init in one process.
 beforeAll(() => {
-  const payloads = [...Object.values(all), garpOff, reclaimOff, standby].map((spec) => renderNodePayload(spec));
+  const payloads = [...Object.values(all), garpOff, reclaimOff, standby, resolverWeb].map((spec) => renderNodePayload(spec));
   checkWithCloudInit({
     userData: payloads.map((payload) => payload.userData),
     yaml: payloads.flatMap((payload) => [payload.userData, payload.metaData, payload.networkConfig]),
@@ -301,5 +310,29 @@ describe("node validation", () => {
     expect(() => heartbeatFailoverRole(role, { hostname: "Srv_1", nicNames: ["public", "private"] }, "stack/pair/srv1")).toThrow(
       /this node \(Srv_1\) must be one of the cluster nodes[\s\S]*stack\/pair\/srv1: heartbeat\.haresources\.vips\[0\]\.interface = "eth0": no NIC of Srv_1 has this name; NICs: public, private/,
     );
+  });
+});
+
+describe("/etc/resolv.conf", () => {
+  // cloud-init's ifupdown renderer only writes dns-nameservers, which nothing reads without the
+  // resolvconf package: the VM lab's guests kept the image's resolver (vm.ipvs-options.guest-settings).
+  it("is written, not deferred, from every NIC's nameservers and search domains, each once", () => {
+    const payload = renderNodePayload(resolverWeb);
+    const file = fileOf(payload.userData, "/etc/resolv.conf");
+    expect(file.content).toBe(
+      [
+        "# /etc/resolv.conf: generated from the topology's networks.",
+        "nameserver 192.168.200.53",
+        "nameserver 192.168.200.54",
+        "nameserver 192.168.56.53",
+        "search lab.example",
+        "",
+      ].join("\n"),
+    );
+    expect(file.defer).toBeUndefined();
+  });
+
+  it("is left alone when no NIC names a nameserver", () => {
+    expect(renderNodePayload(webServer).userData).not.toContain("/etc/resolv.conf");
   });
 });

@@ -9,6 +9,7 @@ import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
+import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK, WATCHDOG_STACK } from "./stack-names";
 
@@ -33,6 +34,7 @@ export function synthesizeLabStacks(): string {
       watchdog: true,
     }),
   });
+  addIpvsOptionsStack(app);
   app.synth();
   return outdir;
 }

@@ -9,7 +9,7 @@
  */
 import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK } from "../common/stack-names";
 import { FENCING_SCENARIO, HEARTBEAT_SCENARIO, HEARTBEAT_VARIANTS, KEEPALIVED_SCENARIO, KEEPALIVED_VARIANT } from "../netns/scenarios";
-import { VM_SCENARIO } from "../vm/scenarios";
+import type { VmScenarioId } from "../vm/scenarios";
 
 export type Coverage =
   /** Scenario ids from NETNS_SCENARIOS or VM_SCENARIOS. */
@@ -31,7 +31,22 @@ const FENCED_CUT = id(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
 const FENCING_WATCHDOG = id(FENCING_STACK, FENCING_SCENARIO.watchdog);
 const KA_CRASH = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
 const KA_RETURN = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
-const { ipvsNat: VM_NAT, haLbSteady: VM_HALB, haLbCrash: VM_HALB_CRASH, heartbeatCrash: VM_HB, watchdogReset: VM_WATCHDOG } = VM_SCENARIO;
+const VM_NAT: VmScenarioId = "vm.ipvs-nat.rr";
+const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
+const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
+const VM_HB: VmScenarioId = "vm.heartbeat-apache.failover";
+const VM_WATCHDOG: VmScenarioId = "vm.watchdog.reset";
+const VM_SCHEDULERS: VmScenarioId = "vm.ipvs-options.schedulers";
+const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
+const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
+const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
+const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
+/** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
+const OTHER_SCHEDULERS = ["dh", "lblc", "lblcr", "lc", "nq", "sed", "sh", "wlc", "wrr"] as const;
+const schedulerEntries = (owner: string, note: string) =>
+  Object.fromEntries(
+    OTHER_SCHEDULERS.map((s) => [`${owner}.scheduler=${s}`, { scenarios: s === "wrr" ? [VM_SCHEDULERS, VM_WRR] : [VM_SCHEDULERS], note }]),
+  );
 /** Every VM lab topology: its boot check compares each VM's addresses, interface names and default route with its network-config. */
 const VM_BOOT = [VM_NAT, VM_HALB, VM_HB];
 
@@ -99,7 +114,15 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "ServiceDecl.protocol=tcp": { scenarios: [VM_NAT], note: "the default" },
   "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "RealServerDecl.node": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
-  "RealServerDecl.weight": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "RealServerDecl.weight": { scenarios: [VM_NAT, VM_WRR], note: "through IpvsLoadBalancer" },
+  ...schedulerEntries("IpvsLoadBalancerProps", "wrr: the measured shares follow the weights"),
+  ...schedulerEntries("ServiceDecl", "through IpvsLoadBalancer (port, scheduler, persistence, protocol)"),
+  ...schedulerEntries("HaLoadBalancedWebProps", "the same ServiceDecl and rule builder as IpvsLoadBalancer"),
+  "HaLoadBalancedWebProps.port": { scenarios: [VM_PERSISTENCE], note: "the same ServiceDecl.port; port 8080 onto the real servers' 80" },
+  "IpvsLoadBalancerProps.persistence": { scenarios: [VM_SCHEDULERS, VM_PERSISTENCE] },
+  "ServiceDecl.persistence": { scenarios: [VM_PERSISTENCE], note: "extraServices" },
+  "ServiceDecl.protocol=udp": { scenarios: [VM_UDP] },
+  "RealServerDecl.port": { scenarios: [VM_PERSISTENCE], note: "8080 on the VIP onto port 80" },
 
   // Nodes and networks.
   "NodeDecl.name": { scenarios: [HB_COLD, ...VM_BOOT] },
@@ -109,7 +132,14 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "NodeDecl.memoryMiB": { inert: HARDWARE },
   "WebNodeDecl.web=true": { scenarios: [KA_CRASH, VM_NAT] },
   "NetworkDecl.cidr": { scenarios: VM_BOOT },
-  "NetworkDecl.gateway": { scenarios: VM_BOOT, note: "the public network's default route" },
+  "NetworkDecl.gateway": { scenarios: [...VM_BOOT, VM_GUEST_SETTINGS], note: "the public network's default route" },
+  "NetworkDecl.nameservers[]": { scenarios: [VM_GUEST_SETTINGS], note: "/etc/resolv.conf in the guests" },
+  "TopologyBaseProps.interfaceNames.public": { scenarios: [VM_GUEST_SETTINGS] },
+  "TopologyBaseProps.interfaceNames.private": { scenarios: [VM_GUEST_SETTINGS] },
+  "ClusterDecl.interfaceNames.public": { scenarios: [VM_GUEST_SETTINGS], note: "through IpvsLoadBalancer" },
+  "ClusterDecl.interfaceNames.private": { scenarios: [VM_GUEST_SETTINGS], note: "through IpvsLoadBalancer" },
+  "TopologyBaseProps.subtitle": { scenarios: [VM_GUEST_SETTINGS], note: "escaped on every page" },
+  "ClusterDecl.subtitle": { scenarios: [VM_GUEST_SETTINGS], note: "through IpvsLoadBalancer" },
   "AdminUserConfig.sshAuthorizedKeys[]": { scenarios: VM_BOOT, note: "the lab logs in with its key" },
 
   // Platforms and machines: the labs boot the libvirt payloads.
@@ -152,24 +182,11 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
 export const UNPROVEN_TODAY: readonly string[] = [
   "AdminUserConfig.name",
   "AuthkeysConfig.allowInsecureCrc=true",
-  "ClusterDecl.interfaceNames.private",
-  "ClusterDecl.interfaceNames.public",
-  "ClusterDecl.subtitle",
   "ClusterProps.platform",
   "FailoverGroupOptions.preferredNode",
   "HaCfConfig.ipfail=true",
   "HaCfConfig.pingNodes[]",
   "HaCfConfig.udpport",
-  "HaLoadBalancedWebProps.port",
-  "HaLoadBalancedWebProps.scheduler=dh",
-  "HaLoadBalancedWebProps.scheduler=lblc",
-  "HaLoadBalancedWebProps.scheduler=lblcr",
-  "HaLoadBalancedWebProps.scheduler=lc",
-  "HaLoadBalancedWebProps.scheduler=nq",
-  "HaLoadBalancedWebProps.scheduler=sed",
-  "HaLoadBalancedWebProps.scheduler=sh",
-  "HaLoadBalancedWebProps.scheduler=wlc",
-  "HaLoadBalancedWebProps.scheduler=wrr",
   "HaresourcesConfig.mailTo",
   "HeartbeatHelperSettings.garpRefreshSeconds",
   "HeartbeatHelperSettings.garpRefreshSeconds=false",
@@ -193,16 +210,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HeartbeatSettings.extraMedia[].kind=ucast.interface",
   "HeartbeatSettings.extraMedia[].kind=ucast.peer",
   "VcenterFencing.kind=vcenter",
-  "IpvsLoadBalancerProps.persistence",
-  "IpvsLoadBalancerProps.scheduler=dh",
-  "IpvsLoadBalancerProps.scheduler=lblc",
-  "IpvsLoadBalancerProps.scheduler=lblcr",
-  "IpvsLoadBalancerProps.scheduler=lc",
-  "IpvsLoadBalancerProps.scheduler=nq",
-  "IpvsLoadBalancerProps.scheduler=sed",
-  "IpvsLoadBalancerProps.scheduler=sh",
-  "IpvsLoadBalancerProps.scheduler=wlc",
-  "IpvsLoadBalancerProps.scheduler=wrr",
   "KeepalivedHealthCheck.connectTimeoutSeconds",
   "KeepalivedHealthCheck.delayLoopSeconds",
   "KeepalivedHealthCheck.path",
@@ -216,25 +223,9 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "LabStackProps.platform.kind=vsphere",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
-  "NetworkDecl.nameservers[]",
-  "RealServerDecl.port",
-  "ServiceDecl.persistence",
-  "ServiceDecl.protocol=udp",
-  "ServiceDecl.scheduler=dh",
-  "ServiceDecl.scheduler=lblc",
-  "ServiceDecl.scheduler=lblcr",
-  "ServiceDecl.scheduler=lc",
-  "ServiceDecl.scheduler=nq",
-  "ServiceDecl.scheduler=sed",
-  "ServiceDecl.scheduler=sh",
-  "ServiceDecl.scheduler=wlc",
-  "ServiceDecl.scheduler=wrr",
   "ServiceFailover.backoffSeconds",
   "ServiceFailover.checkIntervalSeconds",
   "ServiceFailover.failuresBeforeHandover",
-  "TopologyBaseProps.interfaceNames.private",
-  "TopologyBaseProps.interfaceNames.public",
-  "TopologyBaseProps.subtitle",
   "VcenterFencing.credentialStoreBase64",
   "VcenterFencing.port",
   "VcenterFencing.server",

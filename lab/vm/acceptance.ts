@@ -20,12 +20,16 @@ import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./host";
 import { TierName, TIERS } from "./tier";
 import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
-import { VM_SCENARIO } from "./scenarios";
+import { ipvsOptionsScenarios } from "./ipvs-options";
+import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
+import type { VmScenarioId } from "./scenarios";
 
 const VIP = "192.168.56.10";
 const VIP_URL = `http://${VIP}/`;
 
 interface Row extends Outcome {
+  /** The stable id (lab/vm/scenarios.ts) the option coverage map names. */
+  readonly id: VmScenarioId;
   readonly figures?: string;
 }
 
@@ -204,11 +208,17 @@ async function diagnose(lab: VmLab): Promise<void> {
   }
 }
 
-async function scenario(rows: Row[], name: string, body: () => Promise<{ figures: string; detail: string }>, lab: VmLab): Promise<void> {
-  rows.push(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) }));
+async function scenario(
+  rows: Row[],
+  id: VmScenarioId,
+  name: string,
+  body: () => Promise<{ figures: string; detail: string }>,
+  lab: VmLab,
+): Promise<void> {
+  rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -249,6 +259,7 @@ async function main(argv: string[]): Promise<number> {
     ipvsNat: nodesOf("ipvs-nat-libvirt"),
     haLb: nodesOf("ha-lb-libvirt"),
     heartbeat: nodesOf("heartbeat-apache-libvirt"),
+    ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -269,7 +280,8 @@ async function main(argv: string[]): Promise<number> {
         booted("ipvs-nat", lab);
         await scenario(
           rows,
-          `1 ${VM_SCENARIO.ipvsNat}`,
+          "vm.ipvs-nat.rr",
+          "1 ipvs-nat: 3000 requests, rr over web1/web2",
           async () => {
             const director = stacks.ipvsNat.find((n) => n.hostname === "lb1")!;
             const rules = await rulesMatch(lab, "lb1", director);
@@ -297,7 +309,8 @@ async function main(argv: string[]): Promise<number> {
         const webs = ["web1", "web2", "web3"];
         await scenario(
           rows,
-          `2 ${VM_SCENARIO.haLbSteady}`,
+          "vm.ha-lb.rr",
+          "2 ha-lb: VIP and rules on lb1, rr over web1..web3",
           async () => {
             check(
               await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S),
@@ -317,7 +330,8 @@ async function main(argv: string[]): Promise<number> {
         );
         await scenario(
           rows,
-          `3 ${VM_SCENARIO.haLbCrash}`,
+          "vm.ha-lb.director-failover",
+          "3 ha-lb: crash lb1, lb2 takes VIP and rules",
           async () => {
             const offset = await clockOffset(lab, "lb2");
             const crashEpoch = Date.now() / 1000;
@@ -357,7 +371,8 @@ async function main(argv: string[]): Promise<number> {
         booted("heartbeat-apache", lab);
         await scenario(
           rows,
-          `4 ${VM_SCENARIO.heartbeatCrash}`,
+          "vm.heartbeat-apache.failover",
+          "4 heartbeat-apache: srv1 serves, crash, srv2 serves",
           async () => {
             check(
               await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S),
@@ -386,8 +401,21 @@ async function main(argv: string[]): Promise<number> {
       }),
     );
 
+  if (selected("ipvs-options"))
+    await timed("ipvs-options: boot 4 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ipvsOptions, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("ipvs-options", lab);
+        await ipvsOptionsScenarios(lab, stacks.ipvsOptions, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ipvs-options: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
   const table = formatTable<Row>(
     [
+      { title: "id", cell: (r) => r.id },
       { title: "scenario", cell: (r) => r.scenario },
       { title: "result", cell: (r) => (r.passed ? "PASS" : "FAIL") },
       { title: "measured", cell: (r) => r.figures ?? "-" },

@@ -1,17 +1,29 @@
 /**
- * The VM lab's scenario ids, for the option coverage map (lab/option-coverage/map.ts): the titles
- * acceptance.ts and watchdog.ts print. A new scenario is one line.
+ * The VM lab's scenarios (`npm run lab:vm`, lab/vm/acceptance.ts), by stable id: an option coverage
+ * test maps each option that changes what a VM runs to the scenario that proves it on real daemons.
+ * The ids never change meaning; the names printed beside them may be reworded.
  */
-import { WATCHDOG_STACK } from "../common/stack-names";
+export const VM_SCENARIOS = [
+  /** ipvs-nat: ipvsadm-save -n matches the rules; 3000 + 1000 requests round robin over web1/web2. */
+  "vm.ipvs-nat.rr",
+  /** ha-lb: lb1 alone holds the VIP and the rules; round robin over web1..web3. */
+  "vm.ha-lb.rr",
+  /** ha-lb: lb1 crashed, lb2 takes the VIP and the rules, pages balanced again. */
+  "vm.ha-lb.director-failover",
+  /** heartbeat-apache: srv1 serves, crashes, srv2 takes the VIP and serves. */
+  "vm.heartbeat-apache.failover",
+  /** ipvs-options: every scheduler of IPVS_SCHEDULERS rendered, ipvsadm-restore'd, read back with ipvsadm-save -n. */
+  "vm.ipvs-options.schedulers",
+  /** ipvs-options: wrr with weights 3/2/1, measured shares within 2 percentage points. */
+  "vm.ipvs-options.wrr-weights",
+  /** ipvs-options: a persistent second service on the VIP; each client address keeps its own real server. */
+  "vm.ipvs-options.persistence",
+  /** ipvs-options: a udp service on the same VIP, answered by every real server. */
+  "vm.ipvs-options.udp",
+  /** ipvs-options: interfaceNames, nameservers, the gateway and the subtitle, read inside the guests. */
+  "vm.ipvs-options.guest-settings",
+  /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
+  "vm.watchdog.reset",
+] as const;
 
-/** acceptance.ts: one topology per preset stack, numbered by position when printed. */
-export const VM_SCENARIO = {
-  ipvsNat: "ipvs-nat: 3000 requests, rr over web1/web2",
-  haLbSteady: "ha-lb: VIP and rules on lb1, rr over web1..web3",
-  haLbCrash: "ha-lb: crash lb1, lb2 takes VIP and rules",
-  heartbeatCrash: "heartbeat-apache: srv1 serves, crash, srv2 serves",
-  /** watchdog.ts (qemu tier). */
-  watchdogReset: `${WATCHDOG_STACK}: heartbeat frozen (SIGSTOP), softdog resets the holder`,
-} as const;
-
-export const VM_SCENARIOS: readonly string[] = Object.values(VM_SCENARIO);
+export type VmScenarioId = (typeof VM_SCENARIOS)[number];

@@ -16,7 +16,9 @@ import { labNodesOf, synthesizeLabStacks, WATCHDOG_STACK } from "../common/stack
 import type { TierName } from "./tier";
 import { defaultLog } from "./host";
 import { labSshKey, withVmLab } from "./vm";
-import { VM_SCENARIO } from "./scenarios";
+import type { VmScenarioId } from "./scenarios";
+
+const SCENARIO: VmScenarioId = "vm.watchdog.reset";
 
 const now = () => performance.now() / 1000;
 
@@ -104,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
       if (bootId2 === bootId) await sleep(2000);
     }
     console.log(
-      `\n### ${VM_SCENARIO.watchdogReset}\n\n| measure | value |\n| --- | --- |\n| tier | ${lab.tier} |\n| softdog soft_margin (heartbeat sets the same: deadtime rounded up) | ${timeout} s |\n` +
+      `\n### ${SCENARIO}: heartbeat frozen (SIGSTOP), softdog resets the holder\n\n| measure | value |\n| --- | --- |\n| tier | ${lab.tier} |\n| softdog soft_margin (heartbeat sets the same: deadtime rounded up) | ${timeout} s |\n` +
         `| SIGSTOP -> softdog fires (guest clock, serial timestamp) | ${guestS} s |\n| SIGSTOP -> reset seen on the host (100 ms polls) | ${resetS.toFixed(1)} s |\n| SIGSTOP -> ${peer} seen holding the VIP (checked from the reset on) | ${takeoverS === undefined ? "not within the bound" : `${takeoverS.toFixed(1)} s`} |\n` +
         `| boot id changed | ${bootId2 !== bootId ? "yes" : "NO"} (${state2}) |\n`,
     );
