@@ -214,12 +214,12 @@ describe("FailoverEngine.keepalived: serviceFailover (track_script)", () => {
     }
   });
 
-  test("its timers as the user set them, and the bound they give: interval × fall + advert_int", () => {
+  test("its timers as the user set them, and the bound they give: interval × fall + advert_int + 0.5 s", () => {
     const settings: KeepalivedSettings = { advertIntervalSeconds: 0.05, serviceFailover: { intervalSeconds: 2, fall: 3, rise: 4 } };
     const [n1] = plan(webPair(settings));
     expect(block(conf(n1), "vrrp_script chk_apache2").slice(1)).toEqual(["interval 2", "timeout 2", "weight 0", "fall 3", "rise 4"]);
-    expect(keepalivedServiceFailoverSeconds(settings)).toBeCloseTo(6.05);
-    expect(keepalivedServiceFailoverSeconds({ serviceFailover: {} })).toBe(3);
+    expect(keepalivedServiceFailoverSeconds(settings)).toBeCloseTo(6.55);
+    expect(keepalivedServiceFailoverSeconds({ serviceFailover: {} })).toBe(3.5);
   });
 
   test("autoFailback still decides the return: nopreempt on both with it off", () => {

@@ -245,7 +245,7 @@ class KeepalivedPair {
    * Service failover ("service-failover"): apache2 on the master is stopped by its recorded PID
    * (SIGTERM to the pid file's process, a clean exit nothing restarts) while the node lives. The
    * track_script puts the master in FAULT and the backup must serve within the declared bound
-   * (interval × fall + advert_int); while apache2 stays down the VIP must not come back. Then
+   * (interval × fall + advert_int + 0.5 s); while apache2 stays down the VIP must not come back. Then
    * apache2 is started again: with preempt the master takes the VIP back after `rise` checks; with
    * nopreempt it stays on the backup (and the lab moves it back by a graceful stop of the backup).
    */
@@ -532,7 +532,7 @@ export function formatKeepalivedTable(reports: KeepalivedReport[]): string {
       const within = service.filter((x) => x.figures.withinBound === "yes").length;
       const stayedService = service.filter((x) => x.figures.stayedOnBackup === "yes").length;
       lines.push(
-        `- ${r.profile} service-failover: declared bound ${keepalivedServiceFailoverSeconds(r.settings).toFixed(2)} s (interval × fall + advert_int), served within it in ${within} of ${service.length}; ` +
+        `- ${r.profile} service-failover: declared bound ${keepalivedServiceFailoverSeconds(r.settings).toFixed(2)} s (interval × fall + advert_int + 0.5 s for the checks' run time), served within it in ${within} of ${service.length}; ` +
           (r.autoFailback
             ? "failback: preempt took the VIP back"
             : `failback: nopreempt, the VIP stayed on the backup in ${stayedService} of ${service.length}`),

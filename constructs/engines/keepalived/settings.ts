@@ -64,7 +64,7 @@ export const KEEPALIVED_DEFAULTS = {
   /**
    * Service failover, when turned on with `serviceFailover: {}`: check every second, FAULT after 2
    * failed checks, back after 2 passed ones. The peer holds the VIPs at most
-   * keepalivedServiceFailoverSeconds() after the service fails: interval × fall + advert_int.
+   * keepalivedServiceFailoverSeconds() after the service fails: interval × fall + advert_int + 0.5 s.
    */
   serviceFailover: { intervalSeconds: 1, fall: 2, rise: 2 },
 } as const;
@@ -73,13 +73,19 @@ export const KEEPALIVED_DEFAULTS = {
 export const KEEPALIVED_FAST_PROFILE: KeepalivedSettings = { vrrpVersion: 3, advertIntervalSeconds: 0.05 };
 
 /**
- * Seconds from a tracked service's failure to the peer holding the VIPs, at most (plus the check's
- * own run time): `fall` checks `interval` apart, then the FAULT node's priority-0 advert makes the
- * peer master within one advert interval (its skew time).
+ * keepalived schedules a vrrp_script `interval` after the previous run ends, so each check adds its
+ * own run time (an LSB status: ~0.05 s idle, more on a loaded host); this covers `fall` of them.
+ */
+const CHECK_RUN_ALLOWANCE_S = 0.5;
+
+/**
+ * Seconds from a tracked service's failure to the peer holding the VIPs, at most: `fall` checks
+ * `interval` apart (plus CHECK_RUN_ALLOWANCE_S for their run time), then the FAULT node's
+ * priority-0 advert makes the peer master within one advert interval (its skew time).
  */
 export function keepalivedServiceFailoverSeconds(settings: KeepalivedSettings): number {
   const d = KEEPALIVED_DEFAULTS.serviceFailover;
   const s = settings.serviceFailover || {};
   const advert = settings.advertIntervalSeconds ?? KEEPALIVED_DEFAULTS.advertIntervalSeconds;
-  return (s.intervalSeconds ?? d.intervalSeconds) * (s.fall ?? d.fall) + advert;
+  return (s.intervalSeconds ?? d.intervalSeconds) * (s.fall ?? d.fall) + advert + CHECK_RUN_ALLOWANCE_S;
 }
