@@ -264,12 +264,14 @@ class KeepalivedPair {
     // No take-back and no flap while apache2 is down: the backup alone serves for twice the bound (at least 3 s).
     const watchS = Math.max(3, 2 * boundS);
     const tWatch = now();
+    let seen = "";
     const moved = await waitUntil(tWatch, watchS, async () => {
       const h = await this.holders();
-      return h.length !== 1 || h[0] !== this.backup.hostname || (await this.primary.isRunning("apache2"));
+      const apache = await this.primary.isRunning("apache2");
+      seen = `VIP on ${h.join(", ") || "none"}, apache2 on ${this.primary.hostname} ${apache ? "running" : "stopped"}`;
+      return h.length !== 1 || h[0] !== this.backup.hostname || apache;
     });
-    if (moved !== undefined)
-      throw new Error(`${moved.toFixed(1)} s into the ${watchS} s watch the VIP is on ${(await this.holders()).join(", ") || "none"}`);
+    if (moved !== undefined) throw new Error(`${moved.toFixed(1)} s into the ${watchS} s watch: ${seen}`);
     if (this.probe.outage(tWatch, now()) > 0) throw new Error("the client missed pages while the backup held the VIP");
     figures.outageS = this.probe.outage(t0, now());
     figures.faultLogged = faults() > faultsBefore ? "yes" : "no";
@@ -296,6 +298,22 @@ class KeepalivedPair {
     await this.steadyOn(this.primary);
     await this.keepalived(this.backup, "start");
     return figures;
+  }
+
+  /**
+   * After a failed scenario: apache2 running on both nodes again, and with nopreempt the VIP moved
+   * back to the primary by a graceful stop of the backup (nothing else would move it).
+   */
+  async restore(): Promise<void> {
+    for (const vm of [this.primary, this.backup]) {
+      if (vm.running && !(await vm.isRunning("apache2"))) await vm.execLogged(["service", "apache2", "start"], vm.bootLog, 60_000);
+    }
+    const holders = await this.holders();
+    if (!this.profile.autoFailback && holders.length === 1 && holders[0] === this.backup.hostname) {
+      await this.keepalived(this.backup, "stop");
+      await this.steadyOn(this.primary);
+      await this.keepalived(this.backup, "start");
+    }
   }
 
   /**
@@ -453,6 +471,7 @@ async function measureProfile(name: string, runs: number, soakS: number, apache:
             if (!pair.primary.running) await pair.primary.boot();
             if (!pair.backup.running) await pair.backup.boot();
             await pair.heal();
+            await pair.restore();
             await pair.steadyOn(pair.primary, 60);
           } catch (again) {
             report.failures.push(`run ${i}: could not recover: ${(again as Error).message}`);

@@ -3,6 +3,7 @@ import { HEARTBEAT_DEFAULTS, IssueList } from "../../../cloud-init";
 import { NETWORK_ROLES } from "../../plan";
 import {
   FAILOVER_ENGINE_FIELD,
+  FAILOVER_GROUP_FIELDS,
   FailoverEngine,
   FailoverGroupCheck,
   FailoverGroupPlan,
@@ -133,7 +134,7 @@ export class KeepalivedEngine implements FailoverEngine {
     // keepalived runs one notify command per state change, so it can start one init script.
     if (group.resources.length > 1) {
       list.add(
-        group.fields.resources ?? settingName("serviceFailover"),
+        group.fields.resources ?? FAILOVER_GROUP_FIELDS.resources!,
         group.resources,
         "keepalived starts at most one init script with the group (notify_master); run the others from init on both nodes",
       );
