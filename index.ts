@@ -64,7 +64,7 @@ export type { HeartbeatSettings } from "./constructs/engines/heartbeat/settings"
 export { HeartbeatSecret } from "./constructs/engines/heartbeat/secret";
 export type { HeartbeatSecretProps } from "./constructs/engines/heartbeat/secret";
 export { KEEPALIVED_DEFAULTS, KEEPALIVED_FAST_PROFILE } from "./constructs/engines/keepalived/settings";
-export type { KeepalivedHealthCheck, KeepalivedSettings } from "./constructs/engines/keepalived/settings";
+export type { KeepalivedHealthCheck, KeepalivedServiceFailover, KeepalivedSettings } from "./constructs/engines/keepalived/settings";
 export { HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE } from "./constructs/heartbeat-profile";
 export type { HeartbeatProfile } from "./constructs/heartbeat-profile";
 export { HEARTBEAT_DEFAULTS } from "./cloud-init/heartbeat";

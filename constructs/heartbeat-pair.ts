@@ -35,7 +35,7 @@ export class HeartbeatPair extends TopologyConstruct {
         },
         failover: props.failover,
       }),
-      options: { groupFields: { nodes: "nodes", vips: "vips", preferredNode: "preferredNode" } },
+      options: { groupFields: { nodes: "nodes", vips: "vips", preferredNode: "preferredNode", resources: "resources" } },
     });
   }
 }

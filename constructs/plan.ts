@@ -441,7 +441,7 @@ function planFailoverGroup(
   const topology = topologyView(decl, byName, hypervisor);
   // The engine checks its own settings against the real members, in the user's words.
   const members = group.nodes.map((name, index) => ({ index, name, node: byName.get(name) }));
-  engineOf(decl).checkGroup({ members, topology, fields }, list);
+  engineOf(decl).checkGroup({ members, vipCount: group.vips.length, resources: group.resources ?? [], topology, fields }, list);
   // A pair of directors is the group: it carries the load balancer's VIP and gateway, and installs the rules.
   const ownsDirectors = decl.loadBalancer !== undefined && sameMembers(decl.loadBalancer.directors, group.nodes);
   const declaredVips: { vip: VipDecl; field: string }[] = group.vips.map((vip, i) => ({ vip, field: `${fields.vips}[${i}].address` }));
@@ -696,8 +696,8 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
       : undefined;
     memberIssues.push(...(failover?.issues ?? []));
     const member = failover?.role !== undefined;
-    // The group starts Apache when its resources name it, and installs a director pair's rules.
-    const webStarter: ServiceStarter = member && group!.resources.includes(APACHE_SERVICE) ? "failover-engine" : "init";
+    // The engine starts Apache when it says so (keepalived's tracked services run from init), and installs a director pair's rules.
+    const webStarter: ServiceStarter = failover?.role?.starts.includes(APACHE_SERVICE) ? "failover-engine" : "init";
     const ipvsRules: IpvsRuleSource = member && group!.ipvsRules ? "failover-engine" : "static-restore";
     const spec: NodeSpec = {
       hostname: node.name,

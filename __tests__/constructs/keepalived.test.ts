@@ -3,12 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { ConfigError, renderNodePayload } from "../../cloud-init";
-import { Testing } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import {
+  checkTopologies,
   ClusterDecl,
   FailoverEngine,
+  HeartbeatPair,
+  HeartbeatPairProps,
   KEEPALIVED_FAST_PROFILE,
+  keepalivedServiceFailoverSeconds,
   KeepalivedSettings,
+  LibvirtPlatform,
   planCluster,
   PlannedNode,
   synthesizedNodes,
@@ -97,6 +102,7 @@ const PROFILES: Record<string, ClusterDecl> = {
   "web pair, nopreempt, fast": webPair({ vrrpVersion: 3, advertIntervalSeconds: 0.05 }, false),
   "web pair, VRRPv2": webPair({ vrrpVersion: 2, advertIntervalSeconds: 1, vrrpNetwork: "public" }),
   "director pair": haLb(),
+  "web pair, service failover": webPair({ serviceFailover: { intervalSeconds: 2, fall: 3, rise: 4 } }),
 };
 const pair = JSON.parse(
   Testing.synth(new HeartbeatApacheStack(Testing.app(), "ka", { failover: FailoverEngine.keepalived(KEEPALIVED_FAST_PROFILE) })),
@@ -171,6 +177,55 @@ describe("FailoverEngine.keepalived: the web pair", () => {
 
   test("output is deterministic", () => {
     expect(plan(webPair()).map(conf)).toEqual(nodes.map(conf));
+  });
+});
+
+describe("FailoverEngine.keepalived: serviceFailover (track_script)", () => {
+  const nodes = plan(webPair({ serviceFailover: {} }));
+
+  test("off by default: no vrrp_script, apache2 started and stopped by notify commands", () => {
+    for (const n of plan(webPair()).filter((x) => x.spec.failover)) {
+      expect(lines(conf(n)).filter((l) => /vrrp_script|track_script/.test(l))).toEqual([]);
+    }
+  });
+
+  test("{}: one vrrp_script per group service, weight 0 (FAULT), checked every 1 s, fall 2, rise 2", () => {
+    for (const n of nodes) {
+      expect(block(conf(n), "vrrp_script chk_apache2")).toEqual([
+        'script "/usr/sbin/service apache2 status"',
+        "interval 1",
+        "timeout 1",
+        "weight 0",
+        "fall 2",
+        "rise 2",
+      ]);
+      expect(block(conf(n), "track_script")).toEqual(["chk_apache2"]);
+    }
+  });
+
+  test("a tracked service runs from init on both nodes: no notify commands, not taken off init", () => {
+    for (const n of nodes) {
+      expect(lines(conf(n)).filter((l) => l.startsWith("notify_"))).toEqual([]);
+      expect(n.spec.failover?.starts).toEqual([]);
+      expect(n.spec.web?.startedBy).toBe("init");
+      const payload = renderNodePayload(n.spec).userData;
+      expect(payload).not.toContain("update-rc.d, apache2, disable");
+      expect(payload).toContain("service, apache2, restart");
+    }
+  });
+
+  test("its timers as the user set them, and the bound they give: interval × fall + advert_int + 0.5 s", () => {
+    const settings: KeepalivedSettings = { advertIntervalSeconds: 0.05, serviceFailover: { intervalSeconds: 2, fall: 3, rise: 4 } };
+    const [n1] = plan(webPair(settings));
+    expect(block(conf(n1), "vrrp_script chk_apache2").slice(1)).toEqual(["interval 2", "timeout 2", "weight 0", "fall 3", "rise 4"]);
+    expect(keepalivedServiceFailoverSeconds(settings)).toBeCloseTo(6.55);
+    expect(keepalivedServiceFailoverSeconds({ serviceFailover: {} })).toBe(3.5);
+  });
+
+  test("autoFailback still decides the return: nopreempt on both with it off", () => {
+    for (const n of plan(webPair({ serviceFailover: {} }, false))) {
+      expect(block(conf(n), "vrrp_instance VI_1")).toEqual(expect.arrayContaining(["state BACKUP", "nopreempt", "track_script {"]));
+    }
   });
 });
 
@@ -257,6 +312,32 @@ describe("FailoverEngine.keepalived: bad input", () => {
     expect(issues).toContainEqual({ field: "failoverGroup.vips", value: 256, message: "one VRRP instance carries at most 255 addresses" });
   });
 
+  test("serviceFailover: an interval of 0, fall/rise below 1, a track script for a service the group does not own", () => {
+    expect(issuesOf(webPair({ serviceFailover: { intervalSeconds: 0, fall: 0, rise: 0.5, services: ["nginx"] } }))).toEqual([
+      { field: "failover.serviceFailover.intervalSeconds", value: 0, message: "must be a whole number of seconds, 1..3600" },
+      { field: "failover.serviceFailover.fall", value: 0, message: "must be a whole number of checks, 1..100" },
+      { field: "failover.serviceFailover.rise", value: 0.5, message: "must be a whole number of checks, 1..100" },
+      {
+        field: "failover.serviceFailover.services[0]",
+        value: "nginx",
+        message: "no track script for it: the group owns apache2; track one of the group's failoverGroup.resources",
+      },
+    ]);
+  });
+
+  test("serviceFailover: a group without services, and Heartbeat's field names, refused with keepalived's word", () => {
+    const decl = webPair({ serviceFailover: { checkIntervalSeconds: 2, backoffSeconds: 60 } as never });
+    expect(issuesOf({ ...decl, failoverGroup: { ...decl.failoverGroup!, resources: [] } })).toEqual([
+      { field: "failover.serviceFailover.checkIntervalSeconds", value: 2, message: expect.stringContaining("use intervalSeconds") },
+      { field: "failover.serviceFailover.backoffSeconds", value: 60, message: expect.stringContaining("keepalived has no back-off") },
+      {
+        field: "failover.serviceFailover",
+        value: { checkIntervalSeconds: 2, backoffSeconds: 60 },
+        message: 'the group owns no service to track: add one to failoverGroup.resources, such as "apache2"',
+      },
+    ]);
+  });
+
   test("a member without an address on the VRRP network", () => {
     const decl = webPair({ vrrpNetwork: "private" });
     const issues = issuesOf({ ...decl, nodes: [decl.nodes[0], { name: "node2", publicAddress: "192.168.56.12", web: true }] });
@@ -265,6 +346,90 @@ describe("FailoverEngine.keepalived: bad input", () => {
       value: "node2",
       message: "VRRP adverts travel on the private network, but this node has no privateAddress",
     });
+  });
+});
+
+describe("the errors in the construct's words: HeartbeatPair with keepalived", () => {
+  const pairNodes = [
+    { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
+    { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
+  ];
+  /** checkTopologies' whole message for a HeartbeatPair "pair" in stack "s". */
+  function synthError(props: Partial<HeartbeatPairProps>): string {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const platform = new LibvirtPlatform(stack, "libvirt");
+    const construct = new HeartbeatPair(stack, "pair", { platform, admin, networks, nodes: pairNodes, vips: ["192.168.56.10"], ...props });
+    try {
+      checkTopologies(construct);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error("expected a ConfigError");
+  }
+  const keepalived = (settings: KeepalivedSettings) => ({ failover: FailoverEngine.keepalived(settings) });
+
+  test.each([
+    [
+      "an advert below 0.01 s for VRRPv3",
+      keepalived({ advertIntervalSeconds: 0.005 }),
+      "s/pair: failover.advertIntervalSeconds = 0.005: VRRPv3 adverts are 0.01..40.95 s in steps of 0.01 s",
+    ],
+    [
+      "an advert off the 0.01 s grid for VRRPv3",
+      keepalived({ vrrpVersion: 3, advertIntervalSeconds: 0.125 }),
+      "s/pair: failover.advertIntervalSeconds = 0.125: VRRPv3 adverts are 0.01..40.95 s in steps of 0.01 s",
+    ],
+    [
+      "a priority of 255",
+      keepalived({ preferredPriority: 255 }),
+      "s/pair: failover.preferredPriority = 255: must be a whole number, 1..254",
+    ],
+    ["a priority of 0", keepalived({ otherPriority: 0 }), "s/pair: failover.otherPriority = 0: must be a whole number, 1..254"],
+    [
+      "a track script for a service the pair does not own",
+      keepalived({ serviceFailover: { services: ["nginx"] } }),
+      's/pair: failover.serviceFailover.services[0] = "nginx": no track script for it: the group owns apache2; track one of the group\'s resources',
+    ],
+    [
+      "a track script for a pair that owns no service",
+      { ...keepalived({ serviceFailover: {} }), resources: [] },
+      's/pair: failover.serviceFailover = {}: the group owns no service to track: add one to resources, such as "apache2"',
+    ],
+    [
+      "a check interval of 0",
+      keepalived({ serviceFailover: { intervalSeconds: 0 } }),
+      "s/pair: failover.serviceFailover.intervalSeconds = 0: must be a whole number of seconds, 1..3600",
+    ],
+    [
+      "fall below 1",
+      keepalived({ serviceFailover: { fall: 0 } }),
+      "s/pair: failover.serviceFailover.fall = 0: must be a whole number of checks, 1..100",
+    ],
+    [
+      "rise below 1",
+      keepalived({ serviceFailover: { rise: 0 } }),
+      "s/pair: failover.serviceFailover.rise = 0: must be a whole number of checks, 1..100",
+    ],
+    [
+      "two services for one instance",
+      { ...keepalived({}), resources: ["apache2", "ldirectord"] },
+      's/pair: resources = ["apache2","ldirectord"]: keepalived starts at most one init script with the group',
+    ],
+  ])("%s", (_name, props, line) => {
+    expect(synthError(props)).toContain(`  - ${line}`);
+  });
+
+  test("more than 255 VIPs in one instance, under the pair's vips", () => {
+    const wide = { public: { cidr: "10.0.0.0/16" }, private: networks.private };
+    const vips = Array.from({ length: 256 }, (_, i) => `10.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);
+    const nodes = [
+      { ...pairNodes[0], publicAddress: "10.0.9.11" },
+      { ...pairNodes[1], publicAddress: "10.0.9.12" },
+    ];
+    expect(synthError({ ...keepalived({}), networks: wide, nodes, vips })).toContain(
+      "  - s/pair: vips = 256: one VRRP instance carries at most 255 addresses",
+    );
   });
 });
 

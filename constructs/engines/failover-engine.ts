@@ -17,6 +17,8 @@ export interface FailoverGroupFields {
   readonly nodes: string;
   readonly vips: string;
   readonly preferredNode: string;
+  /** @default none: the construct declares no services of its own for the group (IpvsLoadBalancer) */
+  readonly resources?: string;
 }
 
 /** ClusterDecl's names. */
@@ -24,6 +26,7 @@ export const FAILOVER_GROUP_FIELDS: FailoverGroupFields = {
   nodes: "failoverGroup.nodes",
   vips: "failoverGroup.vips",
   preferredNode: "failoverGroup.preferredNode",
+  resources: "failoverGroup.resources",
 };
 
 /** A VIP of a failover group, placed on its network. */
@@ -68,6 +71,10 @@ export interface TopologyView {
 /** The group as declared, for the engine's checks: its members with their index in the user's node list. */
 export interface FailoverGroupCheck {
   readonly members: readonly { readonly index: number; readonly name: string; readonly node?: NodeDecl }[];
+  /** How many VIPs the user declared for the group (a director pair's are added later). */
+  readonly vipCount: number;
+  /** The init scripts the group owns, as declared. */
+  readonly resources: readonly string[];
   readonly topology: TopologyView;
   /** How the user named the group's facts. */
   readonly fields: FailoverGroupFields;

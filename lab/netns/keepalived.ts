@@ -1,14 +1,18 @@
 /**
  * The keepalived pair in the netns lab (npm run lab:keepalived):
- *   npm run lab:keepalived -- [--runs 5] [--soak SECONDS] [--profile lab|fast|fast-nopreempt]... [--apache both|group] [--json FILE] [--keep]
+ *   npm run lab:keepalived -- [--runs 5] [--soak SECONDS] [--profile lab|fast|fast-nopreempt]... [--apache tracked|both|group] [--json FILE] [--keep]
  * Renders a two-node web pair with FailoverEngine.keepalived (the product's planner and payload, no
  * Terraform references to fill), boots it as namespace "VMs" (lab/netns/node.ts: each node has its own
  * PID namespace and /run, so keepalived's pid files are its own and a crash is a SIGKILL of the
  * node's init by its recorded PID) and measures, per run, from a client polling the VIP:
  * crash of the master -> served by the backup; its return (preempt: served by it again, requests lost;
  * nopreempt: the VIP stays); `service keepalived stop` on the holder -> served by the other; partition
- * of the VRRP network -> heal (outage, flips, final holder); `--soak S` then leaves the steady pair
- * idle for S seconds and counts keepalived state changes (false failovers) and failed requests. `--apache both` (default) keeps apache2
+ * of the VRRP network -> heal (outage, flips, final holder); apache2 stopped on the master (scenario
+ * "service-failover", with `--apache tracked`) -> served by the backup within the declared bound, then
+ * started again -> back on the master with preempt, or left on the backup with nopreempt; `--soak S` then leaves the steady pair
+ * idle for S seconds and counts keepalived state changes (false failovers) and failed requests. `--apache tracked`
+ * (default) makes apache2 the group's service with `serviceFailover: {}`: it runs from init on both nodes
+ * and a track_script moves the VIP off a node whose apache2 is down; `--apache both` keeps apache2
  * running on both nodes from init and moves only the VIP; `--apache group` makes apache2 the group's
  * resource (keepalived's notify commands start and stop it). Figures are wall-clock on a shared
  * machine: printed, never asserted; a scenario fails only when the pair does not get there in time.
@@ -24,6 +28,7 @@ import {
   KEEPALIVED_DEFAULTS,
   KEEPALIVED_FAST_PROFILE,
   KeepalivedSettings,
+  keepalivedServiceFailoverSeconds,
   planCluster,
 } from "../../constructs";
 import { freeAddress, parseCloudConfig, parseNics, subnetOf } from "../common/payload";
@@ -58,8 +63,17 @@ export const KEEPALIVED_LAB_PROFILES: Record<string, Profile> = {
   "fast-nopreempt": { settings: KEEPALIVED_FAST_PROFILE, autoFailback: false },
 };
 
+/** Where apache2 runs: from init on both nodes, tracked by the group (serviceFailover) or not; or started by notify. */
+export type ApacheMode = "tracked" | "both" | "group";
+const APACHE_MODES: readonly ApacheMode[] = ["tracked", "both", "group"];
+
+/** The profile's settings as the pair runs them: `tracked` turns service failover on with its defaults. */
+function settingsOf(profile: Profile, apache: ApacheMode): KeepalivedSettings {
+  return apache === "tracked" ? { ...profile.settings, serviceFailover: {} } : profile.settings;
+}
+
 /** The pair as a user would declare it, with keepalived as its engine. */
-export function keepalivedPairDecl(profile: Profile, apacheInGroup: boolean): ClusterDecl {
+export function keepalivedPairDecl(profile: Profile, apache: ApacheMode): ClusterDecl {
   return {
     networks: { public: { cidr: PUBLIC }, private: { cidr: PRIVATE } },
     admin: { sshAuthorizedKeys: [LAB_SSH_KEY] },
@@ -71,10 +85,10 @@ export function keepalivedPairDecl(profile: Profile, apacheInGroup: boolean): Cl
       nodes: ["ka1", "ka2"],
       preferredNode: "ka1",
       vips: [{ address: VIP, labelIndex: 0 }],
-      resources: apacheInGroup ? ["apache2"] : [],
+      resources: apache === "both" ? [] : ["apache2"],
       autoFailback: profile.autoFailback,
     },
-    failover: FailoverEngine.keepalived(profile.settings),
+    failover: FailoverEngine.keepalived(settingsOf(profile, apache)),
   };
 }
 
@@ -99,7 +113,7 @@ export interface KeepalivedReport {
   profile: string;
   settings: KeepalivedSettings;
   autoFailback: boolean;
-  apache: "both" | "group";
+  apache: ApacheMode;
   runs: RunFigures[];
   soak?: SoakFigures;
   failures: string[];
@@ -113,6 +127,8 @@ class KeepalivedPair {
     readonly backup: LabNodeVm,
     private readonly net: LabNetwork,
     private readonly profile: Profile,
+    /** The settings the pair runs: the profile's, with serviceFailover when apache2 is tracked. */
+    private readonly settings: KeepalivedSettings,
     private readonly log: (s: string) => void,
   ) {}
 
@@ -227,6 +243,81 @@ class KeepalivedPair {
   }
 
   /**
+   * Service failover ("service-failover"): apache2 on the master is stopped by its recorded PID
+   * (SIGTERM to the pid file's process, a clean exit nothing restarts) while the node lives. The
+   * track_script puts the master in FAULT and the backup must serve within the declared bound
+   * (interval × fall + advert_int + 0.5 s); while apache2 stays down the VIP must not come back. Then
+   * apache2 is started again: with preempt the master takes the VIP back after `rise` checks; with
+   * nopreempt it stays on the backup (and the lab moves it back by a graceful stop of the backup).
+   */
+  async serviceFailover(): Promise<Figures> {
+    const sf = { ...KEEPALIVED_DEFAULTS.serviceFailover, ...(this.settings.serviceFailover || {}) };
+    const boundS = keepalivedServiceFailoverSeconds(this.settings);
+    await this.steadyOn(this.primary);
+    const faults = () => this.primary.syslogLines(/\(VI_1\) Entering FAULT STATE/).length;
+    const faultsBefore = faults();
+    const t0 = now();
+    this.log(`${this.primary.hostname}: kill -TERM apache2 (the pid file's process)`);
+    const k = await this.primary.exec(["sh", "-c", 'kill -TERM "$(cat /run/apache2/apache2.pid)"']);
+    if (k.code !== 0) throw new Error(`kill -TERM apache2 on ${this.primary.hostname} exited ${k.code}: ${k.stderr.trim()}`);
+    const served = await this.waitServed(t0, this.backup);
+    const figures: Figures = { servedS: served, boundS, withinBound: served <= boundS ? "yes" : "no" };
+    // No take-back and no flap while apache2 is down: the backup alone serves for twice the bound (at least 3 s).
+    const watchS = Math.max(3, 2 * boundS);
+    const tWatch = now();
+    let seen = "";
+    const moved = await waitUntil(tWatch, watchS, async () => {
+      const h = await this.holders();
+      const apache = await this.primary.isRunning("apache2");
+      seen = `VIP on ${h.join(", ") || "none"}, apache2 on ${this.primary.hostname} ${apache ? "running" : "stopped"}`;
+      return h.length !== 1 || h[0] !== this.backup.hostname || apache;
+    });
+    if (moved !== undefined) throw new Error(`${moved.toFixed(1)} s into the ${watchS} s watch: ${seen}`);
+    if (this.probe.outage(tWatch, now()) > 0) throw new Error("the client missed pages while the backup held the VIP");
+    figures.outageS = this.probe.outage(t0, now());
+    figures.faultLogged = faults() > faultsBefore ? "yes" : "no";
+    if (figures.faultLogged !== "yes") throw new Error(`${this.primary.hostname} logged no FAULT state for its stopped apache2`);
+    const t1 = now();
+    const r = await this.primary.execLogged(["service", "apache2", "start"], this.primary.bootLog, 60_000);
+    if (r.code !== 0) throw new Error(`${this.primary.hostname}: service apache2 start exited ${r.code}: ${r.output.trim()}`);
+    if (this.profile.autoFailback) {
+      figures.failbackS = await this.waitServed(t1, this.primary);
+      await sleep(1000);
+      figures.failbackLost = this.lost(t1, now());
+      return figures;
+    }
+    // nopreempt: the returned node passes `rise` checks and stays BACKUP; give it ten adverts more (at least 3 s).
+    const advert = this.settings.advertIntervalSeconds ?? KEEPALIVED_DEFAULTS.advertIntervalSeconds;
+    await sleep((sf.rise * sf.intervalSeconds + Math.max(3, 10 * advert)) * 1000);
+    const holders = await this.holders();
+    if (holders.length !== 1 || holders[0] !== this.backup.hostname || this.served(t1, this.primary) !== undefined)
+      throw new Error(`nopreempt: the VIP moved after apache2 came back (on: ${holders.join(", ") || "none"})`);
+    figures.stayedOnBackup = "yes";
+    figures.failbackLost = this.lost(t1, now());
+    // Back to the preferred node for the next run, as gracefulStop does.
+    await this.keepalived(this.backup, "stop");
+    await this.steadyOn(this.primary);
+    await this.keepalived(this.backup, "start");
+    return figures;
+  }
+
+  /**
+   * After a failed scenario: apache2 running on both nodes again, and with nopreempt the VIP moved
+   * back to the primary by a graceful stop of the backup (nothing else would move it).
+   */
+  async restore(): Promise<void> {
+    for (const vm of [this.primary, this.backup]) {
+      if (vm.running && !(await vm.isRunning("apache2"))) await vm.execLogged(["service", "apache2", "start"], vm.bootLog, 60_000);
+    }
+    const holders = await this.holders();
+    if (!this.profile.autoFailback && holders.length === 1 && holders[0] === this.backup.hostname) {
+      await this.keepalived(this.backup, "stop");
+      await this.steadyOn(this.primary);
+      await this.keepalived(this.backup, "start");
+    }
+  }
+
+  /**
    * The steady pair left alone for `seconds`: every state change in either node's syslog is a false
    * failover (nothing was done to them), as is a request the client did not get answered.
    */
@@ -289,17 +380,11 @@ async function ensureKeepalived(): Promise<void> {
     throw new Error(`keepalived is not installed; as root run:\n  ${installCommand(["keepalived"])}`);
 }
 
-async function measureProfile(
-  name: string,
-  runs: number,
-  soakS: number,
-  apache: "both" | "group",
-  keep: boolean,
-): Promise<KeepalivedReport> {
+async function measureProfile(name: string, runs: number, soakS: number, apache: ApacheMode, keep: boolean): Promise<KeepalivedReport> {
   const profile = KEEPALIVED_LAB_PROFILES[name];
   const report: KeepalivedReport = {
     profile: name,
-    settings: profile.settings,
+    settings: settingsOf(profile, apache),
     autoFailback: profile.autoFailback,
     apache,
     runs: [],
@@ -309,7 +394,7 @@ async function measureProfile(
   const log = (line: string) => console.log(`[${(now() - started).toFixed(1).padStart(6)}s] ${line}`);
   let macs = 0;
   const planned = planCluster(
-    keepalivedPairDecl(profile, apache === "group"),
+    keepalivedPairDecl(profile, apache),
     "KeepalivedLab",
     () => `52:54:00:4b:00:${(macs++).toString(16).padStart(2, "0")}`,
   );
@@ -355,7 +440,7 @@ async function measureProfile(
       await vm.prepareDisk();
       vms.push(vm);
     }
-    pair = new KeepalivedPair(vms[0], vms[1], net, profile, log);
+    pair = new KeepalivedPair(vms[0], vms[1], net, profile, settingsOf(profile, apache), log);
     for (const vm of vms) await vm.boot();
     pair.probe.start();
     await pair.steadyOn(pair.primary, 60);
@@ -365,6 +450,10 @@ async function measureProfile(
       [KEEPALIVED_SCENARIO.return, () => pair!.returnOfMaster()],
       [KEEPALIVED_SCENARIO.graceful, () => pair!.gracefulStop()],
       [KEEPALIVED_SCENARIO.partition, () => pair!.partition()],
+      // Only a pair that tracks apache2 moves the VIP for it.
+      ...(apache === "tracked"
+        ? [[KEEPALIVED_SCENARIO.serviceFailover, () => pair!.serviceFailover()] as [string, () => Promise<Figures>]]
+        : []),
     ];
     for (let i = 1; i <= runs; i++) {
       const figures: RunFigures = {};
@@ -385,6 +474,7 @@ async function measureProfile(
             if (!pair.primary.running) await pair.primary.boot();
             if (!pair.backup.running) await pair.backup.boot();
             await pair.heal();
+            await pair.restore();
             await pair.steadyOn(pair.primary, 60);
           } catch (again) {
             report.failures.push(`run ${i}: could not recover: ${(again as Error).message}`);
@@ -424,6 +514,10 @@ const COLUMNS: [string, string, string][] = [
   ["partition", "outageS", "partition -> heal: client outage s"],
   ["partition", "flips", "partition -> heal: flips"],
   ["partition", "healToOneHolderS", "partition -> heal: heal -> one VIP holder s"],
+  ["service-failover", "servedS", "apache2 stopped on master -> served by the backup s"],
+  ["service-failover", "outageS", "apache2 stopped: client outage s"],
+  ["service-failover", "failbackS", "apache2 started again -> served by primary s (preempt)"],
+  ["service-failover", "failbackLost", "apache2 started again: requests lost"],
 ];
 
 export function formatKeepalivedTable(reports: KeepalivedReport[]): string {
@@ -437,7 +531,7 @@ export function formatKeepalivedTable(reports: KeepalivedReport[]): string {
         .filter((x) => x?.passed)
         .map((x) => x.figures[figure])
         .filter((x): x is number => typeof x === "number");
-      const digits = figure === "flips" || figure === "lostRequests" ? 0 : 2;
+      const digits = ["flips", "lostRequests", "failbackLost"].includes(figure) ? 0 : 2;
       return `${fmt(median(v), digits)} / ${fmt(v.length ? Math.max(...v) : undefined, digits)} (${v.length})`;
     }),
   ]);
@@ -447,9 +541,25 @@ export function formatKeepalivedTable(reports: KeepalivedReport[]): string {
     const version = r.settings.vrrpVersion ?? KEEPALIVED_DEFAULTS.vrrpVersion;
     const stayed = r.runs.filter((x) => x.return?.figures.stayedOnBackup === "yes").length;
     const holders = r.runs.map((x) => x.partition?.figures.holderAfterHeal).filter(Boolean);
+    const apache = {
+      tracked: "on both nodes (init), tracked (serviceFailover)",
+      both: "on both nodes (init)",
+      group: "the group's (notify)",
+    }[r.apache];
     lines.push(
-      `- ${r.profile}: VRRPv${version}, advert_int ${advert}, ${r.autoFailback ? "preempt" : `nopreempt (VIP stayed on the backup at return: ${stayed} of ${r.runs.length})`}, apache2 ${r.apache === "both" ? "on both nodes (init)" : "the group's (notify)"}; holder after heal: ${holders.join(", ") || "-"}`,
+      `- ${r.profile}: VRRPv${version}, advert_int ${advert}, ${r.autoFailback ? "preempt" : `nopreempt (VIP stayed on the backup at return: ${stayed} of ${r.runs.length})`}, apache2 ${apache}; holder after heal: ${holders.join(", ") || "-"}`,
     );
+    if (r.apache === "tracked") {
+      const service = r.runs.map((x) => x["service-failover"]).filter((x) => x?.passed);
+      const within = service.filter((x) => x.figures.withinBound === "yes").length;
+      const stayedService = service.filter((x) => x.figures.stayedOnBackup === "yes").length;
+      lines.push(
+        `- ${r.profile} service-failover: declared bound ${keepalivedServiceFailoverSeconds(r.settings).toFixed(2)} s (interval × fall + advert_int + 0.5 s for the checks' run time), served within it in ${within} of ${service.length}; ` +
+          (r.autoFailback
+            ? "failback: preempt took the VIP back"
+            : `failback: nopreempt, the VIP stayed on the backup in ${stayedService} of ${service.length}`),
+      );
+    }
   }
   for (const r of reports.filter((x) => x.soak)) {
     const k = r.soak!;
@@ -469,7 +579,7 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: "string", default: "5" },
       soak: { type: "string", default: "0" },
       profile: { type: "string", multiple: true },
-      apache: { type: "string", default: "both" },
+      apache: { type: "string", default: "tracked" },
       json: { type: "string" },
       keep: { type: "boolean", default: false },
     },
@@ -483,12 +593,13 @@ async function main(argv: string[]): Promise<number> {
   const unknown = profiles.filter((p) => !(p in KEEPALIVED_LAB_PROFILES));
   if (unknown.length > 0)
     throw new Error(`--profile ${unknown.join(", ")}: want one of ${Object.keys(KEEPALIVED_LAB_PROFILES).join(", ")}`);
-  if (values.apache !== "both" && values.apache !== "group") throw new Error(`--apache ${values.apache}: want both or group`);
+  const apache = values.apache as ApacheMode;
+  if (!APACHE_MODES.includes(apache)) throw new Error(`--apache ${values.apache}: want ${APACHE_MODES.join(", ")}`);
   const t0 = now();
   const reports: KeepalivedReport[] = [];
   for (const p of profiles) {
     console.log(`\n## keepalived ${p}`);
-    reports.push(await measureProfile(p, runs, soakS, values.apache, values.keep));
+    reports.push(await measureProfile(p, runs, soakS, apache, values.keep));
   }
   const table = formatKeepalivedTable(reports);
   console.log(

@@ -30,7 +30,14 @@ export const FENCING_SCENARIO = {
 
 /** keepalived.ts: its pair is declared in keepalivedPairDecl, not a stack. */
 export const KEEPALIVED_VARIANT = "keepalived";
-export const KEEPALIVED_SCENARIO = { crash: "crash", return: "return", graceful: "graceful", partition: "partition" } as const;
+export const KEEPALIVED_SCENARIO = {
+  crash: "crash",
+  return: "return",
+  graceful: "graceful",
+  partition: "partition",
+  /** Only with `--apache tracked` (the default): keepalived's serviceFailover. */
+  serviceFailover: "service-failover",
+} as const;
 
 const heartbeatIds = HEARTBEAT_VARIANTS.flatMap((variant) =>
   Object.values(HEARTBEAT_SCENARIO)

@@ -31,6 +31,7 @@ const FENCED_CUT = id(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
 const FENCING_WATCHDOG = id(FENCING_STACK, FENCING_SCENARIO.watchdog);
 const KA_CRASH = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
 const KA_RETURN = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
+const KA_SERVICE_FAILOVER = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.serviceFailover);
 const VM_NAT: VmScenarioId = "vm.ipvs-nat.rr";
 const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
 const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
@@ -79,6 +80,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER] },
   "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
   "KeepalivedSettings.vrrpVersion=3": { scenarios: [KA_CRASH] },
+  "KeepalivedSettings.serviceFailover={}": { scenarios: [KA_SERVICE_FAILOVER] },
   "KeepalivedSettings.advertIntervalSeconds": { scenarios: [KA_CRASH], note: "fast profile" },
   "KeepalivedSettings.vrrpNetwork=private": { scenarios: [KA_CRASH], note: "the default" },
 
@@ -214,6 +216,11 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "KeepalivedHealthCheck.delayLoopSeconds",
   "KeepalivedHealthCheck.path",
   "KeepalivedHealthCheck.retry",
+  "KeepalivedServiceFailover.fall",
+  "KeepalivedServiceFailover.intervalSeconds",
+  "KeepalivedServiceFailover.rise",
+  "KeepalivedServiceFailover.services[]",
+  "KeepalivedSettings.serviceFailover=false",
   "KeepalivedSettings.garpMasterRefreshSeconds",
   "KeepalivedSettings.otherPriority",
   "KeepalivedSettings.preferredPriority",

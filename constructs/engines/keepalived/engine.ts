@@ -3,6 +3,7 @@ import { HEARTBEAT_DEFAULTS, IssueList } from "../../../cloud-init";
 import { NETWORK_ROLES } from "../../plan";
 import {
   FAILOVER_ENGINE_FIELD,
+  FAILOVER_GROUP_FIELDS,
   FailoverEngine,
   FailoverGroupCheck,
   FailoverGroupPlan,
@@ -11,7 +12,7 @@ import {
   TopologyView,
 } from "../failover-engine";
 import { KEEPALIVED_CONF_PATH, renderKeepalivedConf } from "./render";
-import { KEEPALIVED_DEFAULTS, KeepalivedSettings } from "./settings";
+import { KEEPALIVED_DEFAULTS, KeepalivedServiceFailover, KeepalivedSettings } from "./settings";
 
 const settingName = (field: string) => `${FAILOVER_ENGINE_FIELD}.${field}`;
 
@@ -36,6 +37,24 @@ const REFUSED: Record<string, string> = {
   mailTo: "not supported by this engine (keepalived's smtp_alert needs an SMTP server in global_defs)",
 };
 const KNOWN = new Set(Object.keys(KEEPALIVED_DEFAULTS));
+
+/** Heartbeat's serviceFailover fields, refused with keepalived's word for them. */
+const REFUSED_SERVICE_FAILOVER: Record<string, string> = {
+  checkIntervalSeconds: "keepalived's vrrp_script calls it interval: use intervalSeconds",
+  failuresBeforeHandover: "keepalived's vrrp_script calls it fall: use fall",
+  backoffSeconds:
+    "keepalived has no back-off: a node whose service failed stays in FAULT until `rise` checks pass, and nothing restarts the service there; use rise",
+};
+const SERVICE_FAILOVER_KEYS = ["services", ...Object.keys(KEEPALIVED_DEFAULTS.serviceFailover)];
+
+/** The services a `serviceFailover` setting tracks: its own list, or every service of the group. */
+export function trackedServices(setting: KeepalivedServiceFailover | false | undefined, resources: readonly string[]): readonly string[] {
+  if (!setting) return [];
+  return setting.services ?? resources;
+}
+
+/** An init script name keepalived can run as `service <name> status`: one word, no shell characters. */
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/;
 
 /** keepalived VRRP: a unicast VRRP instance carries the group's VIPs; virtual_server blocks install a director pair's rules. */
 export class KeepalivedEngine implements FailoverEngine {
@@ -111,22 +130,84 @@ export class KeepalivedEngine implements FailoverEngine {
     if (!Number.isInteger(check.retry) || check.retry < 0)
       list.add(settingName("healthCheck.retry"), check.retry, "must be a whole number, 0 or more");
     if (!/^\/[\w./-]*$/.test(check.path)) list.add(settingName("healthCheck.path"), check.path, "must be a URL path such as /healthz");
-  }
-
-  configureMember(group: FailoverGroupPlan, member: FailoverMember, topology: TopologyView): MemberFailover {
-    const issues = new IssueList(member.path);
-    if (group.vips.length > MAX_VIPS)
-      issues.add("failoverGroup.vips", group.vips.length, `one VRRP instance carries at most ${MAX_VIPS} addresses`);
+    if (group.vipCount > MAX_VIPS) list.add(group.fields.vips, group.vipCount, `one VRRP instance carries at most ${MAX_VIPS} addresses`);
     // keepalived runs one notify command per state change, so it can start one init script.
     if (group.resources.length > 1) {
-      issues.add(
-        "failoverGroup.resources",
+      list.add(
+        group.fields.resources ?? FAILOVER_GROUP_FIELDS.resources!,
         group.resources,
         "keepalived starts at most one init script with the group (notify_master); run the others from init on both nodes",
       );
     }
+    this.checkServiceFailover(group, list);
+  }
+
+  private checkServiceFailover(group: FailoverGroupCheck, list: IssueList): void {
+    const setting = this.settings.serviceFailover;
+    if (setting === undefined || setting === false) return;
+    if (typeof setting !== "object" || setting === null || Array.isArray(setting)) {
+      list.add(settingName("serviceFailover"), setting, "must be an object such as {} (the defaults) or false");
+      return;
+    }
+    for (const [key, value] of Object.entries(setting)) {
+      if (value === undefined || SERVICE_FAILOVER_KEYS.includes(key)) continue;
+      list.add(
+        settingName(`serviceFailover.${key}`),
+        value,
+        REFUSED_SERVICE_FAILOVER[key] ?? `not a keepalived serviceFailover setting; settings: ${SERVICE_FAILOVER_KEYS.join(", ")}`,
+      );
+    }
+    const d = KEEPALIVED_DEFAULTS.serviceFailover;
+    const interval = setting.intervalSeconds ?? d.intervalSeconds;
+    // keepalived 2.2's vrrp_script reads interval and timeout as whole seconds.
+    if (!Number.isInteger(interval) || interval < 1 || interval > 3600) {
+      list.add(settingName("serviceFailover.intervalSeconds"), interval, "must be a whole number of seconds, 1..3600");
+    }
+    for (const key of ["fall", "rise"] as const) {
+      const value = setting[key] ?? d[key];
+      if (!Number.isInteger(value) || value < 1 || value > 100) {
+        list.add(settingName(`serviceFailover.${key}`), value, "must be a whole number of checks, 1..100");
+      }
+    }
+    const where = group.fields.resources;
+    if (setting.services !== undefined && !Array.isArray(setting.services)) {
+      list.add(settingName("serviceFailover.services"), setting.services, 'must be a list of the group\'s services, such as ["apache2"]');
+      return;
+    }
+    const services = trackedServices(setting, group.resources);
+    if (services.length === 0) {
+      list.add(
+        settingName("serviceFailover"),
+        setting,
+        where
+          ? `the group owns no service to track: add one to ${where}, such as "apache2"`
+          : "this construct's group owns no service to track (its VIPs only)",
+      );
+    }
+    services.forEach((service, i) => {
+      const field = settingName(`serviceFailover.services[${i}]`);
+      if (typeof service !== "string" || !SERVICE_NAME.test(service)) {
+        list.add(field, service, "must be an init script name such as apache2");
+      } else if (!group.resources.includes(service)) {
+        list.add(
+          field,
+          service,
+          `no track script for it: the group owns ${group.resources.length > 0 ? group.resources.join(", ") : "no service"}; track one of the group's ${where ?? "services"}`,
+        );
+      } else if (services.indexOf(service) !== i) {
+        list.add(field, service, "listed twice");
+      }
+    });
+  }
+
+  configureMember(group: FailoverGroupPlan, member: FailoverMember, topology: TopologyView): MemberFailover {
+    const issues = new IssueList(member.path);
+    // The planner checked the declared group; a director pair's own VIPs are added after that.
+    if (group.vips.length > MAX_VIPS) issues.add("vips", group.vips.length, `one VRRP instance carries at most ${MAX_VIPS} addresses`);
     if (issues.issues.length > 0) return { issues: issues.issues };
     const s = this.settings;
+    const tracked = trackedServices(s.serviceFailover, group.resources);
+    const check = { ...KEEPALIVED_DEFAULTS.serviceFailover, ...(s.serviceFailover || {}) };
     const network = s.vrrpNetwork ?? KEEPALIVED_DEFAULTS.vrrpNetwork;
     const self = topology.node(member.name)!;
     const peers = group.members.filter((n) => n !== member.name).map((n) => topology.addressOf(topology.node(n)!, network)!);
@@ -152,7 +233,9 @@ export class KeepalivedEngine implements FailoverEngine {
       // A master that loses a VIP's link goes to FAULT, so the VIP moves to a node that can carry it.
       trackInterfaces: [...new Set(vips.map((v) => v.interface))].filter((i) => i !== iface).sort(),
       garpMasterRefreshSeconds: s.garpMasterRefreshSeconds ?? KEEPALIVED_DEFAULTS.garpMasterRefreshSeconds,
-      service: group.resources[0],
+      // A tracked service runs from init on both nodes: a backup must pass its own check to take over.
+      service: group.resources.find((r) => !tracked.includes(r)),
+      trackScripts: tracked.map((service) => ({ service, intervalSeconds: check.intervalSeconds, fall: check.fall, rise: check.rise })),
       virtualServers: group.ipvsRules ? (group.ipvsServices ?? []) : [],
       healthCheck: { ...KEEPALIVED_DEFAULTS.healthCheck, ...s.healthCheck },
     });
@@ -161,7 +244,7 @@ export class KeepalivedEngine implements FailoverEngine {
         engine: this.name,
         packages: ["keepalived"],
         files: [{ path: KEEPALIVED_CONF_PATH, content, permissions: "0644", defer: true }],
-        starts: [...group.resources],
+        starts: group.resources.filter((r) => !tracked.includes(r)),
         // restart: the package's own start found no configuration (it is written deferred).
         runcmd: [
           ["update-rc.d", "keepalived", "enable"],
