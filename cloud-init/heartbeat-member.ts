@@ -18,7 +18,7 @@ import {
   serviceMonitorFiles,
 } from "./ha-helpers";
 import { IPVSADM_SERVICE } from "./ipvs";
-import { addMailIssues, MAIL_PACKAGES, MSMTPRC_PATH, renderMsmtprc } from "./mail";
+import { addMailIssues, MAIL_PACKAGES, mailRelayFiles } from "./mail";
 import { FencingRole, renderStonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import {
   AuthkeysConfig,
@@ -175,7 +175,7 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
     );
   }
   if (role.haresources.mailTo !== undefined && role.mailRelay !== undefined) {
-    files.push({ path: MSMTPRC_PATH, content: renderMsmtprc(role.mailRelay), permissions: "0644" });
+    files.push(...mailRelayFiles(role.mailRelay));
   }
   files.push(
     { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },

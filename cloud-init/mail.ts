@@ -3,6 +3,9 @@
  * `/usr/sbin/sendmail`; msmtp-mta provides that as a send-only client of one relay, with no queue and
  * no daemon. Without a relay there is nowhere to send to, so mailTo needs mailRelay.
  */
+import * as fs from "fs";
+import * as path from "path";
+import type { WriteFile } from "./cloud-config";
 import { isIpv4 } from "./ip";
 import type { FieldName } from "./heartbeat";
 import type { IssueList } from "./issues";
@@ -12,6 +15,15 @@ export const MAIL_PACKAGES = ["msmtp-mta", "bsd-mailx"] as const;
 
 /** msmtp's system-wide configuration, read by its sendmail. */
 export const MSMTPRC_PATH = "/etc/msmtprc";
+
+/** bsd-mailx's configuration: its `sendmail` is the helper below. */
+export const MAIL_RC_PATH = "/etc/mail.rc";
+/** The helper that sends and never fails (cloud-init/helpers/ha-sendmail.sh). */
+export const HA_SENDMAIL_PATH = "/etc/ha.d/ha-sendmail";
+/** ha-sendmail as shipped, read once at module load. */
+export const HA_SENDMAIL_SCRIPT = fs.readFileSync(path.join(__dirname, "helpers", "ha-sendmail.sh"), "utf8");
+/** Seconds msmtp waits for the relay: an unreachable relay delays a takeover by about this much. */
+export const MAIL_RELAY_TIMEOUT_SECONDS = 5;
 
 /** The SMTP port a relay listens on when mailRelay names none. */
 export const DEFAULT_SMTP_PORT = 25;
@@ -52,7 +64,27 @@ export function addMailIssues(list: IssueList, config: { mailTo?: string; mailRe
   }
 }
 
-/** Renders /etc/msmtprc: every mail goes to the relay, from heartbeat@<node>, plain SMTP, no authentication. */
+/**
+ * The files that make MailTo mail through `relay`: /etc/msmtprc, and bsd-mailx's /etc/mail.rc
+ * pointing its sendmail at ha-sendmail (written after the packages: mail.rc is bsd-mailx's conffile).
+ */
+export function mailRelayFiles(relay: string): WriteFile[] {
+  return [
+    { path: MSMTPRC_PATH, content: renderMsmtprc(relay), permissions: "0644" },
+    { path: HA_SENDMAIL_PATH, content: HA_SENDMAIL_SCRIPT, permissions: "0755" },
+    {
+      path: MAIL_RC_PATH,
+      content: `# /etc/mail.rc: generated. MailTo's mail goes through ${HA_SENDMAIL_PATH}, which never fails the group.\nset sendmail=${HA_SENDMAIL_PATH}\n`,
+      permissions: "0644",
+      defer: true,
+    },
+  ];
+}
+
+/**
+ * Renders /etc/msmtprc: every mail goes to the relay, from heartbeat@<node>, plain SMTP, no
+ * authentication, giving up after MAIL_RELAY_TIMEOUT_SECONDS.
+ */
 export function renderMsmtprc(relay: string): string {
   const parsed = parseMailRelay(relay);
   if (parsed === undefined) throw new Error(`not a mail relay: ${relay}`);
@@ -63,6 +95,7 @@ export function renderMsmtprc(relay: string): string {
     "account default",
     `host ${parsed.host}`,
     `port ${parsed.port}`,
+    `timeout ${MAIL_RELAY_TIMEOUT_SECONDS}`,
     "from heartbeat@%H",
     "",
   ].join("\n");

@@ -305,13 +305,23 @@ describe("fields in the user's words, each mistake once", () => {
       expect(failover.packages).toEqual(expect.arrayContaining(["heartbeat", "msmtp-mta", "bsd-mailx"]));
       const rc = failover.files.find((f) => f.path === "/etc/msmtprc")!;
       expect(rc.content).toBe(
-        `# /etc/msmtprc: generated. msmtp-mta's sendmail hands every mail (Heartbeat's MailTo) to the relay.\ndefaults\nsyslog LOG_MAIL\naccount default\nhost ${host}\nport ${port}\nfrom heartbeat@%H\n`,
+        `# /etc/msmtprc: generated. msmtp-mta's sendmail hands every mail (Heartbeat's MailTo) to the relay.\ndefaults\nsyslog LOG_MAIL\naccount default\nhost ${host}\nport ${port}\ntimeout 5\nfrom heartbeat@%H\n`,
       );
+      // bsd-mailx sends through ha-sendmail, which logs a mail the relay refused instead of failing the group.
+      expect(failover.files.find((f) => f.path === "/etc/mail.rc")).toMatchObject({
+        content: expect.stringContaining("\nset sendmail=/etc/ha.d/ha-sendmail\n"),
+        defer: true,
+      });
+      expect(failover.files.find((f) => f.path === "/etc/ha.d/ha-sendmail")).toMatchObject({
+        content: expect.stringContaining('/usr/sbin/sendmail "$@"\n'),
+        permissions: "0755",
+      });
       expect(failover.files.find((f) => f.path === "/etc/ha.d/haresources")!.content).toContain(" apache2 MailTo::ops@example.org\n");
     }
     const plain = pair().nodes[0].spec.failover!;
     expect(plain.packages).not.toContain("msmtp-mta");
-    expect(plain.files.map((f) => f.path)).not.toContain("/etc/msmtprc");
+    expect(plain.files.map((f) => f.path)).not.toEqual(expect.arrayContaining(["/etc/msmtprc"]));
+    expect(plain.files.map((f) => f.path)).not.toContain("/etc/mail.rc");
   });
 
   it("takes an empty heartbeatNetworks with a medium in extraMedia, and refuses it with none", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
-import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
+import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 
 /** The stack the labs add beside the presets, to test auto_failback off on the same topology. */
@@ -32,6 +32,30 @@ export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
  */
 export const SERVICE_FAILOVER_STACK = "heartbeat-apache-service-failover-libvirt";
 
+/**
+ * The option stacks' timing: a heartbeat every 250 ms, the peer dead after 1 s (the least deadtime
+ * a single medium is allowed), initdead 3 s, so that each option scenario stays short.
+ */
+const OPTIONS_TIMING = { keepalive: "250ms", deadtime: 1, warntime: "500ms", initdead: 3 } as const;
+
+/**
+ * Heartbeat options on the real daemons (the netns lab's option plan): bcast alone on the private
+ * network, on udpport 1694, authkeys md5, two VIPs, and the second node preferred.
+ */
+export const BCAST_OPTIONS_STACK = "heartbeat-apache-bcast-libvirt";
+
+/**
+ * mcast alone on the private network, authkeys crc (allowInsecureCrc), the router as ping node with
+ * ipfail, and MailTo through a relay at the router (the lab's SMTP sink).
+ */
+export const MCAST_OPTIONS_STACK = "heartbeat-apache-mcast-libvirt";
+
+/** serial alone (/dev/ttyS0: the lab's socat pty pair), authkeys sha1. */
+export const SERIAL_OPTIONS_STACK = "heartbeat-apache-serial-libvirt";
+
+/** The stacks the netns lab runs with its option plan instead of the full failover plan. */
+export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK];
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -49,6 +73,37 @@ export function synthesizeLabStacks(): string {
       ...HEARTBEAT_LAB_PROFILE,
       fencing: { kind: "libvirt", hypervisorUri: "qemu:///system" },
       watchdog: true,
+    }),
+  });
+  new HeartbeatApacheStack(app, BCAST_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "bcast", interfaces: ["private"] }],
+      udpport: 1694,
+      authMethod: "md5",
+    }),
+    pair: { vips: ["192.168.56.10", "192.168.56.20"], preferredNode: "srv2" },
+  });
+  new HeartbeatApacheStack(app, MCAST_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "mcast", interface: "private", group: "239.0.0.43" }],
+      authMethod: "crc",
+      allowInsecureCrc: true,
+      pingNodes: [LAB_NETWORKS.public.gateway!],
+      ipfail: true,
+      mailTo: "ops@example.org",
+      mailRelay: `${LAB_NETWORKS.public.gateway!}:2525`,
+    }),
+  });
+  new HeartbeatApacheStack(app, SERIAL_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }],
+      authMethod: "sha1",
     }),
   });
   app.synth();
