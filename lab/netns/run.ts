@@ -5,7 +5,8 @@
  * By default it synthesizes the project's stacks and runs every scenario on the Heartbeat + Apache
  * pair three times: as heartbeat-apache-libvirt (auto_failback on), as the same topology with
  * auto_failback off, with HEARTBEAT_FAST_PROFILE (ucast on both networks, sub-second deadtime), and
- * with service failover on (one more scenario: apache2 stopped on the holder).
+ * with service failover on (one more scenario: apache2 stopped on the holder); then the option stacks
+ * (lab/common/stacks.ts OPTION_STACKS) with the short option plan. Prints the wall time per variant.
  * A node dir holds user-data, meta-data and network-config.
  * Exit 0 only if every scenario passed.
  */
