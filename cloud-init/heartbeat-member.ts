@@ -18,6 +18,7 @@ import {
   serviceMonitorFiles,
 } from "./ha-helpers";
 import { IPVSADM_SERVICE } from "./ipvs";
+import { addMailIssues, MAIL_PACKAGES, mailRelayFiles } from "./mail";
 import { FencingRole, renderStonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import {
   AuthkeysConfig,
@@ -41,6 +42,8 @@ export interface HeartbeatRole extends HeartbeatHelperSettings {
   readonly fencing?: FencingRole;
   /** softdog, and heartbeat writing to it (`watchdog` in ha.cf). @default none */
   readonly watchdog?: WatchdogRole;
+  /** The SMTP relay MailTo mails through (`host` or `host:port`); required with haresources.mailTo. @default none */
+  readonly mailRelay?: string;
 }
 
 /** The member a role is rendered for: its host name and the names of its NICs. */
@@ -88,6 +91,7 @@ export function validateHeartbeatRole(role: HeartbeatRole, member: HeartbeatMemb
       `the group has no service to check (${IPVSADM_SERVICE}, a one-shot rule restore, is not checked); add one such as apache2, or turn service failover off`,
     );
   }
+  addMailIssues(list, { mailTo: role.haresources.mailTo, mailRelay: role.mailRelay }, (name) => `heartbeat.${name}`);
   if (role.fencing) list.addAll(validateFencingRole(role.fencing, path));
   if (role.watchdog) list.addAll(validateWatchdog(role.watchdog, path, "heartbeat.watchdog.timeoutSeconds"));
   role.haresources.vips.forEach((vip, i) => {
@@ -170,6 +174,9 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
       }),
     );
   }
+  if (role.haresources.mailTo !== undefined && role.mailRelay !== undefined) {
+    files.push(...mailRelayFiles(role.mailRelay));
+  }
   files.push(
     { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },
     { path: "/etc/ha.d/authkeys", content: renderAuthkeys(role.authkeys), permissions: "0600", defer: true },
@@ -184,7 +191,7 @@ export function heartbeatFailoverRole(role: HeartbeatRole, member: HeartbeatMemb
   const stonith = renderStonithParts(role.fencing, role.watchdog);
   return {
     engine: "heartbeat",
-    packages: ["heartbeat", ...stonith.packages],
+    packages: ["heartbeat", ...stonith.packages, ...(role.haresources.mailTo !== undefined ? MAIL_PACKAGES : [])],
     files: filesFor(role, member.hostname),
     starts: role.haresources.resources,
     // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)

@@ -485,7 +485,7 @@ export interface HaresourcesConfig {
   readonly vips: readonly VirtualIp[];
   /** Resource scripts started after the addresses, in order: `apache2`, `ipvsadm`, `ldirectord`. */
   readonly resources: readonly string[];
-  /** `MailTo::<addr>` notification on failover. @default none */
+  /** `MailTo::<addr>` notification on failover; the Heartbeat engine mails it through `mailRelay`, which it needs. @default none */
   readonly mailTo?: string;
 }
 

@@ -267,6 +267,74 @@ describe("fields in the user's words, each mistake once", () => {
     const authkeys = crc.nodes[0].spec.failover!.files.find((f) => f.path === "/etc/ha.d/authkeys")!;
     expect(authkeys.content).toContain("auth 1\n1 crc\n");
   });
+
+  it("refuses mailTo without mailRelay, a relay that is no host[:port], and a relay without mailTo, in one error", () => {
+    const lines = (settings: Parameters<typeof FailoverEngine.heartbeat>[0]) =>
+      problems(pair({ failover: FailoverEngine.heartbeat(settings) }));
+    expect(lines({ mailTo: "ops@example.org" })).toEqual([
+      '  - s/pair: failover.mailTo = "ops@example.org": MailTo mails through a relay, and the nodes run no mail server of their own: set mailRelay ("smtp.example.org" or "host:port"), or leave mailTo out',
+    ]);
+    const hint =
+      'must be an SMTP relay\'s host name or IPv4 address, with an optional port: "smtp.example.org" or "smtp.example.org:587" (port 25 by default)';
+    for (const bad of [
+      "smtp example.org",
+      "smtp.example.org:0",
+      "smtp.example.org:65536",
+      "-smtp.example.org",
+      "1.2.3",
+      "smtp://example.org",
+      "",
+    ]) {
+      expect(lines({ mailTo: "ops@example.org", mailRelay: bad })).toEqual([
+        `  - s/pair: failover.mailRelay = ${JSON.stringify(bad)}: ${hint}`,
+      ]);
+    }
+    expect(lines({ mailRelay: "smtp.example.org" })).toEqual([
+      '  - s/pair: failover.mailRelay = "smtp.example.org": a relay is only used for mailTo: set mailTo as well, or leave mailRelay out',
+    ]);
+  });
+
+  it("mails through the relay: msmtp-mta and bsd-mailx installed, /etc/msmtprc names the relay and its port", () => {
+    for (const [relay, host, port] of [
+      ["smtp.example.org", "smtp.example.org", 25],
+      ["192.168.56.1:2525", "192.168.56.1", 2525],
+    ] as const) {
+      const p = pair({ failover: FailoverEngine.heartbeat({ mailTo: "ops@example.org", mailRelay: relay }) });
+      expect(() => checkTopologies(p)).not.toThrow();
+      const failover = p.nodes[0].spec.failover!;
+      expect(failover.packages).toEqual(expect.arrayContaining(["heartbeat", "msmtp-mta", "bsd-mailx"]));
+      const rc = failover.files.find((f) => f.path === "/etc/msmtprc")!;
+      expect(rc.content).toBe(
+        `# /etc/msmtprc: generated. msmtp-mta's sendmail hands every mail (Heartbeat's MailTo) to the relay.\ndefaults\nsyslog LOG_MAIL\naccount default\nhost ${host}\nport ${port}\ntimeout 5\nfrom heartbeat@%H\n`,
+      );
+      // bsd-mailx sends through ha-sendmail, which logs a mail the relay refused instead of failing the group.
+      expect(failover.files.find((f) => f.path === "/etc/mail.rc")).toMatchObject({
+        content: expect.stringContaining("\nset sendmail=/etc/ha.d/ha-sendmail\n"),
+        defer: true,
+      });
+      expect(failover.files.find((f) => f.path === "/etc/ha.d/ha-sendmail")).toMatchObject({
+        content: expect.stringContaining('/usr/sbin/sendmail "$@"\n'),
+        permissions: "0755",
+      });
+      expect(failover.files.find((f) => f.path === "/etc/ha.d/haresources")!.content).toContain(" apache2 MailTo::ops@example.org\n");
+    }
+    const plain = pair().nodes[0].spec.failover!;
+    expect(plain.packages).not.toContain("msmtp-mta");
+    expect(plain.files.map((f) => f.path)).not.toEqual(expect.arrayContaining(["/etc/msmtprc"]));
+    expect(plain.files.map((f) => f.path)).not.toContain("/etc/mail.rc");
+  });
+
+  it("takes an empty heartbeatNetworks with a medium in extraMedia, and refuses it with none", () => {
+    const serialOnly = pair({
+      failover: FailoverEngine.heartbeat({ heartbeatNetworks: [], extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }] }),
+    });
+    expect(() => checkTopologies(serialOnly)).not.toThrow();
+    const haCf = serialOnly.nodes[0].spec.failover!.files.find((f) => f.path === "/etc/ha.d/ha.cf")!.content;
+    expect(haCf.split("\n").filter((l) => /^(ucast|bcast|mcast|serial|baud) /.test(l))).toEqual(["baud 19200", "serial /dev/ttyS0"]);
+    expect(problems(pair({ failover: FailoverEngine.heartbeat({ heartbeatNetworks: [] }) }))).toEqual([
+      '  - s/pair: failover.heartbeatNetworks = []: heartbeats need a path: name a network (["private"]) or give extraMedia',
+    ]);
+  });
 });
 
 describe("conflicts between constructs", () => {

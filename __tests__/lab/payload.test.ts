@@ -11,9 +11,18 @@ import {
   subnetOf,
   type LabNode,
 } from "../../lab/common/payload";
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, labNodesOf, synthesizeLabStacks } from "../../lab/common/stacks";
+import {
+  BCAST_OPTIONS_STACK,
+  FAILBACK_OFF_STACK,
+  FAST_PROFILE_STACK,
+  labNodesOf,
+  MCAST_OPTIONS_STACK,
+  SERIAL_OPTIONS_STACK,
+  synthesizeLabStacks,
+} from "../../lab/common/stacks";
 import { parseHaCf, parseHaResources } from "../../lab/netns/hacf";
 import { analysePair } from "../../lab/netns/lab";
+import { HEARTBEAT_SCENARIOS, NETNS_SCENARIOS } from "../../lab/netns/scenarios";
 import { ClientProbe, hostOfPage } from "../../lab/netns/probe";
 import { median } from "../../lab/netns/failover";
 
@@ -197,6 +206,26 @@ describe("heartbeat config", () => {
       deadtimeS: 3,
       initdeadS: 10,
       media: [{ kind: "ucast", iface: "private" }],
+      udpport: 694,
+      pingNodes: [],
+      ipfail: false,
+    });
+  });
+
+  it("parses the option stacks' media, udpport, ping nodes and ipfail", () => {
+    const cfg = parseHaCf(
+      "keepalive 250ms\ndeadtime 1\nudpport 1694\nbaud 19200\nserial /dev/ttyS0\nmcast private 239.0.0.43 1694 1 0\nbcast private public\nping 192.168.56.1\nrespawn hacluster /usr/libexec/heartbeat/ipfail\nnode a\nnode b\n",
+    );
+    expect(cfg).toMatchObject({
+      udpport: 1694,
+      pingNodes: ["192.168.56.1"],
+      ipfail: true,
+      media: [
+        { kind: "serial", iface: "/dev/ttyS0" },
+        { kind: "mcast", iface: "private" },
+        { kind: "bcast", iface: "private" },
+        { kind: "bcast", iface: "public" },
+      ],
     });
   });
 
@@ -210,8 +239,12 @@ describe("heartbeat config", () => {
       vip: "192.168.56.10",
       prefix: 24,
       iface: "public",
+      vips: ["192.168.56.10"],
       resources: ["IPaddr2::192.168.56.10/24/public", "apache2"],
     });
+    expect(
+      parseHaResources("srv2 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.56.20/24/public apache2 MailTo::ops@example.org\n"),
+    ).toMatchObject({ preferred: "srv2", vip: "192.168.56.10", vips: ["192.168.56.10", "192.168.56.20"], mailTo: "ops@example.org" });
     expect(parseHaResources("srv1 IPaddr2::192.168.56.10/24/public:0 apache2\n")).toMatchObject({ iface: "public", label: "public:0" });
     expect(parseHaResources("a 10.0.0.9 apache2").vip).toBe("10.0.0.9");
     expect(() => parseHaResources("a apache2")).toThrow(/no IPaddr2/);
@@ -233,6 +266,44 @@ describe("analysePair", () => {
     const { pair } = analysePair(nodes, undefined, true);
     expect([...pair.hbSubnets].sort()).toEqual(["192.168.200.0/24", "192.168.56.0/24"]);
     expect([pair.ha.keepaliveS, pair.ha.deadtimeS, pair.ha.initdeadS]).toEqual([0.1, 0.3, 10]);
+  });
+
+  it("reads each option stack's medium alone, its udpport, authkeys method, VIPs, ping node and relay", () => {
+    const key = { sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab", authkeySecret: "secret" };
+    const read = (stack: string) => analysePair(labNodesOf(outdir, stack, key), undefined, true).pair;
+    const bcast = read(BCAST_OPTIONS_STACK);
+    expect([bcast.ha.media, bcast.ha.udpport, bcast.authMethod, bcast.res.preferred, bcast.res.vips]).toEqual([
+      [{ kind: "bcast", iface: "private" }],
+      1694,
+      "md5",
+      "srv2",
+      ["192.168.56.10", "192.168.56.20"],
+    ]);
+    const mcast = read(MCAST_OPTIONS_STACK);
+    expect([
+      mcast.ha.media,
+      mcast.authMethod,
+      mcast.ha.pingNodes,
+      mcast.ha.ipfail,
+      mcast.gateway,
+      mcast.mailRelay,
+      mcast.res.mailTo,
+    ]).toEqual([
+      [{ kind: "mcast", iface: "private" }],
+      "crc",
+      ["192.168.56.1"],
+      true,
+      "192.168.56.1",
+      { host: "192.168.56.1", port: 2525 },
+      "ops@example.org",
+    ]);
+    const serial = read(SERIAL_OPTIONS_STACK);
+    expect([serial.ha.media, serial.hbSubnets, serial.authMethod]).toEqual([[{ kind: "serial", iface: "/dev/ttyS0" }], [], "sha1"]);
+  });
+
+  it("names every scenario once", () => {
+    expect(new Set(HEARTBEAT_SCENARIOS).size).toBe(HEARTBEAT_SCENARIOS.length);
+    expect(new Set(NETNS_SCENARIOS).size).toBe(NETNS_SCENARIOS.length);
   });
 
   it("insists that the expected auto_failback matches ha.cf", () => {

@@ -21,3 +21,21 @@ export const WATCHDOG_STACK = "heartbeat-apache-watchdog-libvirt";
  * the netns lab stops apache2 on the holder and expects the peer to serve.
  */
 export const SERVICE_FAILOVER_STACK = "heartbeat-apache-service-failover-libvirt";
+
+/**
+ * Heartbeat options on the real daemons (the netns lab's option plan): bcast alone on the private
+ * network, on udpport 1694, authkeys md5, two VIPs, and the second node preferred.
+ */
+export const BCAST_OPTIONS_STACK = "heartbeat-apache-bcast-libvirt";
+
+/**
+ * mcast alone on the private network (its own port 1695, ttl 1, no loop), authkeys crc (allowInsecureCrc), the router as ping node with
+ * ipfail, and MailTo through a relay at the router (the lab's SMTP sink).
+ */
+export const MCAST_OPTIONS_STACK = "heartbeat-apache-mcast-libvirt";
+
+/** serial alone (/dev/ttyS0: the lab's socat pty pair), authkeys sha1. */
+export const SERIAL_OPTIONS_STACK = "heartbeat-apache-serial-libvirt";
+
+/** The stacks the netns lab runs with its option plan instead of the full failover plan. */
+export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK];

@@ -8,12 +8,37 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
-import { addPresetStacks, HeartbeatApacheStack } from "../../stacks";
+import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK, WATCHDOG_STACK } from "./stack-names";
+import {
+  BCAST_OPTIONS_STACK,
+  FAILBACK_OFF_STACK,
+  FAST_PROFILE_STACK,
+  FENCING_STACK,
+  MCAST_OPTIONS_STACK,
+  SERIAL_OPTIONS_STACK,
+  SERVICE_FAILOVER_STACK,
+  WATCHDOG_STACK,
+} from "./stack-names";
 
-export { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK, WATCHDOG_STACK } from "./stack-names";
+export {
+  BCAST_OPTIONS_STACK,
+  FAILBACK_OFF_STACK,
+  FAST_PROFILE_STACK,
+  FENCING_STACK,
+  MCAST_OPTIONS_STACK,
+  OPTION_STACKS,
+  SERIAL_OPTIONS_STACK,
+  SERVICE_FAILOVER_STACK,
+  WATCHDOG_STACK,
+} from "./stack-names";
+
+/**
+ * The option stacks' timing: a heartbeat every 250 ms, the peer dead after 1 s (the least deadtime
+ * a single medium is allowed), initdead 3 s, so that each option scenario stays short.
+ */
+const OPTIONS_TIMING = { keepalive: "250ms", deadtime: 1, warntime: "500ms", initdead: 3 } as const;
 
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
@@ -32,6 +57,37 @@ export function synthesizeLabStacks(): string {
       ...HEARTBEAT_LAB_PROFILE,
       fencing: { kind: "libvirt", hypervisorUri: "qemu:///system" },
       watchdog: true,
+    }),
+  });
+  new HeartbeatApacheStack(app, BCAST_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "bcast", interfaces: ["private"] }],
+      udpport: 1694,
+      authMethod: "md5",
+    }),
+    pair: { vips: ["192.168.56.10", "192.168.56.20"], preferredNode: "srv2" },
+  });
+  new HeartbeatApacheStack(app, MCAST_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "mcast", interface: "private", group: "239.0.0.43", port: 1695, ttl: 1, loop: false }],
+      authMethod: "crc",
+      allowInsecureCrc: true,
+      pingNodes: [LAB_NETWORKS.public.gateway!],
+      ipfail: true,
+      mailTo: "ops@example.org",
+      mailRelay: `${LAB_NETWORKS.public.gateway!}:2525`,
+    }),
+  });
+  new HeartbeatApacheStack(app, SERIAL_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }],
+      authMethod: "sha1",
     }),
   });
   addIpvsOptionsStack(app);

@@ -3,7 +3,8 @@ import * as ipaddr from "ipaddr.js";
 
 /** A medium line as read from ha.cf (the product writes a HeartbeatMedium). */
 export interface ParsedMedium {
-  kind: "ucast" | "bcast" | "mcast";
+  kind: "ucast" | "bcast" | "mcast" | "serial";
+  /** The interface, or for serial the device: the link name `cl_status listhblinks` prints. */
   iface: string;
 }
 
@@ -15,6 +16,12 @@ export interface HaConfig {
   deadtimeS: number;
   initdeadS: number;
   media: ParsedMedium[];
+  /** `udpport`, 694 when not given. */
+  udpport: number;
+  /** `ping` nodes. */
+  pingNodes: string[];
+  /** ipfail is respawned. */
+  ipfail: boolean;
 }
 
 export interface HaResources {
@@ -26,6 +33,10 @@ export interface HaResources {
   iface?: string;
   /** Alias label in IPaddr2::ip/prefix/iface:n (`labelIndex`), if given. */
   label?: string;
+  /** Every address of the group, `vip` first. */
+  vips: string[];
+  /** The MailTo resource's address, if the group has one. */
+  mailTo?: string;
   resources: string[];
 }
 
@@ -48,7 +59,17 @@ function directives(text: string): [string, string[]][] {
 }
 
 export function parseHaCf(text: string): HaConfig {
-  const cfg: HaConfig = { nodes: [], autoFailback: "legacy", keepaliveS: 2, deadtimeS: 5, initdeadS: 0, media: [] };
+  const cfg: HaConfig = {
+    nodes: [],
+    autoFailback: "legacy",
+    keepaliveS: 2,
+    deadtimeS: 5,
+    initdeadS: 0,
+    media: [],
+    udpport: 694,
+    pingNodes: [],
+    ipfail: false,
+  };
   let deadtimeSet = false;
   for (const [key, args] of directives(text)) {
     switch (key) {
@@ -73,9 +94,19 @@ export function parseHaCf(text: string): HaConfig {
         else throw new Error(`ha.cf: auto_failback ${v} is not on/off/legacy`);
         break;
       }
+      case "udpport":
+        cfg.udpport = Number(args[0]);
+        break;
+      case "ping":
+        cfg.pingNodes.push(...args);
+        break;
+      case "respawn":
+        if (/\/ipfail$/.test(args[1] ?? "")) cfg.ipfail = true;
+        break;
       case "ucast":
       case "bcast":
       case "mcast":
+      case "serial":
         if (!args[0]) throw new Error(`ha.cf: ${key} without an interface`);
         cfg.media.push({ kind: key, iface: args[0] });
         // `bcast` may list several interfaces.
@@ -85,7 +116,7 @@ export function parseHaCf(text: string): HaConfig {
   }
   if (!deadtimeSet) cfg.deadtimeS = cfg.keepaliveS * 2 + 1;
   if (cfg.nodes.length === 0) throw new Error("ha.cf: no node lines");
-  if (cfg.media.length === 0) throw new Error("ha.cf: no ucast/bcast/mcast medium");
+  if (cfg.media.length === 0) throw new Error("ha.cf: no ucast/bcast/mcast/serial medium");
   if (!(cfg.deadtimeS > 2 * cfg.keepaliveS)) {
     throw new Error(`ha.cf: heartbeat refuses deadtime ${cfg.deadtimeS}s <= 2 x keepalive ${cfg.keepaliveS}s`);
   }
@@ -100,12 +131,18 @@ export function parseHaResources(text: string): HaResources {
     .filter((l) => l !== "");
   if (lines.length !== 1) throw new Error(`haresources: the lab expects one resource group line, found ${lines.length}`);
   const [preferred, ...resources] = lines[0].split(/\s+/);
+  const vips = resources.flatMap((r) => {
+    const m = /^IPaddr2?::([^/:]+)/.exec(r);
+    return m && ipaddr.IPv4.isValidFourPartDecimal(m[1]) ? [m[1]] : [];
+  });
+  const mailTo = resources.map((r) => /^MailTo::([^:]+)/.exec(r)?.[1]).find((x) => x !== undefined);
   for (const r of resources) {
     // Forms: IPaddr2::ip[/prefix[/iface]], IPaddr::ip[/...], or a bare IPv4 address.
     const m = /^(?:IPaddr2?::)?([^/:]+)(?:\/(\d+))?(?:\/([^/]+))?/.exec(r);
     if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1])) continue;
     if (!r.startsWith("IPaddr") && r !== m[0]) continue;
-    const res: HaResources = { preferred, vip: m[1], resources };
+    const res: HaResources = { preferred, vip: m[1], vips: vips.includes(m[1]) ? vips : [m[1], ...vips], resources };
+    if (mailTo !== undefined) res.mailTo = mailTo;
     if (m[2]) res.prefix = Number(m[2]);
     // `public:0`: the IPaddr2 wrapper reads a label as part of the interface field
     if (m[3]) res.iface = m[3].split(":")[0];

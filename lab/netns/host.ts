@@ -2,11 +2,15 @@
 import * as fs from "node:fs";
 import { run } from "../common/proc";
 
-/** rsyslog is what heartbeat's `logfacility` logs through on the VMs (a Recommends of heartbeat). */
-export const NODE_PACKAGES = ["heartbeat", "apache2", "rsyslog"];
-const HOST_TOOLS = ["curl", "iproute2", "util-linux", "procps"];
+/**
+ * rsyslog is what heartbeat's `logfacility` logs through on the VMs (a Recommends of heartbeat);
+ * msmtp-mta and bsd-mailx are what a payload with mailTo installs.
+ */
+export const NODE_PACKAGES = ["heartbeat", "apache2", "rsyslog", "msmtp-mta", "bsd-mailx"];
+/** socat wires the serial medium's cable; python3 runs the router's SMTP sink. */
+const HOST_TOOLS = ["curl", "iproute2", "util-linux", "procps", "socat", "python3", "nftables"];
 /** Services the install may start or enable on the host; the lab runs them only inside nodes. */
-const HOST_SERVICES = ["apache2", "apache-htcacheclean", "heartbeat", "pacemaker", "corosync", "logd", "openhpid"];
+const HOST_SERVICES = ["apache2", "apache-htcacheclean", "heartbeat", "pacemaker", "corosync", "logd", "openhpid", "msmtpd"];
 const POLICY_RC_D = "/usr/sbin/policy-rc.d";
 
 export const installCommand = (pkgs: string[]) => `DEBIAN_FRONTEND=noninteractive apt-get install -y ${pkgs.join(" ")}`;

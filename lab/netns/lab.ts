@@ -2,21 +2,31 @@
  * The Heartbeat + Apache failover lab: boots the two nodes of a generated HA
  * pair in namespaces and checks who serves the VIP through eight scenarios, split-brain cuts among them.
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
 import { parse } from "yaml";
 import { applyValues, freeAddress, parseCloudConfig, parseNics, segmentsOf, type LabNic, type LabNode } from "../common/payload";
 import { parseHaCf, parseHaResources, type HaConfig, type HaResources } from "./hacf";
 import { assertRoot, ensureHost } from "./host";
-import { run, sleep } from "../common/proc";
-import { CLIENT_NS, LabNetwork } from "./network";
+import { CLEAN_ENV, isAlive, run, sleep } from "../common/proc";
+import { CLIENT_NS, LabNetwork, ROUTER_NS } from "./network";
 import { LabNodeVm } from "./node";
 import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
 import { ClientArpWatch } from "./arp-watch";
 import { LabResources } from "./resources";
 import { formatTable, runScenario } from "../common/report";
-import { HEARTBEAT_SCENARIO } from "./scenarios";
+import type { NetnsScenarioId } from "./scenarios";
+
+/** The MailTo mail the lab's SMTP sink received (lab/netns/smtp-sink.py). */
+interface SinkMail {
+  file: string;
+  from: string;
+  to: string;
+  subject: string;
+}
 
 export interface HeartbeatLabOptions {
   /** The two nodes of the Heartbeat pair. */
@@ -36,11 +46,20 @@ export interface HeartbeatLabOptions {
   probe?: ProbeOptions;
   /** The stand-in hypervisor each node sees as /usr/local/sbin (lab/netns/fencing.ts). @default none */
   hypervisorDir?: string;
+  /**
+   * "full": the eight or nine failover scenarios; "options": cold start, the options' facts on the
+   * daemons, a crash, and the mail and ping-node scenarios when the pair has them. @default "full"
+   */
+  plan?: "full" | "options";
+  /** Called once the host is this run's (after any wait for another lab run), before anything is built. */
+  onStart?: () => void;
   log?: (line: string) => void;
 }
 
 export interface ScenarioResult {
   scenario: string;
+  /** The scenario's stable id (NETNS_SCENARIOS) when it has one. */
+  id?: NetnsScenarioId;
   passed: boolean;
   /** Seconds until the surviving node's heartbeat noticed the change (cl_status). */
   detectionS?: number;
@@ -70,6 +89,12 @@ interface Pair {
   garpIntervalS?: number;
   /** The service monitor's settings, the same on both nodes; undefined when the pair has none. */
   serviceMonitor?: { checkS: number; failures: number; backoffS: number };
+  /** The authkeys method (sha1, md5, crc), the same on both nodes. */
+  authMethod: string;
+  /** The default gateway of the nodes' VIP network: the router's address. */
+  gateway?: string;
+  /** The SMTP relay of /etc/msmtprc, the same on both nodes. */
+  mailRelay?: { host: string; port: number };
 }
 
 /** The helper that repairs a lost resource request (cloud-init/helpers/reclaim-resources.sh). */
@@ -153,6 +178,8 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
   let reclaimAfterS: number | undefined;
   let garpIntervalS: number | undefined;
   let serviceMonitor: Pair["serviceMonitor"];
+  let authMethod: string | undefined;
+  let mailRelay: Pair["mailRelay"];
   const monitored: boolean[] = [];
   for (const n of filled) {
     const cc = parseCloudConfig(n.userData);
@@ -169,6 +196,17 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
     const authkeys = file("/etc/ha.d/authkeys");
     if (authkeys.permissions !== "0600")
       throw new Error(`${n.hostname}: heartbeat refuses authkeys with mode ${authkeys.permissions}; must be 0600`);
+    const method = /^\d+ (\w+)/m.exec(authkeys.content)?.[1];
+    if (method === undefined) throw new Error(`${n.hostname}: authkeys names no method`);
+    if (authMethod !== undefined && method !== authMethod) throw new Error(`authkeys method differs: ${authMethod} and ${method}`);
+    authMethod = method;
+    const msmtprc = cc.files.find((x) => x.path === "/etc/msmtprc")?.content;
+    if (msmtprc !== undefined) {
+      const host = /^host (\S+)$/m.exec(msmtprc)?.[1];
+      const port = Number(/^port (\d+)$/m.exec(msmtprc)?.[1] ?? 25);
+      if (host === undefined) throw new Error(`${n.hostname}: /etc/msmtprc names no host`);
+      mailRelay = { host, port };
+    }
     const thisHa = parseHaCf(file("/etc/ha.d/ha.cf").content);
     const text = file("/etc/ha.d/haresources").content.trim();
     if (haresourcesText !== undefined && text !== haresourcesText) throw new Error("haresources differs between the nodes");
@@ -230,13 +268,30 @@ export function analysePair(nodes: LabNode[], secret: string | undefined, autoFa
     if (!vip.match(ipaddr.IPv4.parseCIDR(vipNic.subnet)))
       throw new Error(`${h}: VIP ${res.vip} is outside ${vipNic.name} ${vipNic.subnet}`);
     vipSubnet = vipNic.subnet;
-    for (const m of ha.media) {
+    for (const m of ha.media.filter((x) => x.kind !== "serial")) {
       const nic = list.find((x) => x.name === m.iface);
       if (!nic) throw new Error(`${h}: ha.cf ${m.kind} uses interface ${m.iface}, which network-config does not define`);
       hb.add(nic.subnet);
     }
   }
-  return { pair: { ha, res, vipSubnet: vipSubnet!, hbSubnets: [...hb], nics, reclaimAfterS, garpIntervalS, serviceMonitor }, filled };
+  const gateway = [...nics.values()].flat().find((x) => x.subnet === vipSubnet && x.gateway !== undefined)?.gateway;
+  if (res.mailTo !== undefined && mailRelay === undefined) throw new Error(`haresources mails ${res.mailTo}, but no node has /etc/msmtprc`);
+  return {
+    pair: {
+      ha,
+      res,
+      vipSubnet: vipSubnet!,
+      hbSubnets: [...hb],
+      nics,
+      reclaimAfterS,
+      garpIntervalS,
+      serviceMonitor,
+      authMethod: authMethod!,
+      gateway,
+      mailRelay,
+    },
+    filled,
+  };
 }
 
 /** Every scenario, in order, on one freshly booted pair. */
@@ -258,6 +313,7 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
 
   const workdir = fs.mkdtempSync("/var/tmp/hal-netns-lab-");
   const resources = await LabResources.open(workdir, log);
+  opts.onStart?.();
   const vms: LabNodeVm[] = [];
   const signalled: { cleanup?: Promise<void> } = {};
   const onSignal = (sig: NodeJS.Signals) => {
@@ -279,11 +335,17 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
     }
     await net.create(names);
     const used = [...pair.nics.values()].flat().flatMap((x) => x.addresses.map((a) => a.split("/")[0]));
-    const clientCidr = freeAddress(pair.vipSubnet, [...used, pair.res.vip]);
+    const clientCidr = freeAddress(pair.vipSubnet, [...used, ...pair.res.vips, ...(pair.gateway ? [pair.gateway] : [])]);
     await net.createClient(pair.vipSubnet, clientCidr);
     log(
       `segments: ${[...segments].map(([s, v]) => `${net.bridges.get(s)} ${s} [${v.nodes.join(", ")}]`).join("; ")}; client ${clientCidr}`,
     );
+    if (pair.gateway !== undefined) {
+      await net.createRouter(pair.vipSubnet, `${pair.gateway}/${pair.vipSubnet.split("/")[1]}`);
+      log(`router ${ROUTER_NS} at ${pair.gateway} (the nodes' default gateway)`);
+    }
+    const mailDir = pair.mailRelay ? await startSmtpSink(pair, workdir, resources, log) : undefined;
+    const serialLinks = await startSerialCable(pair, workdir, resources, log);
 
     for (const [i, n] of filled.entries()) {
       const vm = new LabNodeVm(
@@ -293,6 +355,7 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
           cloudConfig: parseCloudConfig(n.userData),
           nics: pair.nics.get(n.hostname) ?? [],
           hypervisorDir: opts.hypervisorDir,
+          serialLinks: serialLinks.get(n.hostname),
         },
         net,
         resources,
@@ -301,7 +364,17 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
       await vm.prepareDisk();
       vms.push(vm);
     }
-    const lab = new HeartbeatLab(vms, net, pair, opts.autoFailback, workdir, log, opts.probe ?? DEFAULT_PROBE);
+    const lab = new HeartbeatLab(
+      vms,
+      net,
+      pair,
+      opts.autoFailback,
+      workdir,
+      log,
+      opts.probe ?? DEFAULT_PROBE,
+      opts.plan ?? "full",
+      mailDir,
+    );
     try {
       return await body(lab);
     } finally {
@@ -315,6 +388,89 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
     for (const vm of vms) await vm.powerOff().catch((e: Error) => log(`${vm.hostname}: power off: ${e.message}`));
     await resources.cleanup(log, opts.keepWorkdir);
   }
+}
+
+/** Starts a process in the background, recorded for cleanup; it must still run after `settleMs`. */
+async function startRecorded(
+  argv: string[],
+  what: string,
+  logFile: string,
+  resources: LabResources,
+  extraFds: number[] = [],
+  settleMs = 500,
+): Promise<number> {
+  const fd = fs.openSync(logFile, "a");
+  const child = spawn(argv[0], argv.slice(1), { stdio: ["ignore", fd, fd, ...extraFds], env: CLEAN_ENV, detached: true });
+  fs.closeSync(fd);
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${what}`);
+  resources.addPid(pid, what);
+  await sleep(settleMs);
+  if (!isAlive(pid))
+    throw new Error(`${what} (pid ${pid}) ended at once; see ${logFile}:\n${fs.readFileSync(logFile, "utf8").slice(-2000)}`);
+  return pid;
+}
+
+/**
+ * The SMTP relay the nodes' msmtprc names: python3's smtpd as a sink in the router namespace, at
+ * the gateway address (the only outside host the lab has). Returns the folder it writes mails to.
+ */
+async function startSmtpSink(pair: Pair, workdir: string, resources: LabResources, log: (l: string) => void): Promise<string> {
+  const relay = pair.mailRelay!;
+  if (relay.host !== pair.gateway)
+    throw new Error(
+      `msmtprc relays through ${relay.host}, but the lab's SMTP sink stands at the router, ${pair.gateway ?? "(no gateway)"}`,
+    );
+  const dir = path.join(workdir, "mail");
+  fs.mkdirSync(dir);
+  const sink = path.join(__dirname, "smtp-sink.py");
+  const pid = await startRecorded(
+    ["ip", "netns", "exec", ROUTER_NS, "python3", sink, relay.host, String(relay.port), dir],
+    "SMTP sink",
+    path.join(workdir, "smtp-sink.log"),
+    resources,
+  );
+  log(`SMTP sink (pid ${pid}) on ${relay.host}:${relay.port} in ${ROUTER_NS}, mails to ${dir}`);
+  return dir;
+}
+
+/**
+ * The null-modem cable of a `serial` medium: a socat pty pair on the host, one end per node (bound
+ * over the ha.cf device on the node's /dev). A holder process keeps both slave ends open, so that a
+ * node's heartbeat closing its end (a crash) never hangs the cable up and ends socat.
+ */
+async function startSerialCable(
+  pair: Pair,
+  workdir: string,
+  resources: LabResources,
+  log: (l: string) => void,
+): Promise<Map<string, { device: string; hostLink: string }[]>> {
+  const links = new Map<string, { device: string; hostLink: string }[]>();
+  const devices = [...new Set(pair.ha.media.filter((m) => m.kind === "serial").map((m) => m.iface))];
+  if (devices.length === 0) return links;
+  if (devices.length > 1) throw new Error(`the lab wires one serial cable; ha.cf names ${devices.join(", ")}`);
+  const [a, b] = pair.ha.nodes;
+  const end = (host: string) => path.join(workdir, `serial-${host}`);
+  const pid = await startRecorded(
+    ["socat", `pty,link=${end(a)},raw,echo=0`, `pty,link=${end(b)},raw,echo=0`],
+    "serial cable (socat)",
+    path.join(workdir, "socat.log"),
+    resources,
+  );
+  const ends = [end(a), end(b)];
+  for (let i = 0; i < 50 && !ends.every((e) => fs.existsSync(e)); i++) await sleep(100);
+  const fds = ends.map((e) => fs.openSync(e, fs.constants.O_RDWR | fs.constants.O_NOCTTY));
+  try {
+    const holder = await startRecorded(["sleep", "infinity"], "serial cable holder", path.join(workdir, "socat.log"), resources, fds, 0);
+    log(
+      `serial cable: socat (pid ${pid}) ${ends.map((e) => `${e} -> ${fs.readlinkSync(e)}`).join(", ")}; holder pid ${holder}; ${devices[0]} on both nodes`,
+    );
+  } finally {
+    for (const fd of fds) fs.closeSync(fd);
+  }
+  for (const host of [a, b]) links.set(host, [{ device: devices[0], hostLink: end(host) }]);
+  return links;
 }
 
 /** The client's sampling in the scenarios: often enough to time a sub-second failover. */
@@ -339,6 +495,8 @@ export class HeartbeatLab {
     private readonly workdir: string,
     private readonly log: (line: string) => void,
     probe: ProbeOptions,
+    private readonly plan: "full" | "options" = "full",
+    private readonly mailDir?: string,
   ) {
     this.primary = vms.find((v) => v.hostname === pair.res.preferred)!;
     this.backup = vms.find((v) => v.hostname !== pair.res.preferred)!;
@@ -354,6 +512,58 @@ export class HeartbeatLab {
   }
 
   async runAll(): Promise<ScenarioResult[]> {
+    return this.plan === "options" ? this.runOptions() : this.runFull();
+  }
+
+  /** Runs `plan` in order; after a failure the rest are reported as not run. */
+  private async runPlan(
+    plan: readonly (readonly [NetnsScenarioId, string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>, boolean?])[],
+  ): Promise<ScenarioResult[]> {
+    const results: ScenarioResult[] = [];
+    for (const [i, [id, title, fn, reclaimExpected]] of plan.entries()) {
+      const scenario = `${i + 1} ${title}`;
+      if (results.some((r) => !r.passed)) {
+        results.push({ scenario, id, passed: false, detail: "not run: an earlier scenario failed" });
+        continue;
+      }
+      results.push({ ...(await this.run(scenario, fn, reclaimExpected ?? false)), id });
+    }
+    return results;
+  }
+
+  /**
+   * The option stacks' plan: cold start, the options as the daemons show them, a crash of the
+   * preferred node over the pair's media alone, then the mail it caused and, with ipfail, the
+   * preferred node's return and a cut of the holder's link to the ping node.
+   */
+  private runOptions(): Promise<ScenarioResult[]> {
+    type Step = readonly [NetnsScenarioId, string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>];
+    const media = [...new Set(this.pair.ha.media.map((m) => `${m.kind} ${m.iface}`))].join(", ");
+    const plan: Step[] = [
+      ["cold-start", "cold start", () => this.coldStart()],
+      ["medium-links", `heartbeat links: ${media}`, () => this.mediumLinks()],
+      ...(this.pair.ha.media.some((m) => m.kind !== "serial")
+        ? [["udpport", `udpport ${this.pair.ha.udpport}`, () => this.udpport()] as Step]
+        : []),
+      ["auth-method", `authkeys ${this.pair.authMethod}`, () => this.authMethod()],
+      [
+        "vips-preferred-node",
+        `${this.pair.res.vips.length} VIPs on the preferred node ${this.primary.hostname}`,
+        () => this.vipsOnPreferred(),
+      ],
+      ["crash-primary", `crash of primary over ${media} alone`, () => this.crashMovesEveryVip()],
+      ...(this.mailDir ? [["mail-on-takeover", "the takeover is mailed", () => this.mailOnTakeover()] as Step] : []),
+      ...(this.pair.ha.ipfail
+        ? [
+            ["primary-returns", `primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()] as Step,
+            ["ping-node-cut", "holder's link to the ping node cut (ipfail)", () => this.pingNodeCut()] as Step,
+          ]
+        : []),
+    ];
+    return this.runPlan(plan);
+  }
+
+  private async runFull(): Promise<ScenarioResult[]> {
     const lostRequest = () => this.lostResourceRequest();
     // After the heal both nodes give the group up and ask for it again, which is the start-up
     // request a lost message leaves unanswered (seen once in ~16 fast-profile heals): the reclaimer
@@ -361,29 +571,21 @@ export class HeartbeatLab {
     const partition = () => this.partition();
     // Numbered by position: the service-failover scenario runs only for a pair with the monitor, and
     // before the heartbeat kill, which leaves the killed node holding what it had.
-    const named: [string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>][] = [
-      [HEARTBEAT_SCENARIO.coldStart, () => this.coldStart()],
-      [HEARTBEAT_SCENARIO.crashPrimary, () => this.crashPrimary()],
-      [`${HEARTBEAT_SCENARIO.primaryReturns} (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
-      [HEARTBEAT_SCENARIO.gracefulStop, () => this.gracefulStop()],
-      [HEARTBEAT_SCENARIO.partition, partition],
-      [HEARTBEAT_SCENARIO.lostRequest, lostRequest],
-      [HEARTBEAT_SCENARIO.privatePathCut, () => this.privatePathCut()],
+    type Step = readonly [NetnsScenarioId, string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>, boolean?];
+    const named: Step[] = [
+      ["cold-start", "cold start", () => this.coldStart()],
+      ["crash-primary", "crash of primary", () => this.crashPrimary()],
+      ["primary-returns", `primary returns (auto_failback ${this.autoFailback ? "on" : "off"})`, () => this.primaryReturns()],
+      ["graceful-stop", "graceful heartbeat stop", () => this.gracefulStop()],
+      ["partition-heal", "partition + heal", partition, true],
+      ["lost-resource-request", "lost resource request at start", lostRequest, true],
+      ["private-path-cut", "private path cut (one of two)", () => this.privatePathCut()],
       ...(this.pair.serviceMonitor
-        ? [[HEARTBEAT_SCENARIO.serviceFailover, () => this.serviceFailover()] as [string, () => Promise<ScenarioResult>]]
+        ? [["service-failover", "apache2 stopped on the holder (service failover)", () => this.serviceFailover()] as Step]
         : []),
-      [HEARTBEAT_SCENARIO.killHeartbeat, () => this.killHeartbeat()],
+      ["heartbeat-kill", "heartbeat killed (-9) on the holder", () => this.killHeartbeat()],
     ];
-    const plan = named.map(([title, fn], i) => [`${i + 1} ${title}`, fn] as const);
-    const results: ScenarioResult[] = [];
-    for (const [scenario, fn] of plan) {
-      if (results.some((r) => !r.passed)) {
-        results.push({ scenario, passed: false, detail: "not run: an earlier scenario failed" });
-        continue;
-      }
-      results.push(await this.run(scenario, fn, fn === lostRequest || fn === partition));
-    }
-    return results;
+    return this.runPlan(named);
   }
 
   /**
@@ -498,6 +700,194 @@ export class HeartbeatLab {
       ...m,
       detail: `${this.primary.hostname} holds ${this.vip}${labelNote} and serves its page; ${this.backup.hostname} standby without apache2`,
     };
+  }
+
+  /** `cl_status` on both nodes lists exactly ha.cf's links to the peer, each up: the medium itself carries the heartbeats. */
+  async mediumLinks() {
+    const want = [...new Set(this.pair.ha.media.map((m) => m.iface))].sort();
+    const seen: string[] = [];
+    for (const [a, b] of [
+      [this.primary, this.backup],
+      [this.backup, this.primary],
+    ]) {
+      let last = "";
+      const ok = await waitUntil(
+        now(),
+        10,
+        async () => {
+          const list = (await a.exec(["cl_status", "listhblinks", b.hostname], 5000)).stdout
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .sort();
+          const status = await Promise.all(
+            list.map(async (l) => `${l} ${(await a.exec(["cl_status", "hblinkstatus", b.hostname, l], 5000)).stdout.trim()}`),
+          );
+          last = status.join(", ");
+          return list.join() === want.join() && status.every((x) => x.endsWith(" up"));
+        },
+        250,
+      );
+      if (ok === undefined)
+        throw new ScenarioFailure(`${a.hostname}'s links to ${b.hostname}: [${last}]; want exactly [${want.join(", ")}], each up`);
+      seen.push(`${a.hostname}->${b.hostname}: ${last}`);
+    }
+    return { detail: `cl_status hblinkstatus: ${seen.join("; ")}`, server: this.primary.hostname };
+  }
+
+  /** `ss -uln` in each node: heartbeat's UDP sockets are on ha.cf's udpport, and not on 694 when that differs. */
+  async udpport() {
+    const port = this.pair.ha.udpport;
+    const found: string[] = [];
+    for (const vm of this.vms) {
+      const r = await vm.exec(["ss", "-ulnpH"], 5000);
+      const hb = r.stdout.split("\n").filter((l) => l.includes('"heartbeat"'));
+      const ports = [...new Set(hb.map((l) => Number(l.trim().split(/\s+/)[3]?.split(":").pop())))].sort((x, y) => x - y);
+      if (!ports.includes(port))
+        throw new ScenarioFailure(`${vm.hostname}: heartbeat listens on UDP [${ports.join(", ")}], not on ${port}`);
+      if (port !== 694 && ports.includes(694)) throw new ScenarioFailure(`${vm.hostname}: heartbeat still listens on 694 beside ${port}`);
+      found.push(`${vm.hostname} ${hb.length} socket(s) on [${ports.join(", ")}]`);
+    }
+    await this.expectPeers(now(), "active");
+    return { detail: `ss -uln: ${found.join("; ")}; both nodes see each other active`, server: this.primary.hostname };
+  }
+
+  /** The authkeys each node reads use the payload's method, and each node accepts the other's heartbeats. */
+  async authMethod() {
+    const methods: string[] = [];
+    for (const vm of this.vms) {
+      const text = (await vm.exec(["cat", "/etc/ha.d/authkeys"], 5000)).stdout;
+      const used = /^auth (\d+)$/m.exec(text)?.[1];
+      const method = used === undefined ? undefined : new RegExp(`^${used} (\\w+)`, "m").exec(text)?.[1];
+      if (method !== this.pair.authMethod)
+        throw new ScenarioFailure(`${vm.hostname}: authkeys uses ${method ?? "nothing"}, the payload says ${this.pair.authMethod}`);
+      methods.push(`${vm.hostname} auth ${used} ${method}`);
+    }
+    await this.expectPeers(now(), "active");
+    const bad = this.vms.flatMap((v) => v.syslogLines(/heartbeat.*(authenticat|Invalid authentication)/i));
+    if (bad.length > 0) throw new ScenarioFailure(`heartbeat logged authentication failures: ${bad[0]}`);
+    return { detail: `${methods.join(", ")}; both active, no authentication errors logged`, server: this.primary.hostname };
+  }
+
+  /** Every VIP of the group is on the preferred node, none on the peer. */
+  async vipsOnPreferred() {
+    const [on, off] = await Promise.all([this.primary.addresses(), this.backup.addresses()]);
+    const missing = this.pair.res.vips.filter((v) => !on.includes(v));
+    const stray = this.pair.res.vips.filter((v) => off.includes(v));
+    if (missing.length > 0 || stray.length > 0)
+      throw new ScenarioFailure(
+        `${this.primary.hostname} lacks [${missing.join(", ")}]; ${this.backup.hostname} holds [${stray.join(", ")}]`,
+      );
+    const index = this.pair.ha.nodes.indexOf(this.primary.hostname) + 1;
+    return {
+      detail: `${this.primary.hostname} (haresources' owner, node ${index} of ha.cf) holds ${this.pair.res.vips.join(", ")}; ${this.backup.hostname} none`,
+      server: this.primary.hostname,
+    };
+  }
+
+  private crashedAt?: number;
+
+  /** crashPrimary, and every VIP of the group follows to the peer. */
+  async crashMovesEveryVip() {
+    this.crashedAt = Date.now();
+    const r = await this.crashPrimary();
+    const all = await waitUntil(now(), 10, async () => {
+      const held = await this.backup.addresses();
+      return this.pair.res.vips.every((v) => held.includes(v));
+    });
+    if (all === undefined)
+      throw new ScenarioFailure(`${this.backup.hostname} did not take every VIP (${this.pair.res.vips.join(", ")})`, r);
+    return { ...r, detail: `${r.detail}; it holds all of ${this.pair.res.vips.join(", ")}` };
+  }
+
+  /** The mails the sink has received, oldest first. */
+  private sinkMails(): SinkMail[] {
+    const dir = this.mailDir!;
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".eml"))
+      .sort((x, y) => Number(x.split(".")[0]) - Number(y.split(".")[0]))
+      .map((f) => {
+        const text = fs.readFileSync(path.join(dir, f), "utf8");
+        const header = (name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(text)?.[1]?.trim() ?? "";
+        return { file: path.join(dir, f), from: header("X-MailFrom"), to: header("X-RcptTo"), subject: header("Subject") };
+      });
+  }
+
+  /** After the crash, the router's SMTP sink received MailTo's mail from the node that took over, naming it. */
+  async mailOnTakeover() {
+    const holder = this.backup;
+    const t0 = now();
+    const match = (m: SinkMail) => m.subject.includes("Takeover in progress") && m.subject.endsWith(` on ${holder.hostname}`);
+    const got = await waitUntil(t0, 30, async () => this.sinkMails().some(match), 250);
+    const mails = this.sinkMails();
+    if (got === undefined)
+      throw new ScenarioFailure(
+        `no mail from ${holder.hostname}'s takeover within 30s; the sink has ${mails.length}: ${mails.map((m) => `${m.from} "${m.subject}"`).join(" | ")}`,
+      );
+    const mail = mails.find(match)!;
+    if (mail.to !== this.pair.res.mailTo)
+      throw new ScenarioFailure(`the mail went to ${mail.to}, haresources says ${this.pair.res.mailTo}`);
+    if (mail.from !== `heartbeat@${holder.hostname}`)
+      throw new ScenarioFailure(`the mail came from ${mail.from}, want heartbeat@${holder.hostname}`);
+    const afterCrashS = this.crashedAt === undefined ? undefined : (fs.statSync(mail.file).mtimeMs - this.crashedAt) / 1000;
+    return {
+      servedS: afterCrashS,
+      detail: `sink got "${mail.subject}" from ${mail.from} to ${mail.to}${afterCrashS === undefined ? "" : ` ${afterCrashS.toFixed(1)}s after the crash`} (${mails.length} mail(s) in all)`,
+      server: holder.hostname,
+    };
+  }
+
+  /**
+   * The holder's link to the ping node (the router) is cut: its ipfail sees the ping node dead while
+   * the peer still sees it, and the group moves to the peer without anyone declared dead.
+   */
+  async pingNodeCut() {
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair before the cut (holders: ${await this.describeHolders()})`);
+    const holder = await this.soleHolder();
+    const peer = this.other(holder);
+    // Ping nodes are nodes to heartbeat too ("node 192.168.56.1: is dead"): count the pair's own.
+    const deadPeer = new RegExp(`heartbeat.*: node (${this.pair.ha.nodes.join("|")}): is dead`);
+    const deadBefore = this.vms.reduce((n, v) => n + v.syslogLines(deadPeer).length, 0);
+    const t0 = now();
+    await this.net.cutFromRouter(this.vipMac(holder), true);
+    this.log(`${holder.hostname}'s link to the router (ping node ${this.pair.ha.pingNodes.join(", ")}) cut`);
+    try {
+      const limit = this.pair.ha.deadtimeS + 60;
+      const [detection, takeover, served] = await Promise.all([
+        waitUntil(
+          t0,
+          limit,
+          async () => (await holder.exec(["cl_status", "nodestatus", this.pair.ha.pingNodes[0]], 5000)).stdout.trim() === "dead",
+          200,
+        ),
+        waitUntil(t0, limit, async () => {
+          const held = await peer.addresses();
+          return (await this.onlyHolder(peer)) && this.pair.res.vips.every((v) => held.includes(v));
+        }),
+        waitUntil(t0, limit, () => this.probe.firstSince(t0, (h) => h === peer.hostname) !== undefined),
+      ]);
+      const m = {
+        detectionS: detection,
+        takeoverS: takeover,
+        servedS: served,
+        outageS: this.probe.outage(t0, now()),
+        server: peer.hostname,
+      };
+      if (takeover === undefined)
+        throw new ScenarioFailure(`${peer.hostname} did not take the group within ${limit}s (holders: ${await this.describeHolders()})`, m);
+      if (served === undefined) throw new ScenarioFailure(`client never got ${peer.hostname}'s page`, m);
+      const dead = this.vms.reduce((n, v) => n + v.syslogLines(deadPeer).length, 0) - deadBefore;
+      if (dead > 0) throw new ScenarioFailure(`a node was declared dead: the move was a failover, not ipfail's`, m);
+      const ipfail = holder.syslogLines(/ipfail/).length;
+      return {
+        ...m,
+        detail: `${holder.hostname} lost ping node ${this.pair.ha.pingNodes[0]}${detection === undefined ? "" : ` (cl_status: dead after ${detection.toFixed(1)}s)`}; ipfail (${ipfail} log lines) gave the group to ${peer.hostname}, which serves; no node declared dead`,
+      };
+    } finally {
+      await this.net.cutFromRouter(this.vipMac(holder), false);
+    }
   }
 
   async crashPrimary() {
@@ -1147,6 +1537,7 @@ export function formatResults(results: ScenarioResult[]): string {
   return formatTable<ScenarioResult>(
     [
       { title: "scenario", cell: (r) => r.scenario },
+      { title: "id", cell: (r) => r.id ?? "-" },
       { title: "result", cell: (r) => (r.passed ? "PASS" : "FAIL") },
       { title: "detect s", cell: (r) => num(r.detectionS), align: "right" },
       { title: "takeover s", cell: (r) => num(r.takeoverS), align: "right" },

@@ -9,6 +9,8 @@ import type { LabResources } from "./resources";
 
 export const LAB_NS = "hal-ns-lab";
 export const CLIENT_NS = "hal-ns-client";
+/** The upstream router: the outside world at the public segment's gateway address (ping node, SMTP relay). */
+export const ROUTER_NS = "hal-ns-router";
 const IFNAMSIZ = 15;
 
 const ip = (...args: string[]) => run(["ip", ...args], { timeoutMs: 10_000 });
@@ -100,6 +102,36 @@ export class LabNetwork {
     await run(["ip", "netns", "exec", CLIENT_NS, "sysctl", "-q", "-w", "net.ipv4.neigh.eth0.base_reachable_time_ms=3600000"], {
       timeoutMs: 10_000,
     });
+  }
+
+  /**
+   * The upstream router: its own netns on the gateway's segment, holding the gateway address that
+   * the nodes' default route (network-config) points at. Nothing lies beyond it: traffic stays here.
+   */
+  async createRouter(subnet: string, cidr: string): Promise<void> {
+    const bridge = this.bridges.get(subnet);
+    if (!bridge) throw new Error(`no segment for ${subnet}`);
+    await addNetns(this.res, ROUTER_NS);
+    await ip("-n", LAB_NS, "link", "add", "hal-router", "type", "veth", "peer", "name", "eth0", "netns", ROUTER_NS);
+    await ip("-n", LAB_NS, "link", "set", "hal-router", "master", bridge);
+    await ip("-n", LAB_NS, "link", "set", "hal-router", "up");
+    await ip("-n", ROUTER_NS, "link", "set", "lo", "up");
+    await ip("-n", ROUTER_NS, "link", "set", "eth0", "up");
+    await ip("-n", ROUTER_NS, "addr", "add", cidr, "brd", "+", "dev", "eth0");
+  }
+
+  /**
+   * Cuts (or restores) one node's link to the router: the router drops every IP packet from the
+   * node's MAC (ARP still passes, as on a link whose upstream port filters), so pings from it go
+   * unanswered while the node's other paths stay as they are.
+   */
+  async cutFromRouter(mac: string, on: boolean): Promise<void> {
+    const nft = (script: string) => run(["ip", "netns", "exec", ROUTER_NS, "nft", "-f", "-"], { input: script, timeoutMs: 10_000 });
+    if (on) {
+      await nft(`table inet hal_cut {\n chain input { type filter hook input priority 0; ether saddr ${mac} drop; }\n}\n`);
+    } else {
+      await nft("delete table inet hal_cut\n");
+    }
   }
 
   /**

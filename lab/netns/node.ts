@@ -29,6 +29,11 @@ export interface LabNodeSpec {
    * /usr/local/sbin inside this node only, so `virsh` on heartbeat's PATH is the stand-in. @default none
    */
   hypervisorDir?: string;
+  /**
+   * Serial cables: the lab's pty (a socat link on the host) bound over `device` (such as /dev/ttyS0)
+   * on the node's private /dev, so heartbeat's `serial` medium opens the host's pty. @default none
+   */
+  serialLinks?: readonly { device: string; hostLink: string }[];
 }
 
 type Log = (line: string) => void;
@@ -200,8 +205,13 @@ export class LabNodeVm {
     const runDirs = tmpfilesRunDirs()
       .map((e) => `mkdir -p -m ${e.mode} ${q(e.path)} && chown ${e.owner} ${q(e.path)} || true`)
       .join("\n");
+    // A pty lives on its devpts: bind it (through a stage file) before /dev is replaced, then over the device.
+    const serial = (this.spec.serialLinks ?? []).map((l, i) => ({ ...l, stage: path.join(this.dir, `serial-${i}`) }));
+    const stageSerial = serial.map((l) => `: > ${q(l.stage)}; mount --bind "$(readlink -f ${q(l.hostLink)})" ${q(l.stage)}`).join("\n");
+    const bindSerial = serial.map((l) => `: > ${q(l.device)}; mount --bind ${q(l.stage)} ${q(l.device)}`).join("\n");
     return `set -eu
 hostname ${q(this.hostname)}
+${stageSerial}
 mount -t tmpfs -o mode=0755,nosuid hal-dev /dev
 mknod -m 666 /dev/null c 1 3; mknod -m 666 /dev/zero c 1 5; mknod -m 666 /dev/full c 1 7
 mknod -m 666 /dev/random c 1 8; mknod -m 666 /dev/urandom c 1 9; mknod -m 666 /dev/tty c 5 0
@@ -209,6 +219,7 @@ mkdir -m 755 /dev/pts; mkdir -m 1777 /dev/shm
 mount -t devpts -o newinstance,ptmxmode=0666,mode=620 hal-pts /dev/pts; ln -s pts/ptmx /dev/ptmx
 mount -t tmpfs -o mode=1777,nosuid,nodev hal-shm /dev/shm
 ln -s /proc/self/fd /dev/fd; ln -s /proc/self/fd/0 /dev/stdin; ln -s /proc/self/fd/1 /dev/stdout; ln -s /proc/self/fd/2 /dev/stderr
+${bindSerial}
 mount -t tmpfs -o mode=0755,nosuid,nodev hal-run /run
 mkdir -m 1777 /run/lock
 ${runDirs}

@@ -7,8 +7,16 @@
  * entry's own value such as `=false`) and the scenario's checks would fail if the daemons did not
  * honour it; a free-form option left at its default is not proven by that run.
  */
-import { FAILBACK_OFF_STACK, FAST_PROFILE_STACK, FENCING_STACK, SERVICE_FAILOVER_STACK } from "../common/stack-names";
-import { FENCING_SCENARIO, HEARTBEAT_SCENARIO, HEARTBEAT_VARIANTS, KEEPALIVED_SCENARIO, KEEPALIVED_VARIANT } from "../netns/scenarios";
+import {
+  BCAST_OPTIONS_STACK,
+  FAILBACK_OFF_STACK,
+  FAST_PROFILE_STACK,
+  FENCING_STACK,
+  MCAST_OPTIONS_STACK,
+  SERIAL_OPTIONS_STACK,
+  SERVICE_FAILOVER_STACK,
+} from "../common/stack-names";
+import { FENCING_SCENARIO, KEEPALIVED_SCENARIO, KEEPALIVED_VARIANT, NetnsScenarioId, scenarioId } from "../netns/scenarios";
 import type { VmScenarioId } from "../vm/scenarios";
 
 export type Coverage =
@@ -17,21 +25,24 @@ export type Coverage =
   /** Does not change a VM's files, packages or services: the one-line reason. */
   | { readonly inert: string };
 
-const id = (variant: string, scenario: string) => `${variant} / ${scenario}`;
-const LAB = HEARTBEAT_VARIANTS[0];
-const HB_COLD = id(LAB, HEARTBEAT_SCENARIO.coldStart);
-const HB_CRASH = id(LAB, HEARTBEAT_SCENARIO.crashPrimary);
-const HB_PATH_CUT = id(LAB, HEARTBEAT_SCENARIO.privatePathCut);
-const FAILBACK_ON = id(LAB, HEARTBEAT_SCENARIO.primaryReturns);
-const FAILBACK_OFF = id(FAILBACK_OFF_STACK, HEARTBEAT_SCENARIO.primaryReturns);
-const LABEL_COLD = id(FAILBACK_OFF_STACK, HEARTBEAT_SCENARIO.coldStart);
-const FAST_CRASH = id(FAST_PROFILE_STACK, HEARTBEAT_SCENARIO.crashPrimary);
-const SERVICE_FAILOVER = id(SERVICE_FAILOVER_STACK, HEARTBEAT_SCENARIO.serviceFailover);
-const FENCED_CUT = id(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
-const FENCING_WATCHDOG = id(FENCING_STACK, FENCING_SCENARIO.watchdog);
-const KA_CRASH = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
-const KA_RETURN = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
-const KA_SERVICE_FAILOVER = id(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.serviceFailover);
+const id = (variant: string, scenario: NetnsScenarioId) => scenarioId(variant, scenario);
+const LAB = "heartbeat-apache-libvirt";
+const HB_COLD = id(LAB, "cold-start");
+const HB_CRASH = id(LAB, "crash-primary");
+const HB_PATH_CUT = id(LAB, "private-path-cut");
+const FAILBACK_ON = id(LAB, "primary-returns");
+const FAILBACK_OFF = id(FAILBACK_OFF_STACK, "primary-returns");
+const LABEL_COLD = id(FAILBACK_OFF_STACK, "cold-start");
+const FAST_CRASH = id(FAST_PROFILE_STACK, "crash-primary");
+const SERVICE_FAILOVER = id(SERVICE_FAILOVER_STACK, "service-failover");
+const FENCED_CUT = scenarioId(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
+const FENCING_WATCHDOG = scenarioId(FENCING_STACK, FENCING_SCENARIO.watchdog);
+const BCAST = (s: NetnsScenarioId) => id(BCAST_OPTIONS_STACK, s);
+const MCAST = (s: NetnsScenarioId) => id(MCAST_OPTIONS_STACK, s);
+const SERIAL = (s: NetnsScenarioId) => id(SERIAL_OPTIONS_STACK, s);
+const KA_CRASH = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
+const KA_RETURN = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
+const KA_SERVICE_FAILOVER = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.serviceFailover);
 const VM_NAT: VmScenarioId = "vm.ipvs-nat.rr";
 const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
 const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
@@ -79,6 +90,28 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HeartbeatHelperSettings.serviceFailover=false": { scenarios: [HB_COLD], note: "the default" },
   "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER] },
   "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
+  "HaCfConfig.ipfail=true": { scenarios: [MCAST("ping-node-cut")] },
+  "HaCfConfig.pingNodes[]": { scenarios: [MCAST("ping-node-cut")], note: "the router" },
+  "HaCfConfig.udpport": { scenarios: [BCAST("udpport"), BCAST("medium-links")], note: "1694" },
+  "HaresourcesConfig.mailTo": { scenarios: [MCAST("mail-on-takeover")] },
+  "HeartbeatSettings.mailRelay": { scenarios: [MCAST("mail-on-takeover")], note: "the router's SMTP sink" },
+  "HeartbeatSettings.authMethod=md5": { scenarios: [BCAST("auth-method")] },
+  "HeartbeatSettings.authMethod=crc": { scenarios: [MCAST("auth-method")] },
+  "AuthkeysConfig.allowInsecureCrc=true": { scenarios: [MCAST("auth-method")] },
+  "HeartbeatSettings.extraMedia[].kind=bcast": { scenarios: [BCAST("medium-links"), BCAST("crash-primary")], note: "alone" },
+  "HeartbeatSettings.extraMedia[].kind=bcast.interfaces[]": { scenarios: [BCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=mcast": { scenarios: [MCAST("medium-links"), MCAST("crash-primary")], note: "alone" },
+  "HeartbeatSettings.extraMedia[].kind=mcast.interface": { scenarios: [MCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=mcast.group": { scenarios: [MCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=mcast.port": { scenarios: [MCAST("medium-links")], note: "1695" },
+  "HeartbeatSettings.extraMedia[].kind=mcast.ttl": { scenarios: [MCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=mcast.loop=false": { scenarios: [MCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=serial": {
+    scenarios: [SERIAL("medium-links"), SERIAL("crash-primary")],
+    note: "alone, a socat pty pair",
+  },
+  "HeartbeatSettings.extraMedia[].kind=serial.device": { scenarios: [SERIAL("medium-links")] },
+  "FailoverGroupOptions.preferredNode": { scenarios: [BCAST("vips-preferred-node"), BCAST("cold-start")], note: "srv2" },
   "KeepalivedSettings.vrrpVersion=3": { scenarios: [KA_CRASH] },
   "KeepalivedSettings.serviceFailover={}": { scenarios: [KA_SERVICE_FAILOVER] },
   "KeepalivedSettings.advertIntervalSeconds": { scenarios: [KA_CRASH], note: "fast profile" },
@@ -183,31 +216,13 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
  */
 export const UNPROVEN_TODAY: readonly string[] = [
   "AdminUserConfig.name",
-  "AuthkeysConfig.allowInsecureCrc=true",
   "ClusterProps.platform",
-  "FailoverGroupOptions.preferredNode",
-  "HaCfConfig.ipfail=true",
-  "HaCfConfig.pingNodes[]",
-  "HaCfConfig.udpport",
-  "HaresourcesConfig.mailTo",
   "HeartbeatHelperSettings.garpRefreshSeconds",
   "HeartbeatHelperSettings.garpRefreshSeconds=false",
   "HeartbeatHelperSettings.reclaimAfterSeconds",
   "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
-  "HeartbeatSettings.authMethod=crc",
-  "HeartbeatSettings.authMethod=md5",
-  "HeartbeatSettings.extraMedia[].kind=bcast",
-  "HeartbeatSettings.extraMedia[].kind=bcast.interfaces[]",
-  "HeartbeatSettings.extraMedia[].kind=mcast",
-  "HeartbeatSettings.extraMedia[].kind=mcast.group",
-  "HeartbeatSettings.extraMedia[].kind=mcast.interface",
-  "HeartbeatSettings.extraMedia[].kind=mcast.loop=false",
   "HeartbeatSettings.extraMedia[].kind=mcast.loop=true",
-  "HeartbeatSettings.extraMedia[].kind=mcast.port",
-  "HeartbeatSettings.extraMedia[].kind=mcast.ttl",
-  "HeartbeatSettings.extraMedia[].kind=serial",
-  "HeartbeatSettings.extraMedia[].kind=serial.device",
   "HeartbeatSettings.extraMedia[].kind=ucast",
   "HeartbeatSettings.extraMedia[].kind=ucast.interface",
   "HeartbeatSettings.extraMedia[].kind=ucast.peer",

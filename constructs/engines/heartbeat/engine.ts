@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import {
   addAuthIssues,
+  addMailIssues,
   addServiceFailoverIssues,
   addHeartbeatTimingIssues,
   addIpfailIssues,
@@ -123,6 +124,7 @@ export class HeartbeatEngine implements FailoverEngine {
     addPingNodeIssues(list, hb.pingNodes, settingName);
     addIpfailIssues(list, hb, settingName);
     addAuthIssues(list, { secret: hb.secret, method: hb.authMethod, allowInsecureCrc: hb.allowInsecureCrc }, settingName);
+    addMailIssues(list, hb, settingName);
     // bind() put a reference here unless the user gave a secret; a literal one would be synthesized as is.
     if (hb.secret !== undefined && hb.secret.trim() !== "" && !isTerraformReference(hb.secret)) {
       list.add(
@@ -184,6 +186,7 @@ export class HeartbeatEngine implements FailoverEngine {
       },
       authkeys: { secret: hb.secret, method: hb.authMethod, allowInsecureCrc: hb.allowInsecureCrc },
       garpRefreshSeconds: hb.garpRefreshSeconds,
+      ...(hb.mailRelay !== undefined ? { mailRelay: hb.mailRelay } : {}),
       reclaimAfterSeconds: hb.reclaimAfterSeconds,
       ...(hb.serviceFailover ? { serviceFailover: hb.serviceFailover } : {}),
       ...(hb.fencing

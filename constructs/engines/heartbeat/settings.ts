@@ -33,6 +33,18 @@ export interface HeartbeatSettings
   /** @default HEARTBEAT_DEFAULTS.authMethod */
   readonly authMethod?: AuthMethod;
   /**
+   * The SMTP relay that mailTo's notifications go through: a host name or IPv4 address, with an
+   * optional port (`"smtp.example.org"`, `"smtp.example.org:587"`; port 25 by default). The nodes
+   * get msmtp-mta (a send-only sendmail, no queue, no daemon) and bsd-mailx (the `mail` command
+   * Heartbeat's MailTo runs), with /etc/msmtprc naming the relay: plain SMTP, no authentication,
+   * sender heartbeat@<node>, a 5 s time-out. Required with mailTo, which is refused without it: a
+   * node has no mail server of its own, and a MailTo whose mail command fails fails the whole
+   * resource group. A mail the relay does not take is logged (syslog, tag ha-sendmail) and given
+   * up, so a relay that is down delays a takeover by at most the time-out and never stops it. Give
+   * mailTo a full address: the relay, not the node, delivers it. @default none
+   */
+  readonly mailRelay?: string;
+  /**
    * Fence the peer before taking its resources over (`stonith` in ha.cf): `{ kind: "libvirt", hypervisorUri }`
    * on libvirt, `{ kind: "vcenter", server, credentialStoreBase64 }` on vSphere; credentials only as
    * sensitive Terraform references. The machines are the nodes' VMs.

@@ -35,6 +35,7 @@ const REFUSED: Record<string, string> = {
   pingNodes: "not supported by this engine yet (keepalived would need a track_script)",
   ipfail: "not supported by this engine yet (keepalived would need a track_script)",
   mailTo: "not supported by this engine (keepalived's smtp_alert needs an SMTP server in global_defs)",
+  mailRelay: "not supported by this engine (keepalived's smtp_alert needs an SMTP server in global_defs)",
 };
 const KNOWN = new Set(Object.keys(KEEPALIVED_DEFAULTS));
 
