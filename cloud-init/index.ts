@@ -9,3 +9,4 @@ export * from "./cloud-config";
 export * from "./node-payload";
 export * from "./heartbeat-member";
 export * from "./stonith";
+export * from "./firewall";

@@ -44,7 +44,11 @@ export interface NetworkDecl {
   readonly cidr: string;
   /** Default gateway for nodes whose default route is on this network. @default none */
   readonly gateway?: string;
-  /** @default none */
+  /**
+   * Resolvers for the nodes' NICs on this network.
+   * @default none; a private-only node (no publicAddress) falls back to `networks.public.nameservers`:
+   * its outbound traffic leaves through a director's SNAT, so it reaches the public network's resolvers
+   */
   readonly nameservers?: readonly string[];
 }
 
@@ -651,6 +655,9 @@ function nicsFor(
     const prefix = parseIpv4Cidr(net.cidr)?.prefix ?? 24;
     const mac = macAddress(node.name, role);
     const isStandaloneDirector = lbPlan?.staticVip === true && lbPlan.directors.includes(node.name) && role === "public";
+    // A private-only node has no NIC on the public network to take its resolvers from.
+    const nameservers =
+      net.nameservers ?? (role === "private" && node.publicAddress === undefined ? decl.networks.public.nameservers : undefined);
     let gateway: string | undefined;
     if (routesViaDirector) gateway = role === "private" ? lbPlan?.gateway : undefined;
     else if (role === "public" || node.publicAddress === undefined) gateway = net.gateway;
@@ -660,7 +667,7 @@ function nicsFor(
       address: `${address}/${prefix}`,
       ...(isStandaloneDirector ? { extraAddresses: [`${lbPlan!.services[0]?.address}/${prefix}`] } : {}),
       ...(gateway ? { gateway } : {}),
-      ...(net.nameservers?.length ? { nameservers: net.nameservers } : {}),
+      ...(nameservers?.length ? { nameservers } : {}),
     });
     planned.push({ role, mac });
   }
@@ -709,6 +716,10 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
         ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") }, ipvsRules } }
         : {}),
       ...(failover?.role ? { failover: failover.role } : {}),
+      // A NAT director masquerades the private network's own outbound traffic (apt, DNS), so its replies come back.
+      ...(isDirector
+        ? { firewall: { masquerade: { network: decl.networks.private.cidr, outInterface: interfaceName(decl, "public") } } }
+        : {}),
     };
     return {
       name: node.name,

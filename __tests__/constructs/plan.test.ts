@@ -362,7 +362,7 @@ describe("the FailoverEngine seam", () => {
     });
     const lb1 = nodes.find((n) => n.name === "lb1")!;
     const config = cloudConfigFor(lb1.spec);
-    expect(config.packages).toEqual(["ipvsadm", "recorder"]);
+    expect(config.packages).toEqual(["ipvsadm", "nftables", "recorder"]);
     expect(config.writeFiles.at(-1)).toEqual({
       path: "/etc/recorder.conf",
       content: "lb1 192.168.56.10 192.168.200.254\n",
@@ -382,5 +382,29 @@ describe("the FailoverEngine seam", () => {
       failover: new RecordingEngine(),
     });
     expect(issues).toContainEqual(expect.objectContaining({ field: "failover.members", value: 4, message: "at most 3" }));
+  });
+});
+
+describe("outbound traffic of the private network", () => {
+  const withResolvers = (pub?: string[], priv?: string[]): ClusterDecl => ({
+    ...haLb,
+    networks: { public: { ...networks.public, nameservers: pub }, private: { ...networks.private, nameservers: priv } },
+  });
+  const nics = (decl: ClusterDecl, node: string) => planCluster(decl, "t", uniqueMac).find((n) => n.name === node)!.spec.nics;
+
+  it("gives private-only nodes the public network's resolvers, unless the private network names its own", () => {
+    expect(nics(withResolvers(["192.168.56.1"]), "web1").map((nic) => nic.nameservers)).toEqual([["192.168.56.1"]]);
+    expect(nics(withResolvers(["192.168.56.1"], ["192.168.200.53"]), "web1").map((nic) => nic.nameservers)).toEqual([["192.168.200.53"]]);
+    expect(nics(withResolvers(), "web1").map((nic) => nic.nameservers)).toEqual([undefined]);
+    // a node with both NICs keeps each network's own: none on its private NIC
+    expect(nics(withResolvers(["192.168.56.1"]), "lb1").map((nic) => nic.nameservers)).toEqual([["192.168.56.1"], undefined]);
+  });
+
+  it("masquerades the private subnet on each director's public NIC, and only there", () => {
+    const nodes = planCluster({ ...haLb, interfaceNames: { public: "wan" } }, "t", uniqueMac);
+    for (const name of ["lb1", "lb2"]) {
+      expect(nodes.find((n) => n.name === name)!.spec.firewall?.masquerade).toEqual({ network: "192.168.200.0/24", outInterface: "wan" });
+    }
+    expect(nodes.find((n) => n.name === "web1")!.spec.firewall?.masquerade).toBeUndefined();
   });
 });
