@@ -19,6 +19,7 @@ import {
   NFTABLES_CONF_PATH,
   NFTABLES_PACKAGE,
   NFTABLES_SERVICE,
+  PeerTraffic,
   renderNftablesConf,
   validateFirewallRole,
 } from "./firewall";
@@ -58,6 +59,8 @@ export interface FailoverRole {
   readonly starts: readonly string[];
   /** First-boot commands that start the engine; they run last. */
   readonly runcmd: readonly (readonly string[])[];
+  /** What the engine receives from its peers, for the firewall to accept from them only. @default none */
+  readonly peerTraffic?: readonly PeerTraffic[];
 }
 
 export interface DirectorRole {
@@ -154,7 +157,9 @@ function filesFor(spec: NodeSpec): WriteFile[] {
   }
   if (spec.director) {
     if (usesNat(spec)) {
-      files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(), permissions: "0644" });
+      // With the filter on, rp_filter and the ICMP redirects are hardened on every NIC too.
+      const hardened = spec.firewall?.filter ? spec.nics.map((nic) => nic.name) : undefined;
+      files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(hardened), permissions: "0644" });
     }
     files.push(
       { path: "/etc/ipvsadm.rules", content: renderIpvsadmRules(spec.director.services), permissions: "0644", defer: true },
