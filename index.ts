@@ -17,6 +17,7 @@ export type { FailoverGroupOptions, TopologyBaseProps, VipInput } from "./constr
 export type {
   ClusterDecl,
   FailoverGroupDecl,
+  FirewallOptions,
   LoadBalancerDecl,
   NetworkDecl,
   NetworkRole,
@@ -29,6 +30,7 @@ export type {
   VipDecl,
   WebNodeDecl,
 } from "./constructs/plan";
+export { FIREWALL_DEFAULTS } from "./constructs/plan";
 export { renderTopologyDiagram } from "./constructs/diagram";
 
 // Validation: one error for the whole app, at synth.
@@ -78,5 +80,15 @@ export { readStackJson, resolveTerraformText, synthesizedNodes } from "./constru
 export type { Json, SynthesizedNode } from "./constructs/synthesized";
 
 // The lab presets.
-export { addPresetStacks, HaLbStack, HeartbeatApacheStack, IpvsNatStack, LAB_NETWORKS, LabStack, PLATFORMS, PRESET_STACKS } from "./stacks";
+export {
+  addPresetStacks,
+  HaLbStack,
+  HeartbeatApacheStack,
+  IpvsNatStack,
+  LAB_ADMIN_NETWORKS,
+  LAB_NETWORKS,
+  LabStack,
+  PLATFORMS,
+  PRESET_STACKS,
+} from "./stacks";
 export type { HeartbeatApacheStackProps, HeartbeatPresetProps, LabStackProps, PlatformChoice } from "./stacks";

@@ -10,3 +10,4 @@ export * from "./node-payload";
 export * from "./heartbeat-member";
 export * from "./stonith";
 export * from "./mail";
+export * from "./firewall";

@@ -149,7 +149,25 @@ export function renderIpvsadmDefaults(config: IpvsadmDefaults = {}): string {
   ].join("\n");
 }
 
-/** Renders the sysctl drop-in a NAT director needs: it routes replies from the real servers back to clients. */
-export function renderDirectorSysctl(): string {
-  return "# IPVS NAT director: forward between the client and real-server networks.\nnet.ipv4.ip_forward = 1\n";
+/**
+ * Renders the sysctl drop-in a NAT director needs: it routes replies from the real servers back to
+ * clients. Given its NICs, it also turns on the strict reverse-path filter and turns off ICMP
+ * redirects, on `all`, `default` and each NIC: the kernel applies the higher of `all` and a NIC's
+ * rp_filter (systemd's 50-default.conf sets each NIC to 2, loose) and sends redirects when either
+ * `all` or the NIC says so.
+ */
+export function renderDirectorSysctl(hardenedInterfaces?: readonly string[]): string {
+  const lines = ["# IPVS NAT director: forward between the client and real-server networks.", "net.ipv4.ip_forward = 1"];
+  if (hardenedInterfaces) {
+    const scopes = ["all", "default", ...hardenedInterfaces];
+    lines.push(
+      "# Strict reverse path: a packet is accepted only on the NIC its source is routed through,",
+      "# so a public neighbour cannot pass for the private network.",
+      ...scopes.map((scope) => `net.ipv4.conf.${scope}.rp_filter = 1`),
+      "# No ICMP redirects: a router does not tell its neighbours about its other networks, nor take routes from them.",
+      ...scopes.map((scope) => `net.ipv4.conf.${scope}.send_redirects = 0`),
+      ...scopes.map((scope) => `net.ipv4.conf.${scope}.accept_redirects = 0`),
+    );
+  }
+  return lines.join("\n") + "\n";
 }

@@ -13,6 +13,16 @@ import {
   validateIpvsServices,
 } from "./ipvs";
 import { ConfigIssue, IssueList, throwIfIssues } from "./issues";
+import {
+  FirewallRole,
+  hasFirewall,
+  NFTABLES_CONF_PATH,
+  NFTABLES_PACKAGE,
+  NFTABLES_SERVICE,
+  PeerTraffic,
+  renderNftablesConf,
+  validateFirewallRole,
+} from "./firewall";
 import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, renderResolvConf, validateHosts, validateNics } from "./network";
 
 export interface AdminUserConfig {
@@ -49,6 +59,8 @@ export interface FailoverRole {
   readonly starts: readonly string[];
   /** First-boot commands that start the engine; they run last. */
   readonly runcmd: readonly (readonly string[])[];
+  /** What the engine receives from its peers, for the firewall to accept from them only. @default none */
+  readonly peerTraffic?: readonly PeerTraffic[];
 }
 
 export interface DirectorRole {
@@ -71,6 +83,8 @@ export interface NodeSpec {
   readonly director?: DirectorRole;
   /** Failover group member: the engine the roles above hand their services to. */
   readonly failover?: FailoverRole;
+  /** nftables: source NAT and filtering. @default none */
+  readonly firewall?: FirewallRole;
 }
 
 /** The three documents a NoCloud seed, a libvirt cloud-init disk or vSphere guestinfo carries. */
@@ -119,6 +133,7 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       );
     }
   });
+  if (spec.firewall) list.addAll(validateFirewallRole(spec.firewall, `${path}/nftables.conf`));
   if (spec.director) {
     list.addAll(validateIpvsServices(spec.director.services, `${path}/ipvsadm.rules`));
     list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
@@ -145,24 +160,33 @@ function filesFor(spec: NodeSpec): WriteFile[] {
   }
   if (spec.director) {
     if (usesNat(spec)) {
-      files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(), permissions: "0644" });
+      // With the filter on, rp_filter and the ICMP redirects are hardened on every NIC too.
+      const hardened = spec.firewall?.filter ? spec.nics.map((nic) => nic.name) : undefined;
+      files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(hardened), permissions: "0644" });
     }
     files.push(
       { path: "/etc/ipvsadm.rules", content: renderIpvsadmRules(spec.director.services), permissions: "0644", defer: true },
       { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
     );
   }
+  // Deferred: the nftables package ships its own /etc/nftables.conf.
+  if (hasFirewall(spec.firewall)) {
+    files.push({ path: NFTABLES_CONF_PATH, content: renderNftablesConf(spec.firewall), permissions: "0755", defer: true });
+  }
   if (spec.failover) files.push(...spec.failover.files);
   return files;
 }
 
 /**
- * First-boot commands, in the order the labs type them: sysctl, then the IPVS rules,
+ * First-boot commands, in the order the labs type them: the nftables ruleset, sysctl, then the IPVS rules,
  * then taking the services the failover engine starts away from the init system, and the engine last.
  * `service` and `update-rc.d` work both under systemd and under plain init scripts.
  */
 function runcmdFor(spec: NodeSpec): string[][] {
   const commands: string[][] = [];
+  // The ruleset first, before forwarding is turned on; the unit loads it again at every boot
+  // (Debian has no init script for nftables, so systemctl, not update-rc.d).
+  if (hasFirewall(spec.firewall)) commands.push(["nft", "-f", NFTABLES_CONF_PATH], ["systemctl", "enable", NFTABLES_SERVICE]);
   if (spec.director && usesNat(spec)) commands.push(["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"]);
   if (spec.director && (spec.director.ipvsRules ?? "static-restore") === "static-restore") {
     commands.push(["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"]);
@@ -177,6 +201,7 @@ function packagesFor(spec: NodeSpec): string[] {
   const packages = new Set<string>();
   if (spec.web) packages.add(APACHE_SERVICE);
   if (spec.director) packages.add(IPVSADM_SERVICE);
+  if (hasFirewall(spec.firewall)) packages.add(NFTABLES_PACKAGE);
   for (const name of spec.failover?.packages ?? []) packages.add(name);
   return [...packages].sort();
 }

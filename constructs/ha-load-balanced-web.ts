@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
-import { NodeDecl } from "./plan";
+import { FirewallOptions, NodeDecl } from "./plan";
 
 export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroupOptions {
   /** lb1 and lb2: the pair of directors, one failover group. */
@@ -17,6 +17,11 @@ export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroup
   readonly port?: number;
   /** @default "rr" */
   readonly scheduler?: IpvsScheduler;
+  /**
+   * The nftables rulesets of the directors and web servers: who may reach sshd, or `enabled: false`.
+   * @default - on (FIREWALL_DEFAULTS), ssh from the public subnet
+   */
+  readonly firewall?: FirewallOptions;
 }
 
 /**
@@ -28,7 +33,7 @@ export class HaLoadBalancedWeb extends Construct {
 
   constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
     super(scope, id);
-    const { directors, webServers, vip, gatewayVip, port, scheduler, preferredNode, autoFailback, failover } = props;
+    const { directors, webServers, vip, gatewayVip, port, scheduler, preferredNode, autoFailback, failover, firewall } = props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
       ...baseDecl(props),
       platform: props.platform,
@@ -41,6 +46,7 @@ export class HaLoadBalancedWeb extends Construct {
       preferredNode,
       autoFailback,
       failover,
+      firewall,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
-import { ClusterDecl, NodeDecl, ServiceDecl } from "./plan";
+import { ClusterDecl, FirewallOptions, NodeDecl, ServiceDecl } from "./plan";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
@@ -29,6 +29,11 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupO
   readonly persistence?: number;
   /** Further virtual services on the same VIP, over the same web servers. @default none */
   readonly extraServices?: readonly ServiceDecl[];
+  /**
+   * The nftables rulesets of the directors and web servers: who may reach sshd, or `enabled: false`.
+   * @default - on (FIREWALL_DEFAULTS), ssh from the public subnet
+   */
+  readonly firewall?: FirewallOptions;
 }
 
 /**
@@ -72,6 +77,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
         ? { failoverGroup: { nodes: directorNames, preferredNode: props.preferredNode, vips: [], autoFailback: props.autoFailback } }
         : {}),
       failover: props.failover,
+      firewall: props.firewall,
     };
   }
 }

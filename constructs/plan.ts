@@ -7,6 +7,8 @@
 import {
   AdminUserConfig,
   APACHE_SERVICE,
+  FirewallRole,
+  PeerTraffic,
   isTerraformReference,
   IpvsRuleSource,
   ServiceStarter,
@@ -44,7 +46,11 @@ export interface NetworkDecl {
   readonly cidr: string;
   /** Default gateway for nodes whose default route is on this network. @default none */
   readonly gateway?: string;
-  /** @default none */
+  /**
+   * Resolvers for the nodes' NICs on this network.
+   * @default none; a private-only node (no publicAddress) falls back to `networks.public.nameservers`:
+   * its outbound traffic leaves through a director's SNAT, so it reaches the public network's resolvers
+   */
   readonly nameservers?: readonly string[];
 }
 
@@ -122,6 +128,29 @@ export interface LoadBalancerDecl {
   readonly services: readonly ServiceDecl[];
 }
 
+/** The nftables rulesets of a load balancer's nodes (directors and real servers). */
+export interface FirewallOptions {
+  /**
+   * Filter what reaches the nodes (policy drop), harden the directors' rp_filter and ICMP redirects.
+   * Off, the directors still masquerade the private network (its outbound traffic needs it).
+   * @default FIREWALL_DEFAULTS.enabled
+   */
+  readonly enabled?: boolean;
+  /**
+   * Subnets (CIDR, such as 10.0.0.0/8) whose hosts may reach sshd on every node. Real servers also
+   * accept ssh from the directors' private addresses, so an admin reaches them through a director
+   * (`ssh -J admin@<director> admin@<real server>`).
+   * @default - the public subnet (networks.public.cidr): the network admins reach the nodes on
+   */
+  readonly adminNetworks?: readonly string[];
+}
+
+/** Every firewall default, declared once. */
+export const FIREWALL_DEFAULTS = {
+  /** The rulesets are on: directors are not open routers. */
+  enabled: true,
+} as const;
+
 export interface ClusterDecl {
   readonly networks: { readonly public: NetworkDecl; readonly private: NetworkDecl };
   readonly nodes: readonly WebNodeDecl[];
@@ -135,6 +164,8 @@ export interface ClusterDecl {
   readonly interfaceNames?: { readonly public?: string; readonly private?: string };
   /** Line under the host name on index pages. @default none */
   readonly subtitle?: string;
+  /** The load balancer's nftables rulesets. @default - on (FIREWALL_DEFAULTS), ssh from the public subnet */
+  readonly firewall?: FirewallOptions;
 }
 
 export interface PlannedNic {
@@ -295,6 +326,41 @@ function checkInterfaceNames(decl: ClusterDecl, list: IssueList): void {
 /** An OpenSSH public key line: type, base64 body, optional comment; one line. */
 const SSH_KEY =
   /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\n\r]*)?$/;
+
+function checkFirewall(decl: ClusterDecl, list: IssueList): void {
+  const fw = decl.firewall;
+  if (fw === undefined) return;
+  if (fw === null || typeof fw !== "object") {
+    list.add("firewall", fw, 'must be an object such as { adminNetworks: ["10.0.0.0/8"] }, or left out');
+    return;
+  }
+  if (!decl.loadBalancer) {
+    list.add("firewall", fw, "only a load balancer's nodes (directors, real servers) get a ruleset so far; leave firewall out");
+  }
+  if (fw.enabled !== undefined && typeof fw.enabled !== "boolean") list.add("firewall.enabled", fw.enabled, "must be true or false");
+  if (fw.adminNetworks === undefined) return;
+  if (!Array.isArray(fw.adminNetworks)) {
+    list.add("firewall.adminNetworks", fw.adminNetworks, 'must be a list of subnets such as ["192.168.56.0/24"]');
+    return;
+  }
+  if (fw.adminNetworks.length === 0) {
+    list.add(
+      "firewall.adminNetworks",
+      [],
+      "no network could reach sshd on the directors: name one (a single host is a /32), or leave it out for the public subnet",
+    );
+  }
+  fw.adminNetworks.forEach((net, i) => {
+    const cidr = parseIpv4Cidr(net);
+    if (!cidr)
+      list.add(
+        `firewall.adminNetworks[${i}]`,
+        net,
+        "must be an IPv4 subnet in CIDR form such as 192.168.56.0/24 (a host: 192.168.56.5/32)",
+      );
+    else if (networkOf(cidr) !== net) list.add(`firewall.adminNetworks[${i}]`, net, `must name the network address: ${networkOf(cidr)}`);
+  });
+}
 
 function checkAdmin(decl: ClusterDecl, list: IssueList): void {
   const admin = decl.admin;
@@ -651,6 +717,9 @@ function nicsFor(
     const prefix = parseIpv4Cidr(net.cidr)?.prefix ?? 24;
     const mac = macAddress(node.name, role);
     const isStandaloneDirector = lbPlan?.staticVip === true && lbPlan.directors.includes(node.name) && role === "public";
+    // A private-only node has no NIC on the public network to take its resolvers from.
+    const nameservers =
+      net.nameservers ?? (role === "private" && node.publicAddress === undefined ? decl.networks.public.nameservers : undefined);
     let gateway: string | undefined;
     if (routesViaDirector) gateway = role === "private" ? lbPlan?.gateway : undefined;
     else if (role === "public" || node.publicAddress === undefined) gateway = net.gateway;
@@ -660,11 +729,70 @@ function nicsFor(
       address: `${address}/${prefix}`,
       ...(isStandaloneDirector ? { extraAddresses: [`${lbPlan!.services[0]?.address}/${prefix}`] } : {}),
       ...(gateway ? { gateway } : {}),
-      ...(net.nameservers?.length ? { nameservers: net.nameservers } : {}),
+      ...(nameservers?.length ? { nameservers } : {}),
     });
     planned.push({ role, mac });
   }
   return { nics, planned };
+}
+
+/**
+ * A load balancer node's nftables role (DESIGN.md: deny by default on the wire). Directors: ssh from
+ * the admin networks, the virtual services on the VIP, the engine's traffic from the peer; they
+ * forward their real servers' replies and the private network's own connections out, which they
+ * masquerade. Real servers: the service ports, ssh from the admin networks and the directors (the
+ * hop to a node with no public address). Other nodes get none.
+ */
+function firewallFor(
+  decl: ClusterDecl,
+  node: WebNodeDecl,
+  lb: LoadBalancerPlan | undefined,
+  byName: Map<string, WebNodeDecl>,
+  peerTraffic: readonly PeerTraffic[] | undefined,
+  engine: string | undefined,
+): FirewallRole | undefined {
+  if (!lb) return undefined;
+  const isDirector = lb.directors.includes(node.name);
+  const isRealServer = lb.realServerNodes.has(node.name);
+  const enabled = decl.firewall?.enabled ?? FIREWALL_DEFAULTS.enabled;
+  const pub = interfaceName(decl, "public");
+  const priv = interfaceName(decl, "private");
+  // A NAT director masquerades the private network's own outbound traffic (apt, DNS), so its replies come back.
+  const masquerade = isDirector ? { masquerade: { network: decl.networks.private.cidr, outInterface: pub } } : {};
+  if (!enabled || !(isDirector || isRealServer)) return isDirector ? masquerade : undefined;
+  const admins = decl.firewall?.adminNetworks ?? [decl.networks.public.cidr];
+  if (isDirector) {
+    return {
+      ...masquerade,
+      filter: {
+        sshFrom: admins,
+        services: lb.services.map((s) => ({ protocol: s.protocol ?? "tcp", port: s.port, to: [s.address] })),
+        ...(peerTraffic?.length ? { peers: peerTraffic, engine } : {}),
+        forward: {
+          network: decl.networks.private.cidr,
+          privateInterface: priv,
+          publicInterface: pub,
+          replies: lb.services.flatMap((s) =>
+            s.realServers.map((r) => ({ protocol: s.protocol ?? "tcp", address: r.address, port: r.port ?? s.port })),
+          ),
+        },
+      },
+    };
+  }
+  const own = byName.get(node.name)!.privateAddress;
+  // The directors' addresses, unless an admin network already holds them.
+  const adminNets = admins.flatMap((net) => parseIpv4Cidr(net) ?? []);
+  const directorAddresses = lb.directors
+    .flatMap((d) => byName.get(d)?.privateAddress ?? [])
+    .filter((address) => !adminNets.some((net) => inSubnet(address, net)));
+  return {
+    filter: {
+      sshFrom: [...admins, ...directorAddresses],
+      services: lb.services.flatMap((s) =>
+        s.realServers.filter((r) => r.address === own).map((r) => ({ protocol: s.protocol ?? "tcp", port: r.port ?? s.port })),
+      ),
+    },
+  };
 }
 
 /**
@@ -678,6 +806,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const byName = checkNodes(decl, list, book);
   checkInterfaceNames(decl, list);
   checkAdmin(decl, list);
+  checkFirewall(decl, list);
   const group = planFailoverGroup(decl, list, book, byName, options.groupFields ?? FAILOVER_GROUP_FIELDS, options.hypervisor);
   const lb = planLoadBalancer(decl, list, book, byName, group);
   list.throwIfAny();
@@ -699,6 +828,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
     // The engine starts Apache when it says so (keepalived's tracked services run from init), and installs a director pair's rules.
     const webStarter: ServiceStarter = failover?.role?.starts.includes(APACHE_SERVICE) ? "failover-engine" : "init";
     const ipvsRules: IpvsRuleSource = member && group!.ipvsRules ? "failover-engine" : "static-restore";
+    const firewall = firewallFor(decl, node, lb, byName, failover?.role?.peerTraffic, failover?.role?.engine);
     const spec: NodeSpec = {
       hostname: node.name,
       nics,
@@ -709,6 +839,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
         ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") }, ipvsRules } }
         : {}),
       ...(failover?.role ? { failover: failover.role } : {}),
+      ...(firewall ? { firewall } : {}),
     };
     return {
       name: node.name,

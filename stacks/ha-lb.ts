@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { FailoverEngine, HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE } from "../constructs";
-import { HeartbeatPresetProps, LAB_NETWORKS, LabStack } from "./lab-stack";
+import { HeartbeatPresetProps, LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack } from "./lab-stack";
 
 /**
  * Lab preset 3 (lab 000): lb1/lb2 as a Heartbeat pair owning VIP 192.168.56.10, the web servers'
@@ -30,6 +30,7 @@ export class HaLbStack extends LabStack {
       scheduler: "rr",
       failover: props.failover ?? FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
       subtitle: "HA IPVS load balancer",
+      firewall: { adminNetworks: LAB_ADMIN_NETWORKS },
     });
     this.addOutputs(vip, this.web.loadBalancer);
   }

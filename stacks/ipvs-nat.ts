@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IpvsLoadBalancer } from "../constructs";
-import { LAB_NETWORKS, LabStack, LabStackProps } from "./lab-stack";
+import { LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack, LabStackProps } from "./lab-stack";
 
 /**
  * Lab preset 2 (lab 001): one director with VIP 192.168.56.10 on its public side, round robin
@@ -25,6 +25,7 @@ export class IpvsNatStack extends LabStack {
       port: 80,
       scheduler: "rr",
       subtitle: "IPVS NAT round robin",
+      firewall: { adminNetworks: LAB_ADMIN_NETWORKS },
     });
     this.addOutputs(vip, this.loadBalancer);
   }

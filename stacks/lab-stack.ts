@@ -36,6 +36,12 @@ export const LAB_NETWORKS: { readonly public: NetworkDecl; readonly private: Net
   private: { cidr: "192.168.200.0/24" },
 };
 
+/**
+ * The labs' admin networks: both lab subnets. The lab's client reaches every guest's sshd directly,
+ * from its own address on each subnet (real servers have no public address to reach them by).
+ */
+export const LAB_ADMIN_NETWORKS: readonly string[] = [LAB_NETWORKS.public.cidr, LAB_NETWORKS.private.cidr];
+
 /** A public key line: type, base64 body, optional comment without quotes or backslashes. */
 const SSH_KEY_PATTERN = '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( [^"\\\\\\n]*)?$';
 

@@ -362,7 +362,7 @@ describe("the FailoverEngine seam", () => {
     });
     const lb1 = nodes.find((n) => n.name === "lb1")!;
     const config = cloudConfigFor(lb1.spec);
-    expect(config.packages).toEqual(["ipvsadm", "recorder"]);
+    expect(config.packages).toEqual(["ipvsadm", "nftables", "recorder"]);
     expect(config.writeFiles.at(-1)).toEqual({
       path: "/etc/recorder.conf",
       content: "lb1 192.168.56.10 192.168.200.254\n",
@@ -382,5 +382,75 @@ describe("the FailoverEngine seam", () => {
       failover: new RecordingEngine(),
     });
     expect(issues).toContainEqual(expect.objectContaining({ field: "failover.members", value: 4, message: "at most 3" }));
+  });
+});
+
+describe("outbound traffic of the private network", () => {
+  const withResolvers = (pub?: string[], priv?: string[]): ClusterDecl => ({
+    ...haLb,
+    networks: { public: { ...networks.public, nameservers: pub }, private: { ...networks.private, nameservers: priv } },
+  });
+  const nics = (decl: ClusterDecl, node: string) => planCluster(decl, "t", uniqueMac).find((n) => n.name === node)!.spec.nics;
+
+  it("gives private-only nodes the public network's resolvers, unless the private network names its own", () => {
+    expect(nics(withResolvers(["192.168.56.1"]), "web1").map((nic) => nic.nameservers)).toEqual([["192.168.56.1"]]);
+    expect(nics(withResolvers(["192.168.56.1"], ["192.168.200.53"]), "web1").map((nic) => nic.nameservers)).toEqual([["192.168.200.53"]]);
+    expect(nics(withResolvers(), "web1").map((nic) => nic.nameservers)).toEqual([undefined]);
+    // a node with both NICs keeps each network's own: none on its private NIC
+    expect(nics(withResolvers(["192.168.56.1"]), "lb1").map((nic) => nic.nameservers)).toEqual([["192.168.56.1"], undefined]);
+  });
+
+  it("masquerades the private subnet on each director's public NIC, and only there", () => {
+    const nodes = planCluster({ ...haLb, interfaceNames: { public: "wan" } }, "t", uniqueMac);
+    for (const name of ["lb1", "lb2"]) {
+      expect(nodes.find((n) => n.name === name)!.spec.firewall?.masquerade).toEqual({ network: "192.168.200.0/24", outInterface: "wan" });
+    }
+    expect(nodes.find((n) => n.name === "web1")!.spec.firewall?.masquerade).toBeUndefined();
+  });
+});
+
+describe("firewall", () => {
+  const plan = (decl: ClusterDecl) => planCluster(decl, "t", uniqueMac);
+  const spec = (nodes: PlannedNode[], name: string) => nodes.find((n) => n.name === name)!.spec;
+
+  it("on by default: ssh from the public subnet; real servers also from the directors, and their service port", () => {
+    const nodes = plan(haLb);
+    const lb1 = spec(nodes, "lb1").firewall!;
+    expect(lb1.filter?.sshFrom).toEqual(["192.168.56.0/24"]);
+    expect(lb1.filter?.services).toEqual([{ protocol: "tcp", port: 80, to: ["192.168.56.10"] }]);
+    expect(lb1.filter?.peers).toEqual([
+      { protocol: "udp", port: 694, interface: "private", from: ["192.168.200.252"] },
+      { protocol: "udp", port: 694, interface: "public", from: ["192.168.56.12"] },
+    ]);
+    expect(lb1.filter?.forward?.replies.map((r) => r.address)).toEqual(["192.168.200.11", "192.168.200.12"]);
+    const web1 = spec(nodes, "web1").firewall!;
+    expect(web1.masquerade).toBeUndefined();
+    expect(web1.filter?.sshFrom).toEqual(["192.168.56.0/24", "192.168.200.251", "192.168.200.252"]);
+    expect(web1.filter?.services).toEqual([{ protocol: "tcp", port: 80 }]);
+  });
+
+  it("takes the admin networks given, and keepalived's VRRP from the peer", () => {
+    const nodes = plan({
+      ...haLb,
+      failover: FailoverEngine.keepalived(),
+      firewall: { adminNetworks: ["10.1.0.0/16", "192.168.200.0/24"] },
+    });
+    expect(spec(nodes, "lb2").firewall?.filter?.sshFrom).toEqual(["10.1.0.0/16", "192.168.200.0/24"]);
+    expect(spec(nodes, "lb2").firewall?.filter?.peers).toEqual([{ protocol: "vrrp", interface: "private", from: ["192.168.200.251"] }]);
+    // the directors are inside an admin network already
+    expect(spec(nodes, "web2").firewall?.filter?.sshFrom).toEqual(["10.1.0.0/16", "192.168.200.0/24"]);
+  });
+
+  it("off: no filter anywhere, no hardening, but the directors still masquerade", () => {
+    const nodes = plan({ ...haLb, firewall: { enabled: false } });
+    expect(spec(nodes, "lb1").firewall).toEqual({ masquerade: { network: "192.168.200.0/24", outInterface: "public" } });
+    expect(spec(nodes, "web1").firewall).toBeUndefined();
+    const sysctl = cloudConfigFor(spec(nodes, "lb1")).writeFiles.find((f) => f.path === "/etc/sysctl.d/60-ipvs-director.conf")!;
+    expect(sysctl.content).not.toContain("rp_filter");
+  });
+
+  it("is refused without a load balancer, where it would do nothing", () => {
+    const { loadBalancer: _lb, ...pairOnly } = haLb;
+    expect(() => plan({ ...pairOnly, firewall: {} })).toThrow(/firewall = \{\}: only a load balancer's nodes/);
   });
 });

@@ -337,6 +337,26 @@ describe("fields in the user's words, each mistake once", () => {
   });
 });
 
+describe("firewall options", () => {
+  it("lists every bad admin network, in the user's words, and writes nothing", () => {
+    const lb = loadBalancer({
+      firewall: { adminNetworks: ["admins", "192.168.56.5/24", "10.0.0.0/33"], enabled: "yes" as unknown as boolean },
+    });
+    expect(problems(lb)).toEqual([
+      '  - s/lb: firewall.enabled = "yes": must be true or false',
+      '  - s/lb: firewall.adminNetworks[0] = "admins": must be an IPv4 subnet in CIDR form such as 192.168.56.0/24 (a host: 192.168.56.5/32)',
+      '  - s/lb: firewall.adminNetworks[1] = "192.168.56.5/24": must name the network address: 192.168.56.0/24',
+      '  - s/lb: firewall.adminNetworks[2] = "10.0.0.0/33": must be an IPv4 subnet in CIDR form such as 192.168.56.0/24 (a host: 192.168.56.5/32)',
+    ]);
+  });
+
+  it("refuses an empty admin list: nobody could reach the directors' sshd", () => {
+    expect(problems(loadBalancer({ firewall: { adminNetworks: [] } }))).toEqual([
+      "  - s/lb: firewall.adminNetworks = []: no network could reach sshd on the directors: name one (a single host is a /32), or leave it out for the public subnet",
+    ]);
+  });
+});
+
 describe("conflicts between constructs", () => {
   const otherNodes = [
     { name: "srv3", publicAddress: "192.168.56.13", privateAddress: "192.168.200.13" },

@@ -48,6 +48,9 @@ const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
 const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
 const VM_HB: VmScenarioId = "vm.heartbeat-apache.failover";
 const VM_WATCHDOG: VmScenarioId = "vm.watchdog.reset";
+/** qemu tier only: UML's kernel has no nftables ip/inet families (test:all runs ipvs-nat on qemu for it). */
+const VM_NAT_FIREWALL: VmScenarioId = "vm.ipvs-nat.firewall";
+const VM_HALB_FIREWALL: VmScenarioId = "vm.ha-lb.firewall";
 const VM_SCHEDULERS: VmScenarioId = "vm.ipvs-options.schedulers";
 const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
@@ -159,6 +162,10 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "ServiceDecl.protocol=udp": { scenarios: [VM_UDP] },
   "RealServerDecl.port": { scenarios: [VM_PERSISTENCE], note: "8080 on the VIP onto port 80" },
 
+  // The firewall.
+  "FirewallOptions.enabled=true": { scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL], note: "the default; qemu tier" },
+  "FirewallOptions.adminNetworks[]": { scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL], note: "LAB_ADMIN_NETWORKS; qemu tier" },
+
   // Nodes and networks.
   "NodeDecl.name": { scenarios: [HB_COLD, ...VM_BOOT] },
   "NodeDecl.publicAddress": { scenarios: VM_BOOT },
@@ -215,6 +222,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
  * Remove an option from here when its scenario lands; the goal (issue 10) is an empty list.
  */
 export const UNPROVEN_TODAY: readonly string[] = [
+  "FirewallOptions.enabled=false",
   "AdminUserConfig.name",
   "ClusterProps.platform",
   "HeartbeatHelperSettings.garpRefreshSeconds",

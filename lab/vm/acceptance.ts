@@ -23,9 +23,11 @@ import { labSshKey, VmLab, withVmLab } from "./vm";
 import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
 import type { VmScenarioId } from "./scenarios";
+import { checkFirewall } from "./firewall-checks";
 
 const VIP = "192.168.56.10";
 const VIP_URL = `http://${VIP}/`;
+const PUBLIC_SUBNET = "192.168.56.0/24";
 
 interface Row extends Outcome {
   /** The stable id (lab/vm/scenarios.ts) the option coverage map names. */
@@ -299,6 +301,20 @@ async function main(argv: string[]): Promise<number> {
           },
           lab,
         );
+        await scenario(
+          rows,
+          "vm.ipvs-nat.firewall",
+          "1b ipvs-nat: nftables from the client's side, SNAT",
+          () =>
+            checkFirewall(lab, {
+              vipUrl: VIP_URL,
+              publicSubnet: PUBLIC_SUBNET,
+              director: { name: "lb1", publicAddress: "192.168.56.11" },
+              directorsPublic: ["192.168.56.11"],
+              realServer: { name: "web1", address: "192.168.200.11" },
+            }),
+          lab,
+        );
       }),
     );
 
@@ -326,6 +342,21 @@ async function main(argv: string[]): Promise<number> {
             check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
             return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}; ${await reclaims(lab, "lb1")}` };
           },
+          lab,
+        );
+        await scenario(
+          rows,
+          "vm.ha-lb.firewall",
+          "2b ha-lb: nftables from the client's side, heartbeat from the peer only, SNAT",
+          () =>
+            checkFirewall(lab, {
+              vipUrl: VIP_URL,
+              publicSubnet: PUBLIC_SUBNET,
+              director: { name: "lb1", publicAddress: "192.168.56.11" },
+              directorsPublic: ["192.168.56.11", "192.168.56.12", VIP],
+              realServer: { name: "web1", address: "192.168.200.11" },
+              heartbeat: { addresses: ["192.168.56.11", "192.168.200.251"], udpport: 694 },
+            }),
           lab,
         );
         await scenario(

@@ -50,6 +50,7 @@ export const PACKAGES = [
   "heartbeat",
   "apache2",
   "ipvsadm",
+  "nftables",
   "curl",
   "kmod",
   "procps",

@@ -8,6 +8,10 @@ export const VM_SCENARIOS = [
   "vm.ipvs-nat.rr",
   /** ha-lb: lb1 alone holds the VIP and the rules; round robin over web1..web3. */
   "vm.ha-lb.rr",
+  /** ipvs-nat: the director's ruleset from the client's side (firewall on by default, adminNetworks), SNAT of the private network. qemu tier only: UML's kernel has no nftables ip/inet families. */
+  "vm.ipvs-nat.firewall",
+  /** ha-lb: the same on a Heartbeat pair, plus Heartbeat accepted from the peer only. qemu tier only. */
+  "vm.ha-lb.firewall",
   /** ha-lb: lb1 crashed, lb2 takes the VIP and the rules, pages balanced again. */
   "vm.ha-lb.director-failover",
   /** heartbeat-apache: srv1 serves, crashes, srv2 takes the VIP and serves. */

@@ -18,6 +18,7 @@ import {
   IPVSADM_SERVICE,
   isTerraformReference,
   IssueList,
+  PeerTraffic,
   validateFencing,
   validateHeartbeatRole,
   validateMedium,
@@ -152,7 +153,32 @@ export class HeartbeatEngine implements FailoverEngine {
     const role = this.roleOf(group, member.name, topology);
     const node = { hostname: member.name, nicNames: member.nicNames };
     const issues = validateHeartbeatRole(role, node, member.path);
-    return issues.length > 0 ? { issues } : { role: heartbeatFailoverRole(role, node, member.path), issues };
+    if (issues.length > 0) return { issues };
+    return {
+      role: { ...heartbeatFailoverRole(role, node, member.path), peerTraffic: this.peerTraffic(role, group, member.name, topology) },
+      issues,
+    };
+  }
+
+  /** Heartbeat's UDP from the peers: on each medium's NIC, from the peers' addresses on that NIC's network. */
+  private peerTraffic(role: HeartbeatRole, group: FailoverGroupPlan, member: string, topology: TopologyView): PeerTraffic[] {
+    const udpport = role.haCf.udpport ?? HEARTBEAT_DEFAULTS.udpport;
+    const peers = group.members.filter((n) => n !== member).map((n) => topology.node(n)!);
+    const fromPeers = (iface: string) => {
+      const network = NETWORK_ROLES.find((r) => topology.interfaceName(r) === iface);
+      return network ? peers.flatMap((peer) => topology.addressOf(peer, network) ?? []) : [];
+    };
+    const traffic: PeerTraffic[] = [];
+    for (const medium of role.haCf.media) {
+      if (medium.kind === "ucast") traffic.push({ protocol: "udp", port: udpport, interface: medium.interface, from: [medium.peer] });
+      if (medium.kind === "bcast") {
+        for (const iface of medium.interfaces) traffic.push({ protocol: "udp", port: udpport, interface: iface, from: fromPeers(iface) });
+      }
+      if (medium.kind === "mcast") {
+        traffic.push({ protocol: "udp", port: medium.port ?? udpport, interface: medium.interface, from: fromPeers(medium.interface) });
+      }
+    }
+    return traffic;
   }
 
   private roleOf(group: FailoverGroupPlan, member: string, topology: TopologyView): HeartbeatRole {

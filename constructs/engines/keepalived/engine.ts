@@ -251,6 +251,7 @@ export class KeepalivedEngine implements FailoverEngine {
           ["update-rc.d", "keepalived", "enable"],
           ["service", "keepalived", "restart"],
         ],
+        peerTraffic: [{ protocol: "vrrp", interface: iface, from: peers }],
       },
       issues: [],
     };
