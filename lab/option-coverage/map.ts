@@ -153,7 +153,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "RealServerDecl.node": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "RealServerDecl.weight": { scenarios: [VM_NAT, VM_WRR], note: "through IpvsLoadBalancer" },
-  ...schedulerEntries("IpvsLoadBalancerProps", "wrr: the measured shares follow the weights"),
+  ...schedulerEntries("IpvsLoadBalancerProps", "rendered, restored into a live kernel, read back with ipvsadm-save -n"),
   ...schedulerEntries("ServiceDecl", "through IpvsLoadBalancer (port, scheduler, persistence, protocol)"),
   ...schedulerEntries("HaLoadBalancedWebProps", "the same ServiceDecl and rule builder as IpvsLoadBalancer"),
   "HaLoadBalancedWebProps.port": { scenarios: [VM_PERSISTENCE], note: "the same ServiceDecl.port; port 8080 onto the real servers' 80" },
@@ -163,8 +163,14 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "RealServerDecl.port": { scenarios: [VM_PERSISTENCE], note: "8080 on the VIP onto port 80" },
 
   // The firewall.
-  "FirewallOptions.enabled=true": { scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL], note: "the default; qemu tier" },
-  "FirewallOptions.adminNetworks[]": { scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL], note: "LAB_ADMIN_NETWORKS; qemu tier" },
+  "FirewallOptions.enabled=true": {
+    scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL],
+    note: "the default; ipvs-nat on qemu in test:all, ha-lb on qemu by hand (UML prints NOT PROVEN)",
+  },
+  "FirewallOptions.adminNetworks[]": {
+    scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL],
+    note: "LAB_ADMIN_NETWORKS; ipvs-nat on qemu in test:all, ha-lb on qemu by hand",
+  },
 
   // Nodes and networks.
   "NodeDecl.name": { scenarios: [HB_COLD, ...VM_BOOT] },
