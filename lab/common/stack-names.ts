@@ -29,7 +29,7 @@ export const SERVICE_FAILOVER_STACK = "heartbeat-apache-service-failover-libvirt
 export const BCAST_OPTIONS_STACK = "heartbeat-apache-bcast-libvirt";
 
 /**
- * mcast alone on the private network (its own port 1695, ttl 1, no loop), authkeys crc (allowInsecureCrc), the router as ping node with
+ * mcast alone on the private network (ttl 1, no loop; on udpport, which the udpport scenario checks), authkeys crc (allowInsecureCrc), the router as ping node with
  * ipfail, and MailTo through a relay at the router (the lab's SMTP sink).
  */
 export const MCAST_OPTIONS_STACK = "heartbeat-apache-mcast-libvirt";

@@ -73,7 +73,7 @@ export function synthesizeLabStacks(): string {
     failover: FailoverEngine.heartbeat({
       ...OPTIONS_TIMING,
       heartbeatNetworks: [],
-      extraMedia: [{ kind: "mcast", interface: "private", group: "239.0.0.43", port: 1695, ttl: 1, loop: false }],
+      extraMedia: [{ kind: "mcast", interface: "private", group: "239.0.0.43", ttl: 1, loop: false }],
       authMethod: "crc",
       allowInsecureCrc: true,
       pingNodes: [LAB_NETWORKS.public.gateway!],

@@ -74,8 +74,8 @@ export const HEARTBEAT_VARIANTS: Readonly<Record<string, readonly NetnsScenarioI
   [SERVICE_FAILOVER_STACK]: [...FULL_PLAN, "service-failover"],
   // bcast alone, udpport 1694, md5, two VIPs, srv2 preferred
   [BCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport"],
-  // mcast alone, crc, ping node + ipfail, MailTo through the router's relay
-  [MCAST_OPTIONS_STACK]: [...OPTION_PLAN, "ping-node-cut", "mail-on-takeover"],
+  // mcast alone (on udpport), crc, ping node + ipfail, MailTo through the router's relay
+  [MCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport", "mail-on-takeover", "primary-returns", "ping-node-cut"],
   // serial alone (the lab's socat pty pair), sha1
   [SERIAL_OPTIONS_STACK]: OPTION_PLAN,
 };

@@ -106,7 +106,6 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HeartbeatSettings.extraMedia[].kind=mcast": { scenarios: [MCAST("medium-links"), MCAST("crash-primary")], note: "alone" },
   "HeartbeatSettings.extraMedia[].kind=mcast.interface": { scenarios: [MCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=mcast.group": { scenarios: [MCAST("medium-links")] },
-  "HeartbeatSettings.extraMedia[].kind=mcast.port": { scenarios: [MCAST("medium-links")], note: "1695" },
   "HeartbeatSettings.extraMedia[].kind=mcast.ttl": { scenarios: [MCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=mcast.loop=false": { scenarios: [MCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=serial": {
@@ -237,6 +236,7 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
   "HeartbeatSettings.extraMedia[].kind=mcast.loop=true",
+  "HeartbeatSettings.extraMedia[].kind=mcast.port",
   "HeartbeatSettings.extraMedia[].kind=ucast",
   "HeartbeatSettings.extraMedia[].kind=ucast.interface",
   "HeartbeatSettings.extraMedia[].kind=ucast.peer",
