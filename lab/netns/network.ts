@@ -87,15 +87,7 @@ export class LabNetwork {
 
   /** The client: its own netns on one segment, nothing else reachable from it. */
   async createClient(subnet: string, cidr: string): Promise<void> {
-    const bridge = this.bridges.get(subnet);
-    if (!bridge) throw new Error(`no segment for ${subnet}`);
-    await addNetns(this.res, CLIENT_NS);
-    await ip("-n", LAB_NS, "link", "add", "hal-client", "type", "veth", "peer", "name", "eth0", "netns", CLIENT_NS);
-    await ip("-n", LAB_NS, "link", "set", "hal-client", "master", bridge);
-    await ip("-n", LAB_NS, "link", "set", "hal-client", "up");
-    await ip("-n", CLIENT_NS, "link", "set", "lo", "up");
-    await ip("-n", CLIENT_NS, "link", "set", "eth0", "up");
-    await ip("-n", CLIENT_NS, "addr", "add", cidr, "brd", "+", "dev", "eth0");
+    await this.attachHost(CLIENT_NS, "hal-client", subnet, cidr);
     // Keep ARP entries like a router does (minutes to hours) instead of Linux's
     // 15-45 s, so a VIP move that is not announced by gratuitous ARP shows up
     // as an outage instead of healing by chance.
@@ -109,15 +101,20 @@ export class LabNetwork {
    * the nodes' default route (network-config) points at. Nothing lies beyond it: traffic stays here.
    */
   async createRouter(subnet: string, cidr: string): Promise<void> {
+    await this.attachHost(ROUTER_NS, "hal-router", subnet, cidr);
+  }
+
+  /** A namespace of its own with one NIC (eth0, `cidr`) on the segment's bridge, through veth `port`. */
+  private async attachHost(ns: string, port: string, subnet: string, cidr: string): Promise<void> {
     const bridge = this.bridges.get(subnet);
     if (!bridge) throw new Error(`no segment for ${subnet}`);
-    await addNetns(this.res, ROUTER_NS);
-    await ip("-n", LAB_NS, "link", "add", "hal-router", "type", "veth", "peer", "name", "eth0", "netns", ROUTER_NS);
-    await ip("-n", LAB_NS, "link", "set", "hal-router", "master", bridge);
-    await ip("-n", LAB_NS, "link", "set", "hal-router", "up");
-    await ip("-n", ROUTER_NS, "link", "set", "lo", "up");
-    await ip("-n", ROUTER_NS, "link", "set", "eth0", "up");
-    await ip("-n", ROUTER_NS, "addr", "add", cidr, "brd", "+", "dev", "eth0");
+    await addNetns(this.res, ns);
+    await ip("-n", LAB_NS, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
+    await ip("-n", LAB_NS, "link", "set", port, "master", bridge);
+    await ip("-n", LAB_NS, "link", "set", port, "up");
+    await ip("-n", ns, "link", "set", "lo", "up");
+    await ip("-n", ns, "link", "set", "eth0", "up");
+    await ip("-n", ns, "addr", "add", cidr, "brd", "+", "dev", "eth0");
   }
 
   /**
