@@ -94,6 +94,12 @@ export function launch(site: GuestSite, g: Guest): void {
   saveRecord(site.record);
 }
 
+/** A second look, `ms` later, before calling a guest dead: a process caught mid-exec looks gone. */
+async function upAfter(site: GuestSite, g: Guest, ms: number): Promise<boolean> {
+  await sleep(ms);
+  return isUp(site, g);
+}
+
 const FINISHED_RE = /Cloud-init v\. \S+ finished at[^\n]*/;
 
 /**
@@ -129,8 +135,8 @@ export async function waitCloudInitFinished(
           if (strict) throw new Error(msg);
           log(msg);
         }
-      } else if (!isUp(site, g)) {
-        throw new Error(`${host}: ${site.tier.name} exited during boot\n${serial.slice(-3000)}`);
+      } else if (!isUp(site, g) && !(await upAfter(site, g, 2000))) {
+        throw new Error(`${host}: ${site.tier.name} exited during boot\n${readSerial(g).slice(-3000)}`);
       } else if (/Kernel panic/.test(serial)) {
         throw new Error(`${host}: kernel panic\n${serial.slice(-3000)}`);
       }

@@ -116,7 +116,11 @@ export function umlTier(): Tier {
         fs.closeSync(out);
       }
     },
-    running: (pgid, workDir) => ourGroup(pgid, workDir).length > 0,
+    running(pgid, workDir) {
+      if (ourGroup(pgid, workDir).length > 0) return true;
+      // Mid-execve (ip -> linux.uml) the leader's cmdline reads empty for a moment: still starting.
+      return groupMembers(pgid).includes(pgid) && cmdline(pgid) === "";
+    },
     kill(pgid, workDir, signal) {
       if (ourGroup(pgid, workDir).length === 0) return false;
       try {
