@@ -51,6 +51,11 @@ export interface HeartbeatLabOptions {
    * daemons, a crash, and the mail and ping-node scenarios when the pair has them. @default "full"
    */
   plan?: "full" | "options";
+  /**
+   * Runs only these scenarios of the plan, in the plan's order (HEARTBEAT_VARIANTS names each
+   * variant's); an id the plan cannot run for this pair is an error, not a silent skip. @default all
+   */
+  scenarios?: readonly NetnsScenarioId[];
   /** Called once the host is this run's (after any wait for another lab run), before anything is built. */
   onStart?: () => void;
   log?: (line: string) => void;
@@ -372,7 +377,7 @@ export async function withHeartbeatLab<T>(opts: HeartbeatLabOptions, body: (lab:
       workdir,
       log,
       opts.probe ?? DEFAULT_PROBE,
-      opts.plan ?? "full",
+      { kind: opts.plan ?? "full", only: opts.scenarios },
       mailDir,
     );
     try {
@@ -495,7 +500,7 @@ export class HeartbeatLab {
     private readonly workdir: string,
     private readonly log: (line: string) => void,
     probe: ProbeOptions,
-    private readonly plan: "full" | "options" = "full",
+    private readonly plan: { readonly kind: "full" | "options"; readonly only?: readonly NetnsScenarioId[] },
     private readonly mailDir?: string,
   ) {
     this.primary = vms.find((v) => v.hostname === pair.res.preferred)!;
@@ -512,15 +517,22 @@ export class HeartbeatLab {
   }
 
   async runAll(): Promise<ScenarioResult[]> {
-    return this.plan === "options" ? this.runOptions() : this.runFull();
+    return this.plan.kind === "options" ? this.runOptions() : this.runFull();
   }
 
   /** Runs `plan` in order; after a failure the rest are reported as not run. */
   private async runPlan(
     plan: readonly (readonly [NetnsScenarioId, string, () => Promise<Omit<ScenarioResult, "scenario" | "passed">>, boolean?])[],
   ): Promise<ScenarioResult[]> {
+    const only = this.plan.only;
+    const unknown = only?.filter((id) => !plan.some(([planned]) => planned === id)) ?? [];
+    if (unknown.length > 0) {
+      throw new Error(
+        `the ${this.plan.kind} plan cannot run ${unknown.join(", ")} on this pair (it has ${plan.map(([id]) => id).join(", ")})`,
+      );
+    }
     const results: ScenarioResult[] = [];
-    for (const [i, [id, title, fn, reclaimExpected]] of plan.entries()) {
+    for (const [i, [id, title, fn, reclaimExpected]] of plan.filter(([id]) => only?.includes(id) ?? true).entries()) {
       const scenario = `${i + 1} ${title}`;
       if (results.some((r) => !r.passed)) {
         results.push({ scenario, id, passed: false, detail: "not run: an earlier scenario failed" });
@@ -602,6 +614,7 @@ export class HeartbeatLab {
     this.probe.start();
     const requestsBefore = this.primary.syslogLines(RECLAIMER_LOG).length;
     const body = async () => {
+      await this.rejoinStopped();
       const r = await fn();
       r.detail += `; ${await this.expectClientArp(r)}`;
       const requests = this.primary.syslogLines(RECLAIMER_LOG).slice(requestsBefore);
@@ -968,22 +981,29 @@ export class HeartbeatLab {
 
   private stoppedByScenario4?: LabNodeVm;
 
-  async partition() {
+  /**
+   * The node the graceful stop left without heartbeat starts it again before the next scenario,
+   * whichever a variant runs next: every later scenario needs both nodes.
+   */
+  private async rejoinStopped(): Promise<void> {
     const restart = this.stoppedByScenario4;
-    if (restart) {
-      this.log(`${restart.hostname}: service heartbeat start (rejoin before the partition)`);
-      await this.service(restart, "start");
-      this.stoppedByScenario4 = undefined;
-    }
-    const tPrep = now();
+    if (!restart) return;
+    this.log(`${restart.hostname}: service heartbeat start (rejoin after the graceful stop)`);
+    await this.service(restart, "start");
+    this.stoppedByScenario4 = undefined;
     // With auto_failback on, the rejoined preferred node takes the group back; on a loaded host that
     // can start more than 3 s after both nodes see each other, so wait for it to hold the VIP.
-    const expected = restart && this.autoFailback ? this.primary : undefined;
-    const steady = await this.waitSteady(tPrep, this.joinLimitS, expected);
-    if (steady === undefined)
+    const expected = this.autoFailback ? this.primary : undefined;
+    if ((await this.waitSteady(now(), this.joinLimitS, expected)) === undefined)
       throw new ScenarioFailure(
-        `no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ""} before the partition (holders: ${await this.describeHolders()})`,
+        `no steady pair${expected ? ` with ${expected.hostname} holding ${this.vip}` : ""} after ${restart.hostname} rejoined (holders: ${await this.describeHolders()})`,
       );
+  }
+
+  async partition() {
+    const tPrep = now();
+    const steady = await this.waitSteady(tPrep, this.joinLimitS);
+    if (steady === undefined) throw new ScenarioFailure(`no steady pair before the partition (holders: ${await this.describeHolders()})`);
     const holder = await this.soleHolder();
     const other = this.other(holder);
     const cut = this.pair.hbSubnets.map((s) => this.net.bridges.get(s)).join(", ");

@@ -87,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         keepWorkdir: keep,
         resolved: run.resolved,
         plan: run.plan,
+        scenarios: HEARTBEAT_VARIANTS[run.label],
         // Timed from here: a wait for another lab run's lock is not this variant's cost.
         onStart: () => (t0 = now()),
       });
