@@ -1,6 +1,6 @@
 /**
  * The keepalived pair in the netns lab (npm run lab:keepalived):
- *   npm run lab:keepalived -- [--runs 5] [--soak SECONDS] [--profile lab|fast|fast-nopreempt]... [--apache tracked|both|group] [--json FILE] [--keep]
+ *   npm run lab:keepalived -- [--runs 5] [--soak SECONDS] [--profile lab|fast|fast-nopreempt|options]... [--apache tracked|both|group] [--json FILE] [--keep]
  * Renders a two-node web pair with FailoverEngine.keepalived (the product's planner and payload, no
  * Terraform references to fill), boots it as namespace "VMs" (lab/netns/node.ts: each node has its own
  * PID namespace and /run, so keepalived's pid files are its own and a crash is a SIGKILL of the
@@ -61,26 +61,44 @@ export const KEEPALIVED_LAB_PROFILES: Record<string, Profile> = {
   lab: { settings: {}, autoFailback: true },
   fast: { settings: KEEPALIVED_FAST_PROFILE, autoFailback: true },
   "fast-nopreempt": { settings: KEEPALIVED_FAST_PROFILE, autoFailback: false },
+  // Every VRRP setting away from its default, so the settings scenario proves the daemon runs each one.
+  options: {
+    settings: {
+      vrrpNetwork: "public",
+      vrrpVersion: 2,
+      advertIntervalSeconds: 1,
+      virtualRouterId: 73,
+      preferredPriority: 200,
+      otherPriority: 120,
+      garpMasterRefreshSeconds: 5,
+      serviceFailover: { services: ["apache2"], intervalSeconds: 1, fall: 3, rise: 3 },
+    },
+    autoFailback: true,
+  },
 };
 
 /** Where apache2 runs: from init on both nodes, tracked by the group (serviceFailover) or not; or started by notify. */
 export type ApacheMode = "tracked" | "both" | "group";
 const APACHE_MODES: readonly ApacheMode[] = ["tracked", "both", "group"];
 
-/** The profile's settings as the pair runs them: `tracked` turns service failover on with its defaults. */
+/** The profile's settings as the pair runs them: `tracked` turns service failover on (the profile's, else the defaults), the other modes off. */
 function settingsOf(profile: Profile, apache: ApacheMode): KeepalivedSettings {
-  return apache === "tracked" ? { ...profile.settings, serviceFailover: {} } : profile.settings;
+  const { serviceFailover, ...rest } = profile.settings;
+  return apache === "tracked" ? { ...rest, serviceFailover: serviceFailover || {} } : rest;
 }
+
+/** The lab pair's addresses, by network. */
+const NODES = [
+  { name: "ka1", public: "192.168.56.11", private: "192.168.200.11" },
+  { name: "ka2", public: "192.168.56.12", private: "192.168.200.12" },
+] as const;
 
 /** The pair as a user would declare it, with keepalived as its engine. */
 export function keepalivedPairDecl(profile: Profile, apache: ApacheMode): ClusterDecl {
   return {
     networks: { public: { cidr: PUBLIC }, private: { cidr: PRIVATE } },
     admin: { sshAuthorizedKeys: [LAB_SSH_KEY] },
-    nodes: [
-      { name: "ka1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11", web: true },
-      { name: "ka2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12", web: true },
-    ],
+    nodes: NODES.map((n) => ({ name: n.name, publicAddress: n.public, privateAddress: n.private, web: true })),
     failoverGroup: {
       nodes: ["ka1", "ka2"],
       preferredNode: "ka1",
@@ -132,6 +150,11 @@ class KeepalivedPair {
     private readonly log: (s: string) => void,
   ) {}
 
+  /** The segment that carries the adverts: a partition cuts it between the nodes (the client keeps both). */
+  private get vrrpSubnet(): string {
+    return (this.settings.vrrpNetwork ?? KEEPALIVED_DEFAULTS.vrrpNetwork) === "public" ? PUBLIC : PRIVATE;
+  }
+
   /** Bound for one failover: 3 adverts plus skew, then room for a slow, shared machine. */
   private get limitS(): number {
     return 3 * (this.profile.settings.advertIntervalSeconds ?? KEEPALIVED_DEFAULTS.advertIntervalSeconds) + 20;
@@ -140,7 +163,7 @@ class KeepalivedPair {
   /** Undoes a partition a failed scenario may have left. */
   async heal(): Promise<void> {
     this.log("healing the VRRP network");
-    await this.net.isolate([PRIVATE], false);
+    await this.net.isolate([this.vrrpSubnet], false);
   }
 
   async holders(): Promise<string[]> {
@@ -345,17 +368,97 @@ class KeepalivedPair {
     };
   }
 
+  /**
+   * The settings as the daemon runs them ("settings"): keepalived's own state dump (SIGUSR1 writes
+   * /tmp/keepalived.data in the node) on both nodes shows the declared VRRP version, router id,
+   * priorities, advert interval, gratuitous ARP refresh, interface, unicast peer and track scripts'
+   * timers: each declared value or its KEEPALIVED_DEFAULTS entry, not the rendered file's text.
+   */
+  async settingsAsRun(): Promise<Figures> {
+    const d = KEEPALIVED_DEFAULTS;
+    const s = this.settings;
+    const role = s.vrrpNetwork ?? d.vrrpNetwork;
+    const sf = s.serviceFailover ? { ...d.serviceFailover, ...s.serviceFailover } : undefined;
+    const checked: string[] = [];
+    for (const vm of [this.primary, this.backup]) {
+      const peer = NODES.find((n) => n.name !== vm.hostname)!;
+      const dump = await this.stateDump(vm);
+      const want: [string, RegExp][] = [
+        [`VRRP version ${s.vrrpVersion ?? d.vrrpVersion}`, new RegExp(`^ {3}VRRP Version = ${s.vrrpVersion ?? d.vrrpVersion}$`, "m")],
+        [
+          `router id ${s.virtualRouterId ?? d.virtualRouterId}`,
+          new RegExp(`^ {3}Virtual Router ID = ${s.virtualRouterId ?? d.virtualRouterId}$`, "m"),
+        ],
+        [
+          `priority ${vm === this.primary ? (s.preferredPriority ?? d.preferredPriority) : (s.otherPriority ?? d.otherPriority)}`,
+          new RegExp(
+            `^ {3}Priority = ${vm === this.primary ? (s.preferredPriority ?? d.preferredPriority) : (s.otherPriority ?? d.otherPriority)}$`,
+            "m",
+          ),
+        ],
+        [
+          `garp refresh ${s.garpMasterRefreshSeconds ?? d.garpMasterRefreshSeconds}`,
+          new RegExp(`^ {3}Gratuitous ARP refresh = ${s.garpMasterRefreshSeconds ?? d.garpMasterRefreshSeconds}$`, "m"),
+        ],
+        [`interface ${role}`, new RegExp(`^ {3}Interface = ${role}$`, "m")],
+        [`unicast peer ${peer[role]}`, new RegExp(`^ {3}Unicast Peer :\n {5}${peer[role].replace(/\./g, "\\.")} `, "m")],
+      ];
+      for (const service of sf ? (sf.services ?? ["apache2"]) : []) {
+        const block = dump.split("VRRP Script = ").find((b) => b.startsWith(`chk_${service}\n`)) ?? "";
+        want.push([`chk_${service} tracked`, new RegExp(`^ {5}chk_${service} weight 0$`, "m")]);
+        for (const [field, value] of [
+          ["Interval", `${sf!.intervalSeconds} sec`],
+          ["Fall", String(sf!.fall)],
+          ["Rise", String(sf!.rise)],
+        ]) {
+          if (!new RegExp(`^ {3}${field} = ${value}$`, "m").test(block))
+            throw new Error(`${vm.hostname}: keepalived runs chk_${service} without ${field} = ${value}:\n${block.slice(0, 600)}`);
+        }
+        checked.push(`chk_${service} ${sf!.intervalSeconds}s/${sf!.fall}/${sf!.rise}`);
+      }
+      const missing = want.filter(([, re]) => !re.test(dump)).map(([what]) => what);
+      if (missing.length > 0) {
+        const topology = dump.slice(dump.indexOf("VRRP Topology"), dump.indexOf("VRRP Sockpool"));
+        throw new Error(`${vm.hostname}: keepalived does not run ${missing.join(", ")}:\n${topology.slice(0, 2500)}`);
+      }
+      const advert = dump.match(/^ {3}Advert interval = (\d+) (sec|milli-sec)$/m);
+      const advertS = advert ? Number(advert[1]) / (advert[2] === "sec" ? 1 : 1000) : undefined;
+      if (advertS !== (s.advertIntervalSeconds ?? d.advertIntervalSeconds))
+        throw new Error(
+          `${vm.hostname}: keepalived's advert interval is ${advert?.[0].trim() ?? "not in its dump"}, declared ${s.advertIntervalSeconds ?? d.advertIntervalSeconds} s`,
+        );
+      checked.push(`${vm.hostname}: ${want.map(([what]) => what).join(", ")}, advert ${advertS} s`);
+    }
+    return { asDeclared: [...new Set(checked)].join("; ") };
+  }
+
+  /** keepalived's VRRP process state dump (SIGUSR1 to the daemon named in its pid file), once complete. */
+  private async stateDump(vm: LabNodeVm): Promise<string> {
+    const pid = (await vm.exec(["cat", "/run/keepalived.pid"])).stdout.trim();
+    if (!/^\d+$/.test(pid)) throw new Error(`${vm.hostname}: no keepalived pid file`);
+    await vm.exec(["rm", "-f", "/tmp/keepalived.data"]);
+    const k = await vm.exec(["kill", "-USR1", pid]);
+    if (k.code !== 0) throw new Error(`${vm.hostname}: kill -USR1 ${pid} exited ${k.code}: ${k.stderr.trim()}`);
+    let dump = "";
+    // The VRRP child writes the file; the Interfaces section comes after the scripts.
+    await waitUntil(now(), 10, async () =>
+      (dump = (await vm.exec(["cat", "/tmp/keepalived.data"])).stdout).includes("------< Interfaces >------"),
+    );
+    if (!dump.includes("------< VRRP Topology >------")) throw new Error(`${vm.hostname}: keepalived wrote no state dump within 10 s`);
+    return dump;
+  }
+
   /** The VRRP network is cut between the nodes (not the client's): both become master; then it heals. */
   async partition(): Promise<Figures> {
     await this.steadyOn(this.primary);
     const t0 = now();
-    await this.net.isolate([PRIVATE], true);
+    await this.net.isolate([this.vrrpSubnet], true);
     let both = false;
     await waitUntil(t0, PARTITION_S, async () => {
       both ||= (await this.holders()).length === 2;
       return false;
     });
-    await this.net.isolate([PRIVATE], false);
+    await this.net.isolate([this.vrrpSubnet], false);
     // Cut off from its master's adverts the backup must take the VIP too, else keepalived is not running there.
     if (!both) throw new Error(`partitioned for ${PARTITION_S} s, the VIP stayed on one node: is keepalived running on both?`);
     const healed = now();
@@ -446,6 +549,7 @@ async function measureProfile(name: string, runs: number, soakS: number, apache:
     await pair.steadyOn(pair.primary, 60);
     log(`steady: ${VIP} on ${pair.primary.hostname}`);
     const scenarios: [string, () => Promise<Figures>][] = [
+      [KEEPALIVED_SCENARIO.settings, () => pair!.settingsAsRun()],
       [KEEPALIVED_SCENARIO.crash, () => pair!.crash()],
       [KEEPALIVED_SCENARIO.return, () => pair!.returnOfMaster()],
       [KEEPALIVED_SCENARIO.graceful, () => pair!.gracefulStop()],
@@ -589,7 +693,7 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(runs) || runs < 0 || runs > 100) throw new Error(`--runs ${values.runs}: want a whole number, 0..100`);
   const soakS = Number(values.soak);
   if (!Number.isFinite(soakS) || soakS < 0 || soakS > 24 * 3600) throw new Error(`--soak ${values.soak}: want seconds, 0..86400`);
-  const profiles = values.profile ?? ["lab", "fast", "fast-nopreempt"];
+  const profiles = values.profile ?? Object.keys(KEEPALIVED_LAB_PROFILES);
   const unknown = profiles.filter((p) => !(p in KEEPALIVED_LAB_PROFILES));
   if (unknown.length > 0)
     throw new Error(`--profile ${unknown.join(", ")}: want one of ${Object.keys(KEEPALIVED_LAB_PROFILES).join(", ")}`);

@@ -97,6 +97,8 @@ export const FENCING_SCENARIO = {
 /** keepalived.ts: its pair is declared in keepalivedPairDecl, not a stack. */
 export const KEEPALIVED_VARIANT = "keepalived";
 export const KEEPALIVED_SCENARIO = {
+  /** keepalived's own state dump shows every declared VRRP setting (the options profile sets each away from its default). */
+  settings: "settings",
   crash: "crash",
   return: "return",
   graceful: "graceful",

@@ -43,6 +43,10 @@ const SERIAL = (s: NetnsScenarioId) => id(SERIAL_OPTIONS_STACK, s);
 const KA_CRASH = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
 const KA_RETURN = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
 const KA_SERVICE_FAILOVER = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.serviceFailover);
+const KA_PARTITION = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.partition);
+/** keepalived's own state dump on both nodes; the `options` profile sets every VRRP setting away from its default. */
+const KA_SETTINGS = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.settings);
+const KA_OPTIONS = "keepalived lab, options profile";
 const VM_NAT: VmScenarioId = "vm.ipvs-nat.rr";
 const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
 const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
@@ -118,6 +122,28 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "KeepalivedSettings.serviceFailover={}": { scenarios: [KA_SERVICE_FAILOVER] },
   "KeepalivedSettings.advertIntervalSeconds": { scenarios: [KA_CRASH], note: "fast profile" },
   "KeepalivedSettings.vrrpNetwork=private": { scenarios: [KA_CRASH], note: "the default" },
+  "KeepalivedSettings.vrrpNetwork=public": {
+    scenarios: [KA_SETTINGS, KA_PARTITION],
+    note: `${KA_OPTIONS}: the cut of the public segment makes both nodes master`,
+  },
+  "KeepalivedSettings.vrrpVersion=2": { scenarios: [KA_SETTINGS, KA_CRASH], note: KA_OPTIONS },
+  "KeepalivedSettings.virtualRouterId": { scenarios: [KA_SETTINGS, KA_CRASH], note: `${KA_OPTIONS}: 73` },
+  "KeepalivedSettings.preferredPriority": {
+    scenarios: [KA_SETTINGS, KA_RETURN],
+    note: `${KA_OPTIONS}: 200, and the preferred node preempts`,
+  },
+  "KeepalivedSettings.otherPriority": { scenarios: [KA_SETTINGS, KA_CRASH], note: `${KA_OPTIONS}: 120` },
+  "KeepalivedSettings.garpMasterRefreshSeconds": {
+    scenarios: [KA_SETTINGS],
+    note: `${KA_OPTIONS}: keepalived runs a 5 s refresh timer; the gratuitous ARPs themselves are not counted`,
+  },
+  "KeepalivedServiceFailover.services[]": { scenarios: [KA_SETTINGS, KA_SERVICE_FAILOVER], note: `${KA_OPTIONS}: [apache2]` },
+  "KeepalivedServiceFailover.intervalSeconds": {
+    scenarios: [KA_SETTINGS, KA_SERVICE_FAILOVER],
+    note: `${KA_OPTIONS}: 1 s, fall 3 (bound 4.5 s)`,
+  },
+  "KeepalivedServiceFailover.fall": { scenarios: [KA_SETTINGS, KA_SERVICE_FAILOVER], note: `${KA_OPTIONS}: 3` },
+  "KeepalivedServiceFailover.rise": { scenarios: [KA_SETTINGS, KA_SERVICE_FAILOVER], note: `${KA_OPTIONS}: 3, then the failback` },
 
   // The failover group.
   "FailoverGroupOptions.autoFailback=true": { scenarios: [FAILBACK_ON] },
@@ -245,17 +271,7 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "KeepalivedHealthCheck.delayLoopSeconds",
   "KeepalivedHealthCheck.path",
   "KeepalivedHealthCheck.retry",
-  "KeepalivedServiceFailover.fall",
-  "KeepalivedServiceFailover.intervalSeconds",
-  "KeepalivedServiceFailover.rise",
-  "KeepalivedServiceFailover.services[]",
   "KeepalivedSettings.serviceFailover=false",
-  "KeepalivedSettings.garpMasterRefreshSeconds",
-  "KeepalivedSettings.otherPriority",
-  "KeepalivedSettings.preferredPriority",
-  "KeepalivedSettings.virtualRouterId",
-  "KeepalivedSettings.vrrpNetwork=public",
-  "KeepalivedSettings.vrrpVersion=2",
   "LabStackProps.platform.kind=vsphere",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
