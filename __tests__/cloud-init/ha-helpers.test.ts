@@ -96,7 +96,8 @@ function runHelper(opts: HelperRun): HelperResult {
     }
     return { arp: read("arp"), takeovers: read("takeover"), log: read("log"), rounds: Number(read("rounds")[0] ?? 0), outlivedParent };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    // A stub still exiting can write one last file while the folder goes (ENOTEMPTY under load): retry.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
@@ -348,7 +349,8 @@ function runMonitor(opts: MonitorRun): MonitorResult {
     }
     return { standby: read("standby"), checks: read("checks"), log: read("log"), rounds, exitCode: run.status, outlivedParent };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    // A stub still exiting can write one last file while the folder goes (ENOTEMPTY under load): retry.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
