@@ -25,6 +25,8 @@ export const IPVS_OPTIONS = {
   /** A udp service on the same VIP; the lab starts the responder on the real servers. */
   udp: { port: 5300 },
   interfaceNames: { public: "front", private: "back" },
+  /** The admin user's name (default `admin`): the lab logs in as it. */
+  adminName: "ops",
   /** Nobody owns the gateway in the lab: only the default route through it is checked. */
   publicGateway: "192.168.56.2",
   publicNameservers: ["192.168.56.53", "192.168.56.54"],
@@ -39,7 +41,7 @@ class IpvsOptionsStack extends LabStack {
     const o = IPVS_OPTIONS;
     const lb = new IpvsLoadBalancer(this, "lb", {
       platform: this.platform,
-      admin: this.admin,
+      admin: { ...this.admin, name: o.adminName },
       networks: {
         public: { cidr: "192.168.56.0/24", gateway: o.publicGateway, nameservers: [...o.publicNameservers] },
         private: { cidr: "192.168.200.0/24", nameservers: [...o.privateNameservers] },

@@ -43,6 +43,8 @@ export interface ParsedCloudConfig {
   /** argv lists; shell-string items become ['sh', '-c', item]. */
   runcmd: string[][];
   packages: string[];
+  /** `users` entries that log in with a key, by name (the admin user the payload creates). */
+  sshUsers: string[];
 }
 
 type Dict = Record<string, unknown>;
@@ -180,7 +182,12 @@ export function parseCloudConfig(userData: string): ParsedCloudConfig {
     Array.isArray(p) ? scalarString(p[0], `packages[${i}][0]`) : scalarString(p, `packages[${i}]`),
   );
 
-  return { hostname: doc.hostname, files, runcmd, packages };
+  const users = Array.isArray(doc.users) ? doc.users : [];
+  const sshUsers = users
+    .filter((u): u is Dict => isDict(u) && typeof u.name === "string" && Array.isArray(u.ssh_authorized_keys))
+    .map((u) => u.name as string);
+
+  return { hostname: doc.hostname, files, runcmd, packages, sshUsers };
 }
 
 export interface ApplyValues {

@@ -74,6 +74,10 @@ const HARDWARE = "virtual hardware, not files, packages or services";
 const SECRET_SOURCE = "where Terraform takes the authkeys secret from; the VM gets the same authkeys file either way";
 
 export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
+  "AdminUserConfig.name": {
+    scenarios: [VM_GUEST_SETTINGS],
+    note: "ipvs-options: `ops`; the lab logs in as it, with sudo, and no `admin` user exists",
+  },
   // Engines and their timing.
   "FailoverEngine.heartbeat()": { scenarios: [HB_CRASH, VM_HB, VM_HALB_CRASH] },
   "FailoverEngine.keepalived()": { scenarios: [KA_CRASH] },
@@ -254,7 +258,6 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
  */
 export const UNPROVEN_TODAY: readonly string[] = [
   "FirewallOptions.enabled=false",
-  "AdminUserConfig.name",
   "ClusterProps.platform",
   "HeartbeatHelperSettings.garpRefreshSeconds",
   "HeartbeatHelperSettings.garpRefreshSeconds=false",

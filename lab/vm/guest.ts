@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { LabNic, LabNode } from "../common/payload";
+import { parseCloudConfig, type LabNic, type LabNode } from "../common/payload";
 import { runSync, sleep } from "../common/proc";
 import type { Logger } from "./host";
 import type { BaseImage } from "./image";
@@ -17,6 +17,8 @@ export interface VmInfo {
   nics: LabNic[];
   /** Address the client uses for ssh. */
   address: string;
+  /** The user the lab logs in as: the payload's admin user (the one with ssh keys). */
+  sshUser: string;
   /** Host memory of this guest after boot, MiB (the tier's memoryMiB). */
   rssMiB: number;
   /** `cloud-init status --long` after boot. */
@@ -70,7 +72,17 @@ export function prepareGuest(site: GuestSite, node: LabNode, nics: LabNic[], tap
     consoleLog: path.join(dir, "serial.log"),
   };
   site.tier.createDisk(spec);
-  return { node, dir, taps, spec, pid: 0, boots: 0, info: { hostname: node.hostname, nics, address, rssMiB: 0, cloudInitStatus: "" } };
+  const [sshUser] = parseCloudConfig(node.userData).sshUsers;
+  if (sshUser === undefined) throw new Error(`${node.hostname}: the user-data creates no user with ssh keys: the lab cannot log in`);
+  return {
+    node,
+    dir,
+    taps,
+    spec,
+    pid: 0,
+    boots: 0,
+    info: { hostname: node.hostname, nics, address, sshUser, rssMiB: 0, cloudInitStatus: "" },
+  };
 }
 
 export const serialPath = (g: Guest): string => path.join(g.dir, "serial.log");

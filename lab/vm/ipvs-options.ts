@@ -240,7 +240,7 @@ export async function ipvsOptionsScenarios(lab: VmLab, nodes: readonly LabNode[]
     }
   });
 
-  await run("vm.ipvs-options.guest-settings", "9 ipvs-options: interface names, nameservers, gateway, subtitle", async () => {
+  await run("vm.ipvs-options.guest-settings", "9 ipvs-options: interface names, nameservers, gateway, subtitle, admin name", async () => {
     const facts: string[] = [];
     const problems: string[] = [];
     for (const host of [lb, ...WEBS]) {
@@ -262,7 +262,13 @@ export async function ipvsOptionsScenarios(lab: VmLab, nodes: readonly LabNode[]
         ? `default via ${O.publicGateway} dev ${O.interfaceNames.public}`
         : `default via ${O.director.privateAddress} dev ${O.interfaceNames.private}`;
       if (!route.startsWith(wantRoute)) problems.push(`${host}: default route '${route}', want '${wantRoute}'`);
-      facts.push(`${host}: ${links.join("+")}, ns ${servers.join(" ")}, ${route.replace(/ (proto|onlink|metric).*$/, "")}`);
+      // Logged in as the declared admin (the lab's key works for it), with sudo; no `admin` user made beside it.
+      const who = (await lab.execOk(host, "id -un; sudo -n true && echo sudo; getent passwd admin || true", { asRoot: false }))
+        .trim()
+        .split("\n");
+      if (who[0] !== O.adminName || who[1] !== "sudo" || who.length > 2)
+        problems.push(`${host}: logged in as ${who[0]}, want ${O.adminName} with sudo and no admin user (${who.slice(1).join(", ")})`);
+      facts.push(`${host}: ${links.join("+")}, ns ${servers.join(" ")}, ${route.replace(/ (proto|onlink|metric).*$/, "")}, user ${who[0]}`);
     }
     const subtitle = `<p>${O.subtitle.replace(/&/g, "&#38;")}</p>`;
     const served = await pages(lab, 80, 12);

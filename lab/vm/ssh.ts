@@ -1,14 +1,12 @@
 /**
- * ssh from the lab's client side (inside the lab namespace) to the guests, as `admin` with the
- * lab's key. One multiplexing master per guest: exec then costs ~0.2 s instead of a new handshake
+ * ssh from the lab's client side (inside the lab namespace) to the guests, as the payload's admin
+ * user (`admin` unless the stack names it) with the lab's key. One multiplexing master per guest: exec then costs ~0.2 s instead of a new handshake
  * under TCG. The master is started detached with no pipes to us; it ends with `ssh -O exit`, or by
  * itself once the guest is gone.
  */
 import * as path from "path";
 import { run, runDetached, runSync, shellQuote, sleep, type RunResult } from "../common/proc";
 import { isUp, readSerial, type Guest, type GuestSite } from "./guest";
-
-export const LAB_SSH_USER = "admin";
 
 /** A command whose failure or timeout is an answer for the caller to read, not an error. */
 export const ask = (argv: string[], timeoutMs: number): Promise<RunResult> => run(argv, { timeoutMs, allowFail: true, allowTimeout: true });
@@ -44,7 +42,7 @@ export class GuestSsh {
   }
 
   private target(g: Guest): string {
-    return `${LAB_SSH_USER}@${g.info.address}`;
+    return `${g.info.sshUser}@${g.info.address}`;
   }
 
   private argv(g: Guest, remote: string): string[] {

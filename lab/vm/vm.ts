@@ -5,7 +5,7 @@
  * guest runs on a tier (uml.ts: user-mode Linux, the default; qemu.ts: a full
  * VM under TCG); everything else is shared. A test client lives in that
  * namespace (an address on each bridge) and reaches the guests with curl and
- * ssh (user `admin`, the lab's ed25519 key).
+ * ssh (the payload's admin user, the lab's ed25519 key).
  *
  * Only processes this lab started (recorded pid / process group, command line
  * naming our work dir) are ever signalled. Everything (guests, taps, bridges,
@@ -46,7 +46,6 @@ import { TierName } from "./tier";
 
 export type { VmInfo } from "./guest";
 export { NETNS_PREFIX, reapStaleLabs } from "./records";
-export { LAB_SSH_USER } from "./ssh";
 
 export interface VmLabOptions {
   /** The guests' documents, Terraform references already filled (labNodesOf, loadNodesDir). */
