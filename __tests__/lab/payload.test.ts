@@ -18,6 +18,7 @@ import {
   labNodesOf,
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
+  UCAST_OPTIONS_STACK,
   synthesizeLabStacks,
 } from "../../lab/common/stacks";
 import { parseHaCf, parseHaResources } from "../../lab/netns/hacf";
@@ -289,7 +290,7 @@ describe("analysePair", () => {
       mcast.mailRelay,
       mcast.res.mailTo,
     ]).toEqual([
-      [{ kind: "mcast", iface: "private" }],
+      [{ kind: "mcast", iface: "private", port: 694 }],
       "crc",
       ["192.168.56.1"],
       true,
@@ -299,6 +300,16 @@ describe("analysePair", () => {
     ]);
     const serial = read(SERIAL_OPTIONS_STACK);
     expect([serial.ha.media, serial.hbSubnets, serial.authMethod]).toEqual([[{ kind: "serial", iface: "/dev/ttyS0" }], [], "sha1"]);
+    const ucast = read(UCAST_OPTIONS_STACK);
+    expect([ucast.ha.media, ucast.ha.udpport, [...ucast.hbSubnets].sort()]).toEqual([
+      [
+        { kind: "ucast", iface: "public" },
+        { kind: "ucast", iface: "public" },
+        { kind: "mcast", iface: "private", port: 1695 },
+      ],
+      694,
+      ["192.168.200.0/24", "192.168.56.0/24"],
+    ]);
   });
 
   it("names every scenario once", () => {

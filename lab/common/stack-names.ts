@@ -37,5 +37,11 @@ export const MCAST_OPTIONS_STACK = "heartbeat-apache-mcast-libvirt";
 /** serial alone (/dev/ttyS0: the lab's socat pty pair), authkeys sha1. */
 export const SERIAL_OPTIONS_STACK = "heartbeat-apache-serial-libvirt";
 
+/**
+ * Explicit media only: ucast on the public network to each node's public address (each node skips
+ * its own), and mcast on the private network on its own port (1695) with loop on.
+ */
+export const UCAST_OPTIONS_STACK = "heartbeat-apache-ucast-libvirt";
+
 /** The stacks the netns lab runs with its option plan instead of the full failover plan. */
-export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK];
+export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK, UCAST_OPTIONS_STACK];

@@ -19,6 +19,7 @@ import {
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
+  UCAST_OPTIONS_STACK,
   WATCHDOG_STACK,
 } from "./stack-names";
 
@@ -31,6 +32,7 @@ export {
   OPTION_STACKS,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
+  UCAST_OPTIONS_STACK,
   WATCHDOG_STACK,
 } from "./stack-names";
 
@@ -88,6 +90,17 @@ export function synthesizeLabStacks(): string {
       heartbeatNetworks: [],
       extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }],
       authMethod: "sha1",
+    }),
+  });
+  new HeartbeatApacheStack(app, UCAST_OPTIONS_STACK, {
+    failover: FailoverEngine.heartbeat({
+      ...OPTIONS_TIMING,
+      heartbeatNetworks: [],
+      extraMedia: [
+        { kind: "ucast", interface: "public", peer: "192.168.56.11" },
+        { kind: "ucast", interface: "public", peer: "192.168.56.12" },
+        { kind: "mcast", interface: "private", group: "239.0.0.44", port: 1695, ttl: 1, loop: true },
+      ],
     }),
   });
   addIpvsOptionsStack(app);

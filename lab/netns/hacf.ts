@@ -6,6 +6,8 @@ export interface ParsedMedium {
   kind: "ucast" | "bcast" | "mcast" | "serial";
   /** The interface, or for serial the device: the link name `cl_status listhblinks` prints. */
   iface: string;
+  /** mcast only: the UDP port of its group. */
+  port?: number;
 }
 
 export interface HaConfig {
@@ -108,7 +110,7 @@ export function parseHaCf(text: string): HaConfig {
       case "mcast":
       case "serial":
         if (!args[0]) throw new Error(`ha.cf: ${key} without an interface`);
-        cfg.media.push({ kind: key, iface: args[0] });
+        cfg.media.push({ kind: key, iface: args[0], ...(key === "mcast" ? { port: Number(args[2]) } : {}) });
         // `bcast` may list several interfaces.
         if (key === "bcast") for (const extra of args.slice(1)) cfg.media.push({ kind: key, iface: extra });
         break;

@@ -555,7 +555,7 @@ export class HeartbeatLab {
       ["cold-start", "cold start", () => this.coldStart()],
       ["medium-links", `heartbeat links: ${media}`, () => this.mediumLinks()],
       ...(this.pair.ha.media.some((m) => m.kind !== "serial")
-        ? [["udpport", `udpport ${this.pair.ha.udpport}`, () => this.udpport()] as Step]
+        ? [["udpport", `UDP ports ${this.udpPorts().join(", ")}`, () => this.udpport()] as Step]
         : []),
       ["auth-method", `authkeys ${this.pair.authMethod}`, () => this.authMethod()],
       [
@@ -749,16 +749,25 @@ export class HeartbeatLab {
   }
 
   /** `ss -uln` in each node: heartbeat's UDP sockets are on ha.cf's udpport, and not on 694 when that differs. */
-  async udpport() {
+  /** The UDP ports ha.cf's media listen on: udpport for ucast and bcast, each mcast medium its own. */
+  private udpPorts(): number[] {
     const port = this.pair.ha.udpport;
+    const ports = this.pair.ha.media.flatMap((m) => (m.kind === "mcast" ? [m.port ?? port] : m.kind === "serial" ? [] : [port]));
+    return [...new Set(ports)].sort((x, y) => x - y);
+  }
+
+  async udpport() {
+    const want = this.udpPorts();
     const found: string[] = [];
     for (const vm of this.vms) {
       const r = await vm.exec(["ss", "-ulnpH"], 5000);
       const hb = r.stdout.split("\n").filter((l) => l.includes('"heartbeat"'));
       const ports = [...new Set(hb.map((l) => Number(l.trim().split(/\s+/)[3]?.split(":").pop())))].sort((x, y) => x - y);
-      if (!ports.includes(port))
-        throw new ScenarioFailure(`${vm.hostname}: heartbeat listens on UDP [${ports.join(", ")}], not on ${port}`);
-      if (port !== 694 && ports.includes(694)) throw new ScenarioFailure(`${vm.hostname}: heartbeat still listens on 694 beside ${port}`);
+      const missing = want.filter((p) => !ports.includes(p));
+      if (missing.length > 0)
+        throw new ScenarioFailure(`${vm.hostname}: heartbeat listens on UDP [${ports.join(", ")}], not on ${missing.join(", ")}`);
+      if (!want.includes(694) && ports.includes(694))
+        throw new ScenarioFailure(`${vm.hostname}: heartbeat still listens on 694 beside ${want.join(", ")}`);
       found.push(`${vm.hostname} ${hb.length} socket(s) on [${ports.join(", ")}]`);
     }
     await this.expectPeers(now(), "active");

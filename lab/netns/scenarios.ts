@@ -11,6 +11,7 @@ import {
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
+  UCAST_OPTIONS_STACK,
 } from "../common/stack-names";
 
 /**
@@ -85,6 +86,8 @@ export const HEARTBEAT_VARIANTS: Readonly<Record<string, readonly NetnsScenarioI
   [MCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport", "mail-on-takeover", "primary-returns", "ping-node-cut"],
   // serial alone (the lab's socat pty pair), sha1
   [SERIAL_OPTIONS_STACK]: OPTION_PLAN,
+  // ucast to each node's public address, mcast on port 1695 with loop on
+  [UCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport"],
 };
 
 /** fencing.ts, on FENCING_STACK. */

@@ -15,6 +15,7 @@ import {
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
+  UCAST_OPTIONS_STACK,
 } from "../common/stack-names";
 import { FENCING_SCENARIO, KEEPALIVED_SCENARIO, KEEPALIVED_VARIANT, NetnsScenarioId, scenarioId } from "../netns/scenarios";
 import type { VmScenarioId } from "../vm/scenarios";
@@ -40,6 +41,7 @@ const FENCING_WATCHDOG = scenarioId(FENCING_STACK, FENCING_SCENARIO.watchdog);
 const BCAST = (s: NetnsScenarioId) => id(BCAST_OPTIONS_STACK, s);
 const MCAST = (s: NetnsScenarioId) => id(MCAST_OPTIONS_STACK, s);
 const SERIAL = (s: NetnsScenarioId) => id(SERIAL_OPTIONS_STACK, s);
+const UCAST = (s: NetnsScenarioId) => id(UCAST_OPTIONS_STACK, s);
 const KA_CRASH = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.crash);
 const KA_RETURN = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.return);
 const KA_SERVICE_FAILOVER = scenarioId(KEEPALIVED_VARIANT, KEEPALIVED_SCENARIO.serviceFailover);
@@ -116,6 +118,17 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HeartbeatSettings.extraMedia[].kind=mcast.group": { scenarios: [MCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=mcast.ttl": { scenarios: [MCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=mcast.loop=false": { scenarios: [MCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=mcast.loop=true": { scenarios: [UCAST("medium-links")], note: "beside ucast on the other network" },
+  "HeartbeatSettings.extraMedia[].kind=mcast.port": {
+    scenarios: [UCAST("udpport"), UCAST("medium-links")],
+    note: "1695: heartbeat listens there, the link is up",
+  },
+  "HeartbeatSettings.extraMedia[].kind=ucast": {
+    scenarios: [UCAST("medium-links"), UCAST("crash-primary")],
+    note: "one line per node's public address; each node skips its own",
+  },
+  "HeartbeatSettings.extraMedia[].kind=ucast.interface": { scenarios: [UCAST("medium-links")] },
+  "HeartbeatSettings.extraMedia[].kind=ucast.peer": { scenarios: [UCAST("medium-links")] },
   "HeartbeatSettings.extraMedia[].kind=serial": {
     scenarios: [SERIAL("medium-links"), SERIAL("crash-primary")],
     note: "alone, a socat pty pair",
@@ -264,11 +277,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HeartbeatHelperSettings.reclaimAfterSeconds",
   "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
-  "HeartbeatSettings.extraMedia[].kind=mcast.loop=true",
-  "HeartbeatSettings.extraMedia[].kind=mcast.port",
-  "HeartbeatSettings.extraMedia[].kind=ucast",
-  "HeartbeatSettings.extraMedia[].kind=ucast.interface",
-  "HeartbeatSettings.extraMedia[].kind=ucast.peer",
   "VcenterFencing.kind=vcenter",
   "KeepalivedHealthCheck.connectTimeoutSeconds",
   "KeepalivedHealthCheck.delayLoopSeconds",
