@@ -62,12 +62,12 @@ export function checkBoundSeconds(c: RenderedCheck): number {
   return c.delayLoop + c.connectTimeout * (c.retry + 1) + c.delayBeforeRetry * c.retry + 1;
 }
 
-/** Seconds between `since` (guest epoch) and the first journal line of lb's checker matching `what`. */
+/** The guest epoch of the first line of lb's journal at or after `since` (guest epoch) that matches `what`. */
 async function checkerLogged(lab: VmLab, lb: string, since: number, what: RegExp): Promise<number | undefined> {
   const journal = await lab.execOk(lb, `journalctl -b -o short-unix --no-pager --since @${Math.floor(since) - 1}`);
   for (const line of journal.split("\n")) {
     const at = Number(line.split(" ")[0]);
-    if (Number.isFinite(at) && at >= since && what.test(line)) return at - since;
+    if (Number.isFinite(at) && at >= since && what.test(line)) return at;
   }
   return undefined;
 }
@@ -91,35 +91,70 @@ async function failAndRestore(
   lab: VmLab,
   pair: DirectorPair,
   bound: number,
+  retry: number,
   fail: string,
   restore: string,
-): Promise<{ removedS: number; addedS: number; polledRemovedS: number; polledAddedS: number; without: Record<string, number> }> {
+): Promise<{
+  removedS: number;
+  addedS: number;
+  polledRemovedS: number;
+  polledAddedS: number;
+  failS: number;
+  restoreS: number;
+  without: Record<string, number>;
+}> {
   const lb = pair.master;
   const others = pair.webs.filter((w) => w !== VICTIM.name);
-  const offset = await clockOffset(lab, lb);
+  // Host epoch = guest epoch - offset: the victim's and the director's clocks on one line.
+  const lbOffset = await clockOffset(lab, lb);
+  const victimOffset = await clockOffset(lab, VICTIM.name);
   const step = async (cmd: string, present: boolean, logged: RegExp) => {
-    const since = Date.now() / 1000 + offset;
+    // Timed on the victim: its check fails (or passes) by the command's end at the latest
+    // (`service apache2 stop` takes seconds under UML), so the bound runs from there.
+    const out = await lab.execOk(VICTIM.name, `s=$(date +%s.%N); ${cmd}; rc=$?; echo "$s $(date +%s.%N)"; exit $rc`);
+    const [start, end] = out.trim().split(/\s+/).slice(-2).map(Number);
     const t0 = now();
-    await lab.execOk(VICTIM.name, cmd);
     const polled = await waitRealServer(lab, lb, present, t0);
     check(
       polled !== undefined,
       `${VICTIM.name} still ${present ? "absent from" : "in"} ${lb}'s ipvsadm -Ln ${CHANGE_LIMIT_S} s after \`${cmd}\``,
     );
-    const journal = await checkerLogged(lab, lb, since, logged);
-    check(journal !== undefined, `${lb}'s journal has no line matching ${logged} after \`${cmd}\``);
-    check(journal! <= bound, `${lb}'s checker took ${journal!.toFixed(1)} s after \`${cmd}\`, over the ${bound} s bound`);
-    return { journal: journal!, polled: polled! };
+    const at = await checkerLogged(lab, lb, start - victimOffset + lbOffset, logged);
+    check(at !== undefined, `${lb}'s journal has no line matching ${logged} after \`${cmd}\``);
+    // Negative when keepalived acted before the command returned.
+    const journal = at! - lbOffset - (end - victimOffset);
+    check(journal <= bound, `${lb}'s checker took ${journal.toFixed(1)} s after \`${cmd}\` ended, over the ${bound} s bound`);
+    return { journal, polled: polled!, command: end - start, since: start - victimOffset + lbOffset };
   };
   const service = `service \\[${VICTIM.address.replace(/\./g, "\\.")}\\]:tcp:80`;
-  const removed = await step(fail, false, new RegExp(`Removing ${service}`));
-  const without = await spread(lab, 30);
-  check((without[VICTIM.name] ?? 0) === 0, `${VICTIM.name} still got requests after its removal: ${JSON.stringify(without)}`);
-  check(balanced(without, others, 30), `without ${VICTIM.name}, uneven or lost: ${JSON.stringify(without)}`);
-  const added = await step(restore, true, new RegExp(`Adding ${service}`));
-  const back = await spread(lab, 30);
-  check(balanced(back, [...pair.webs], 30), `${VICTIM.name} back, uneven or lost: ${JSON.stringify(back)}`);
-  return { removedS: removed.journal, addedS: added.journal, polledRemovedS: removed.polled, polledAddedS: added.polled, without };
+  let restored = false;
+  try {
+    const removed = await step(fail, false, new RegExp(`Removing ${service}`));
+    // keepalived names the retries it made before giving up: the rendered `retry`, honoured.
+    const gaveUp = new RegExp(`HTTP_CHECK on ${service} failed after (\\d+) retries`).exec(
+      await lab.execOk(lb, `journalctl -b -o cat --no-pager --since @${Math.floor(removed.since) - 1}`),
+    );
+    check(gaveUp?.[1] === String(retry), `${lb}'s checker gave up after ${gaveUp?.[1] ?? "?"} retries, not the rendered ${retry}`);
+    const without = await spread(lab, 30);
+    check((without[VICTIM.name] ?? 0) === 0, `${VICTIM.name} still got requests after its removal: ${JSON.stringify(without)}`);
+    check(balanced(without, others, 30), `without ${VICTIM.name}, uneven or lost: ${JSON.stringify(without)}`);
+    const added = await step(restore, true, new RegExp(`Adding ${service}`));
+    const back = await spread(lab, 30);
+    check(balanced(back, [...pair.webs], 30), `${VICTIM.name} back, uneven or lost: ${JSON.stringify(back)}`);
+    restored = true;
+    return {
+      removedS: removed.journal,
+      addedS: added.journal,
+      polledRemovedS: removed.polled,
+      polledAddedS: added.polled,
+      failS: removed.command,
+      restoreS: added.command,
+      without,
+    };
+  } finally {
+    // A failed check must not leave the victim out for the scenarios after this one.
+    if (!restored) await lab.exec(VICTIM.name, restore);
+  }
 }
 
 export async function kaLbScenarios(lab: VmLab, nodes: readonly LabNode[], run: ScenarioRunner): Promise<void> {
@@ -156,14 +191,14 @@ export async function kaLbScenarios(lab: VmLab, nodes: readonly LabNode[], run: 
     const fmt = (s: number) => `${s.toFixed(1)} s`;
     // apache2 down: connection refused. Then apache2 up with the checked page gone: 404 on the
     // rendered path while /healthz (the default path) still answers 200, so only the path decides.
-    const down = await failAndRestore(lab, pair, bound, "service apache2 stop", "service apache2 start");
+    const down = await failAndRestore(lab, pair, bound, rendered.retry, "service apache2 stop", "service apache2 start");
     const page = `/var/www/html${rendered.path}`;
-    const gone = await failAndRestore(lab, pair, bound, `mv ${page} ${page}.hal-away`, `mv ${page}.hal-away ${page}`);
+    const gone = await failAndRestore(lab, pair, bound, rendered.retry, `mv ${page} ${page}.hal-away`, `mv ${page}.hal-away ${page}`);
     const line = (r: typeof down) =>
-      `out ${fmt(r.removedS)} (ipvsadm poll ${fmt(r.polledRemovedS)}), in ${fmt(r.addedS)} (poll ${fmt(r.polledAddedS)})`;
+      `out ${fmt(r.removedS)} (command ${fmt(r.failS)}, ipvsadm poll ${fmt(r.polledRemovedS)}), in ${fmt(r.addedS)} (command ${fmt(r.restoreS)}, poll ${fmt(r.polledAddedS)})`;
     return {
       figures: `bound ${bound} s (delay_loop ${rendered.delayLoop} + connect_timeout ${rendered.connectTimeout} × ${rendered.retry + 1} + delay_before_retry ${rendered.delayBeforeRetry} × ${rendered.retry} + 1); apache2 stopped: ${line(down)}; ${rendered.path} gone: ${line(gone)}`,
-      detail: `web2 left ${pair.master}'s ipvsadm -Ln and got none of 30 requests (web1 ${down.without.web1}, web3 ${down.without.web3}), then came back (30 balanced over three), twice; times from keepalived's journal`,
+      detail: `web2 left ${pair.master}'s ipvsadm -Ln and got none of 30 requests (web1 ${down.without.web1}, web3 ${down.without.web3}), then came back (30 balanced over three), twice; keepalived gave up after ${rendered.retry} retries each time; times from its journal`,
     };
   });
 

@@ -38,9 +38,10 @@ export function parseTakeoverJournal(journal: string, crashEpoch: number): Takeo
 }
 
 /**
- * keepalived's takeover on the backup: the master's adverts timed out ("peer dead"), the instance
- * entered MASTER, and it set the VIPs (TAKEOVER_COMPLETE: keepalived loads the virtual servers on
- * both directors at start, so the VIPs are the whole takeover).
+ * keepalived's takeover on the backup: the master's adverts timed out ("peer dead"), then the
+ * instance entered MASTER (TAKEOVER_COMPLETE): it adds the VIPs on that transition (2.2.7 logs no
+ * line of its own for them at the default level), and keepalived loads the virtual servers on both
+ * directors at start, so nothing else is taken over.
  */
 export function parseKeepalivedTakeover(journal: string, crashEpoch: number): TakeoverEvent[] {
   const events: TakeoverEvent[] = [];
@@ -49,8 +50,7 @@ export function parseKeepalivedTakeover(journal: string, crashEpoch: number): Ta
     if (!Number.isFinite(at) || !/Keepalived_vrrp/.test(line)) continue;
     let what: string | undefined;
     if (/\(\S+\) Receive advertisement timeout/.test(line)) what = "peer dead (adverts timed out)";
-    else if (/\(\S+\) Entering MASTER STATE/.test(line)) what = "MASTER";
-    else if (/\(\S+\) setting VIPs/.test(line)) what = TAKEOVER_COMPLETE;
+    else if (/\(\S+\) Entering MASTER STATE/.test(line)) what = TAKEOVER_COMPLETE;
     if (what && !events.some((e) => e.what === what)) events.push({ what, at });
   }
   return events;
