@@ -1,8 +1,9 @@
 /**
  * VM lab (npm run lab:vm): boots the synthesized libvirt stacks as real Debian 12 guests, each with
  * the exact user-data, meta-data and network-config a libvirt deploy hands it, and runs the labs'
- * acceptance checks: round robin through the VIP, the rules on the director, director failover,
- * and Heartbeat + Apache failover. Prints a results table and the wall time of each phase (also
+ * acceptance checks: round robin through the VIP, the rules on the director, director failover
+ * (Heartbeat's ha-lb and keepalived's ka-lb, whose real-server health checks run too), and
+ * Heartbeat + Apache failover. Prints a results table and the wall time of each phase (also
  * written to .lab-cache/vm-lab-phases.json); exits non-zero when a check fails.
  *
  *   npm run lab:vm                                   all topologies on user-mode Linux (default tier)
