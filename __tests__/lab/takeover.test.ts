@@ -1,4 +1,4 @@
-import { parseTakeoverJournal } from "../../lab/vm/takeover";
+import { parseKeepalivedTakeover, parseTakeoverJournal, TAKEOVER_COMPLETE } from "../../lab/vm/takeover";
 
 // Shaped like `journalctl -o short-unix` on lb2 during an ha-lb takeover (heartbeat 3.0.6).
 const JOURNAL = [
@@ -35,5 +35,29 @@ describe("parseTakeoverJournal", () => {
 
   it("finds nothing in a journal without a takeover", () => {
     expect(parseTakeoverJournal("1.0 lb2 sshd[1]: Accepted publickey for admin\n", 0)).toEqual([]);
+  });
+});
+
+// Shaped like `journalctl -o short-unix` on lb2 during a ka-lb takeover (keepalived 2.2.7).
+const KEEPALIVED_JOURNAL = [
+  "2000.100000 lb2 Keepalived_healthcheckers[701]: TCP connection to [192.168.200.11]:tcp:80 success.",
+  "2003.400000 lb2 Keepalived_vrrp[702]: (VI_1) Receive advertisement timeout",
+  "2003.400100 lb2 Keepalived_vrrp[702]: (VI_1) Entering MASTER STATE",
+  "2005.400000 lb2 Keepalived_vrrp[702]: (VI_1) Entering MASTER STATE",
+  "-- No entries --",
+  "",
+].join("\n");
+
+describe("parseKeepalivedTakeover", () => {
+  it("reads the advert timeout and the first MASTER (the takeover), in seconds after the crash", () => {
+    const events = parseKeepalivedTakeover(KEEPALIVED_JOURNAL, 2000);
+    expect(events.map((e) => e.what)).toEqual(["peer dead (adverts timed out)", TAKEOVER_COMPLETE]);
+    expect(events[0].at).toBeCloseTo(3.4, 5);
+    expect(events[1].at).toBeCloseTo(3.4001, 5);
+  });
+
+  it("ignores Heartbeat's lines, and Heartbeat's parser ignores keepalived's", () => {
+    expect(parseKeepalivedTakeover(JOURNAL, 997)).toEqual([]);
+    expect(parseTakeoverJournal(KEEPALIVED_JOURNAL, 2000)).toEqual([]);
   });
 });

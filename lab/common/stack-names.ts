@@ -45,3 +45,6 @@ export const UCAST_OPTIONS_STACK = "heartbeat-apache-ucast-libvirt";
 
 /** The stacks the netns lab runs with its option plan instead of the full failover plan. */
 export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK, UCAST_OPTIONS_STACK];
+
+/** The ha-lb preset with the keepalived engine and non-default health checks (lab/common/ka-lb-stack.ts; the VM lab's ka-lb topology). */
+export const KA_LB_STACK = "ka-lb-libvirt";

@@ -10,6 +10,7 @@ import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
+import { addKaLbStack } from "./ka-lb-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
   BCAST_OPTIONS_STACK,
@@ -104,6 +105,7 @@ export function synthesizeLabStacks(): string {
     }),
   });
   addIpvsOptionsStack(app);
+  addKaLbStack(app);
   app.synth();
   return outdir;
 }

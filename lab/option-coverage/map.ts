@@ -54,6 +54,9 @@ const VM_HALB: VmScenarioId = "vm.ha-lb.rr";
 const VM_HALB_CRASH: VmScenarioId = "vm.ha-lb.director-failover";
 const VM_HB: VmScenarioId = "vm.heartbeat-apache.failover";
 const VM_WATCHDOG: VmScenarioId = "vm.watchdog.reset";
+const VM_KA_LB_CRASH: VmScenarioId = "vm.ka-lb.director-failover";
+/** The ka-lb stack sets every health check field away from its default (lab/common/ka-lb-stack.ts). */
+const VM_KA_LB_CHECK: VmScenarioId = "vm.ka-lb.health-check";
 /** qemu tier only: UML's kernel has no nftables ip/inet families (test:all runs ipvs-nat on qemu for it). */
 const VM_NAT_FIREWALL: VmScenarioId = "vm.ipvs-nat.firewall";
 const VM_HALB_FIREWALL: VmScenarioId = "vm.ha-lb.firewall";
@@ -82,7 +85,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   },
   // Engines and their timing.
   "FailoverEngine.heartbeat()": { scenarios: [HB_CRASH, VM_HB, VM_HALB_CRASH] },
-  "FailoverEngine.keepalived()": { scenarios: [KA_CRASH] },
+  "FailoverEngine.keepalived()": { scenarios: [KA_CRASH, VM_KA_LB_CRASH] },
   "FailoverGroupOptions.failover": { scenarios: [HB_CRASH, VM_HB] },
   "HeartbeatPresetProps.failover": { scenarios: [FAST_CRASH, SERVICE_FAILOVER] },
   "ClusterDecl.failover": { scenarios: [KA_CRASH] },
@@ -136,6 +139,13 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HeartbeatSettings.extraMedia[].kind=serial.device": { scenarios: [SERIAL("medium-links")] },
   "FailoverGroupOptions.preferredNode": { scenarios: [BCAST("vips-preferred-node"), BCAST("cold-start")], note: "srv2" },
   "KeepalivedSettings.vrrpVersion=3": { scenarios: [KA_CRASH] },
+  "KeepalivedHealthCheck.delayLoopSeconds": {
+    scenarios: [VM_KA_LB_CHECK],
+    note: "2 s: keepalived runs it; the removal and return are held to the bound it is part of",
+  },
+  "KeepalivedHealthCheck.connectTimeoutSeconds": { scenarios: [VM_KA_LB_CHECK], note: "1 s: part of the bound" },
+  "KeepalivedHealthCheck.retry": { scenarios: [VM_KA_LB_CHECK], note: "2: keepalived logs giving up after 2 retries" },
+  "KeepalivedHealthCheck.path": { scenarios: [VM_KA_LB_CHECK], note: "/index.html: removing that page alone takes the server out" },
   "KeepalivedSettings.serviceFailover={}": { scenarios: [KA_SERVICE_FAILOVER] },
   "KeepalivedSettings.advertIntervalSeconds": { scenarios: [KA_CRASH], note: "fast profile" },
   "KeepalivedSettings.vrrpNetwork=private": { scenarios: [KA_CRASH], note: "the default" },
@@ -278,10 +288,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
   "VcenterFencing.kind=vcenter",
-  "KeepalivedHealthCheck.connectTimeoutSeconds",
-  "KeepalivedHealthCheck.delayLoopSeconds",
-  "KeepalivedHealthCheck.path",
-  "KeepalivedHealthCheck.retry",
   "KeepalivedSettings.serviceFailover=false",
   "LabStackProps.platform.kind=vsphere",
   "LibvirtFencing.sshKnownHosts",

@@ -1,8 +1,9 @@
 /**
  * VM lab (npm run lab:vm): boots the synthesized libvirt stacks as real Debian 12 guests, each with
  * the exact user-data, meta-data and network-config a libvirt deploy hands it, and runs the labs'
- * acceptance checks: round robin through the VIP, the rules on the director, director failover,
- * and Heartbeat + Apache failover. Prints a results table and the wall time of each phase (also
+ * acceptance checks: round robin through the VIP, the rules on the director, director failover
+ * (Heartbeat's ha-lb and keepalived's ka-lb, whose real-server health checks run too), and
+ * Heartbeat + Apache failover. Prints a results table and the wall time of each phase (also
  * written to .lab-cache/vm-lab-phases.json); exits non-zero when a check fails.
  *
  *   npm run lab:vm                                   all topologies on user-mode Linux (default tier)
@@ -12,178 +13,47 @@ import { mkdirSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "util";
 import { labNodesOf, synthesizeLabStacks } from "../common/stacks";
-import { parseCloudConfig, type LabNode } from "../common/payload";
-import { runMain, sleep } from "../common/proc";
+import { runMain } from "../common/proc";
 import { formatTable, runScenario, tally, type Outcome } from "../common/report";
 import { ensureBaseImage } from "./image";
 import { CACHE_DIR, defaultLog, ensureHostTools, requireRoot } from "./host";
 import { TierName, TIERS } from "./tier";
-import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
+import { HEARTBEAT_TAKEOVER } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
 import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
+import {
+  balanced,
+  check,
+  clockOffset,
+  directorFailover,
+  directorRoundRobin,
+  now,
+  rulesMatch,
+  SETTLE_LIMIT_S,
+  spread,
+  spreadOneClient,
+  takeoverFigures,
+  takeoverTimeline,
+  TAKEOVER_LIMIT_S,
+  timeline,
+  VIP,
+  VIP_URL,
+  waitServedBy,
+  waitSoleHolder,
+  type DirectorPair,
+} from "./directors";
+import { kaLbScenarios } from "./ka-lb";
+import { KA_LB_STACK } from "../common/stack-names";
 
-const VIP = "192.168.56.10";
-const VIP_URL = `http://${VIP}/`;
 const PUBLIC_SUBNET = "192.168.56.0/24";
 
 interface Row extends Outcome {
   /** The stable id (lab/vm/scenarios.ts) the option coverage map names. */
   readonly id: VmScenarioId;
   readonly figures?: string;
-}
-
-class CheckFailed extends Error {}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
-
-const now = () => performance.now() / 1000;
-
-/** Host names that answered `count` fresh connections to the VIP, counted per host. */
-async function spread(lab: VmLab, count: number): Promise<Record<string, number>> {
-  // One client-side loop, a new TCP connection per request: IPVS schedules per connection. A
-  // request that gets no page is counted as "failed (curl exit N)", never dropped. The 30 s bound
-  // is for a host whose CPU is stolen: CI lost 2 of 3000 to a 5 s bound while serving 10 req/s.
-  const loop =
-    `i=0; while [ $i -lt ${count} ]; do page=$(curl -s --max-time 30 ${VIP_URL}); rc=$?; ` +
-    `host=$(printf '%s' "$page" | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'); ` +
-    `echo "\${host:-failed (curl exit $rc)}"; i=$((i+1)); done`;
-  const result = await lab.client(["sh", "-c", loop], count * 30_000);
-  const counts: Record<string, number> = {};
-  for (const host of result.stdout.split("\n").filter(Boolean)) counts[host] = (counts[host] ?? 0) + 1;
-  return counts;
-}
-
-/**
- * The same count through one curl process (URL globbing, `Connection: close`, so still one TCP
- * connection per request): the rate the director and web servers sustain, without spread()'s two
- * host processes per request.
- */
-async function spreadOneClient(lab: VmLab, count: number): Promise<{ counts: Record<string, number>; seconds: number }> {
-  const t0 = now();
-  const r = await lab.client(
-    ["curl", "-s", "--max-time", "30", "-H", "Connection: close", "-w", "\n", `${VIP_URL}?[1-${count}]`],
-    count * 30_000,
-  );
-  const seconds = now() - t0;
-  const counts: Record<string, number> = {};
-  for (const m of r.stdout.matchAll(/<h1>(.*?)<\/h1>/g)) counts[m[1]] = (counts[m[1]] ?? 0) + 1;
-  return { counts, seconds };
-}
-
-async function servedBy(lab: VmLab): Promise<string | undefined> {
-  const r = await lab.curl(VIP_URL, { timeoutMs: 1_000 });
-  return /<h1>(.*)<\/h1>/.exec(r.body ?? "")?.[1];
-}
-
-/** Polls the VIP until `host` answers; returns seconds since t0, or undefined after limitS. */
-async function waitServedBy(lab: VmLab, host: string, t0: number, limitS: number): Promise<number | undefined> {
-  while (now() - t0 < limitS) {
-    if ((await servedBy(lab)) === host) return now() - t0;
-    await sleep(200);
-  }
-  return undefined;
-}
-
-async function holdsVip(lab: VmLab, host: string): Promise<boolean> {
-  return (await lab.exec(host, "ip -o -4 addr show")).stdout.includes(` ${VIP}/`);
-}
-
-/**
- * Bound on a takeover, not a timing requirement. It is sized for the qemu tier: under TCG each
- * resource agent run costs 10-25 s of emulated CPU, so a three-resource group (IPaddr2, IPaddr2,
- * ipvsadm) took 57 s here, and over 90 s in CI while the lab still polled the survivor (UML: a few
- * seconds per agent). A takeover that never happens still fails; the measured figures are reported.
- */
-const TAKEOVER_LIMIT_S = 240;
-
-/**
- * Bound on the cluster settling after boot. VMs finish cloud-init up to a minute apart (TCG),
- * so the standby may take the resources first and hand them back (auto_failback): two full
- * takeovers of the group.
- */
-const SETTLE_LIMIT_S = 2 * TAKEOVER_LIMIT_S;
-/** How long the takeover timeline waits for heartbeat to log the end of the takeover, after the client is served. */
-const TIMELINE_WAIT_S = 90;
-
-/** Guest clock minus host clock in seconds, so the guest's journal can be read on the host's time line. */
-async function clockOffset(lab: VmLab, host: string): Promise<number> {
-  const before = Date.now() / 1000;
-  const guest = Number((await lab.execOk(host, "date +%s.%N", { asRoot: false })).trim());
-  const after = Date.now() / 1000;
-  return guest - (before + after) / 2;
-}
-
-/**
- * The takeover as `host`'s Heartbeat logged it, read from its journal afterwards, so nothing
- * polls the VM while it takes over.
- */
-async function takeoverTimeline(lab: VmLab, host: string, crashHostEpoch: number, offset: number): Promise<TakeoverEvent[]> {
-  const crashGuestEpoch = crashHostEpoch + offset;
-  const t0 = now();
-  for (;;) {
-    const journal = await lab.execOk(host, `journalctl -b -o short-unix --no-pager --since @${Math.floor(crashGuestEpoch) - 1}`);
-    const events = parseTakeoverJournal(journal, crashGuestEpoch);
-    // The client can get a page before heartbeat logs the end of the takeover (CI: apache2 up at
-    // +22 s, journal read at once, no end yet); wait for that line, bounded.
-    if (events.some((e) => e.what === "takeover complete") || now() - t0 > TIMELINE_WAIT_S) return events;
-    await sleep(5000);
-  }
-}
-
-const timeline = (events: TakeoverEvent[]) =>
-  events.length === 0 ? "no takeover logged" : events.map((e) => `${e.what} +${e.at.toFixed(1)} s`).join(", ");
-
-const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s.toFixed(1)} s`);
-
-/** The peer declared dead and the takeover completed, as the survivor logged them, plus the client's outage. */
-function takeoverFigures(events: TakeoverEvent[], outage: number | undefined): string {
-  const at = (what: string) => {
-    const event = events.find((e) => e.what.endsWith(what));
-    return event ? `+${event.at.toFixed(1)} s` : "-";
-  };
-  return `declared dead ${at(" dead")}, takeover complete ${at("takeover complete")}, client outage ${seconds(outage)}`;
-}
-
-/**
- * Waits until `owner` alone holds the VIP. VMs finish booting minutes apart under TCG, so the
- * standby may hold the VIP first and give it back (auto_failback) once the preferred node joins.
- */
-async function waitSoleHolder(lab: VmLab, owner: string, standby: string, limitS: number): Promise<boolean> {
-  const t0 = now();
-  while (now() - t0 < limitS) {
-    if ((await holdsVip(lab, owner)) && !(await holdsVip(lab, standby))) return true;
-    // every poll costs the nodes emulated CPU (ssh, sudo): poll gently while they hand over
-    await sleep(3000);
-  }
-  return false;
-}
-
-/**
- * `ipvsadm-save -n` on the director against the rules file the payload wrote, polled for up to
- * `limitS`: Heartbeat starts ipvsadm only after it has brought up every VIP of the group, and each
- * IPaddr2 start takes seconds under TCG.
- */
-async function rulesMatch(lab: VmLab, director: string, node: LabNode, limitS = TAKEOVER_LIMIT_S): Promise<{ ok: boolean; live: string }> {
-  const declared = parseCloudConfig(node.userData).files.find((f) => f.path === "/etc/ipvsadm.rules")?.content;
-  if (declared === undefined) throw new Error(`${director}: the payload writes no /etc/ipvsadm.rules`);
-  const sorted = (text: string) => text.split("\n").filter(Boolean).sort().join("\n");
-  const t0 = now();
-  for (;;) {
-    const live = await lab.execOk(director, "ipvsadm-save -n");
-    if (sorted(live) === sorted(declared)) return { ok: true, live };
-    if (now() - t0 > limitS) return { ok: false, live: live || "(no rules)" };
-    await sleep(3000);
-  }
-}
-
-function balanced(counts: Record<string, number>, hosts: string[], total: number): boolean {
-  const values = hosts.map((h) => counts[h] ?? 0);
-  return values.reduce((a, b) => a + b, 0) === total && Math.max(...values) - Math.min(...values) <= 1;
 }
 
 /**
@@ -202,7 +72,7 @@ async function diagnose(lab: VmLab): Promise<void> {
     'echo "load: $(cat /proc/loadavg)"',
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
-    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim' | grep -v ' sudo\\[' | tail -n 40",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim|Keepalived' | grep -v ' sudo\\[' | tail -n 40",
   ].join("; ");
   for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
     const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
@@ -220,7 +90,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -262,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
     haLb: nodesOf("ha-lb-libvirt"),
     heartbeat: nodesOf("heartbeat-apache-libvirt"),
     ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
+    kaLb: nodesOf(KA_LB_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -322,24 +193,19 @@ async function main(argv: string[]): Promise<number> {
     await timed("ha-lb: boot 5 VMs + checks", () =>
       withVmLab({ nodes: stacks.haLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
         booted("ha-lb", lab);
-        const webs = ["web1", "web2", "web3"];
+        const haLb: DirectorPair = {
+          nodes: stacks.haLb,
+          master: "lb1",
+          backup: "lb2",
+          webs: ["web1", "web2", "web3"],
+          takeoverLog: HEARTBEAT_TAKEOVER,
+        };
         await scenario(
           rows,
           "vm.ha-lb.rr",
           "2 ha-lb: VIP and rules on lb1, rr over web1..web3",
           async () => {
-            check(
-              await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S),
-              `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`,
-            );
-            const rules = await rulesMatch(
-              lab,
-              "lb1",
-              stacks.haLb.find((n) => n.hostname === "lb1")!,
-            );
-            check(rules.ok, `ipvsadm-save -n on lb1 differs from the declared rules:\n${rules.live}`);
-            const counts = await spread(lab, 300);
-            check(balanced(counts, webs, 300), `uneven or lost: ${JSON.stringify(counts)}`);
+            const { counts } = await directorRoundRobin(lab, haLb);
             return { figures: "-", detail: `web1 ${counts.web1}, web2 ${counts.web2}, web3 ${counts.web3}; ${await reclaims(lab, "lb1")}` };
           },
           lab,
@@ -364,30 +230,9 @@ async function main(argv: string[]): Promise<number> {
           "vm.ha-lb.director-failover",
           "3 ha-lb: crash lb1, lb2 takes VIP and rules",
           async () => {
-            const offset = await clockOffset(lab, "lb2");
-            const crashEpoch = Date.now() / 1000;
-            const t0 = now();
-            lab.stop("lb1");
-            let firstServed: number | undefined;
-            while (now() - t0 < TAKEOVER_LIMIT_S && firstServed === undefined) {
-              if (webs.includes((await servedBy(lab)) ?? "")) firstServed = now() - t0;
-              // refused at once while lb2 holds the VIP without rules: do not spin the host's CPUs
-              else await sleep(200);
-            }
-            const events = await takeoverTimeline(lab, "lb2", crashEpoch, offset);
-            defaultLog(`lb2 takeover: ${timeline(events)}`);
-            check(firstServed !== undefined, `no page through the VIP within ${TAKEOVER_LIMIT_S} s of the crash; lb2: ${timeline(events)}`);
-            check(await holdsVip(lab, "lb2"), "lb2 does not hold the VIP");
-            const rules = await rulesMatch(
-              lab,
-              "lb2",
-              stacks.haLb.find((n) => n.hostname === "lb2")!,
-            );
-            check(rules.ok, `ipvsadm-save -n on lb2 differs from the declared rules:\n${rules.live}`);
-            const counts = await spread(lab, 30);
-            check(balanced(counts, webs, 30), `after failover, uneven or lost: ${JSON.stringify(counts)}`);
+            const { events, outage } = await directorFailover(lab, haLb);
             return {
-              figures: takeoverFigures(events, firstServed),
+              figures: takeoverFigures(events, outage),
               detail: "lb2 holds the VIP and the rules; 30/30 pages after takeover, balanced",
             };
           },
@@ -440,6 +285,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ipvs-options: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ka-lb"))
+    await timed("ka-lb: boot 5 VMs + checks", () =>
+      withVmLab({ nodes: stacks.kaLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+        booted("ka-lb", lab);
+        await kaLbScenarios(lab, stacks.kaLb, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ka-lb: ${id}`, now() - t0]);
         });
       }),
     );

@@ -48,6 +48,7 @@ export const PACKAGES = [
   "iproute2",
   "netbase",
   "heartbeat",
+  "keepalived",
   "apache2",
   "ipvsadm",
   "nftables",

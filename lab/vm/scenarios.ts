@@ -26,6 +26,12 @@ export const VM_SCENARIOS = [
   "vm.ipvs-options.udp",
   /** ipvs-options: interfaceNames, nameservers, the gateway and the subtitle, read inside the guests. */
   "vm.ipvs-options.guest-settings",
+  /** ka-lb (keepalived engine): lb1 alone holds both VIPs, keepalived's virtual_server equals the declared rules, rr over web1..web3. */
+  "vm.ka-lb.rr",
+  /** ka-lb: HTTP_GET fails on web2 (apache2 stopped, then the checked path gone): removed and added back within the rendered timers' bound. */
+  "vm.ka-lb.health-check",
+  /** ka-lb: lb1 crashed, lb2 takes the VIPs; the takeover timeline from keepalived's journal. */
+  "vm.ka-lb.director-failover",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
   "vm.watchdog.reset",
 ] as const;
