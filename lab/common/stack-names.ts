@@ -39,3 +39,6 @@ export const SERIAL_OPTIONS_STACK = "heartbeat-apache-serial-libvirt";
 
 /** The stacks the netns lab runs with its option plan instead of the full failover plan. */
 export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK];
+
+/** One director, web1..web3 on the VIP's segment, `forwarding: "gatewaying"` (lab/common/ipvs-dr-stack.ts). */
+export const IPVS_DR_STACK = "ipvs-dr-libvirt";

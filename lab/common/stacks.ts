@@ -10,6 +10,7 @@ import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
+import { addIpvsDrStack } from "./ipvs-dr-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
   BCAST_OPTIONS_STACK,
@@ -27,6 +28,7 @@ export {
   FAILBACK_OFF_STACK,
   FAST_PROFILE_STACK,
   FENCING_STACK,
+  IPVS_DR_STACK,
   MCAST_OPTIONS_STACK,
   OPTION_STACKS,
   SERIAL_OPTIONS_STACK,
@@ -91,6 +93,7 @@ export function synthesizeLabStacks(): string {
     }),
   });
   addIpvsOptionsStack(app);
+  addIpvsDrStack(app);
   app.synth();
   return outdir;
 }
