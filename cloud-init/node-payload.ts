@@ -4,6 +4,7 @@ import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cl
 import { NODE_NAME } from "./heartbeat";
 import {
   DirectRoutingRole,
+  DR_DIRECTOR_BOOTCMD,
   drRealServerBootcmd,
   DR_REAL_SERVER_SYSCTL_PATH,
   IpvsadmDefaults,
@@ -106,6 +107,18 @@ function engineStarted(spec: NodeSpec): string[] {
   return [
     ...(spec.web?.startedBy === "failover-engine" ? [APACHE_SERVICE] : []),
     ...(spec.director?.ipvsRules === "failover-engine" ? [IPVSADM_SERVICE] : []),
+  ];
+}
+
+function usesDirectRouting(spec: NodeSpec): boolean {
+  return (spec.director?.services ?? []).some((s) => s.realServers.some((r) => r.forwarding === "gatewaying"));
+}
+
+/** Commands run at every boot: a DR director's IPVS setting, a DR real server's ARP settings and VIP. */
+function bootcmdFor(spec: NodeSpec): string[][] {
+  return [
+    ...(usesDirectRouting(spec) ? DR_DIRECTOR_BOOTCMD.map((argv) => [...argv]) : []),
+    ...(spec.directRouting ? drRealServerBootcmd(spec.directRouting) : []),
   ];
 }
 
@@ -231,7 +244,7 @@ export function cloudConfigFor(spec: NodeSpec): CloudConfig {
     ],
     // The VIP on lo at every boot, after the ARP settings: never a moment where the node answers ARP
     // for it. Not network-config: cloud-init's ENI renderer would turn lo into `inet static`.
-    ...(spec.directRouting ? { bootcmd: drRealServerBootcmd(spec.directRouting) } : {}),
+    bootcmd: bootcmdFor(spec),
     packages: packagesFor(spec),
     writeFiles: filesFor(spec),
     runcmd: runcmdFor(spec),
