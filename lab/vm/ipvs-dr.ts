@@ -127,7 +127,19 @@ export async function ipvsDrScenarios(lab: VmLab, nodes: readonly LabNode[], run
     const lbMac = (await lab.execOk(LB, "cat /sys/class/net/public/address")).trim();
     const neigh = (await lab.client(["ip", "neigh", "show", O.vip])).stdout.trim();
     check(neigh.includes(`lladdr ${lbMac}`), `the client reaches the VIP at '${neigh}', not at ${LB}'s ${lbMac}`);
-    return { figures, detail: `ipvsadm-save -n matches the payload (-g); ${facts.join("; ")}; client's ARP for the VIP: ${LB} (${lbMac})` };
+    // On qemu the generated rulesets are loaded, so the pages above went through them; UML cannot load them.
+    const filtered: string[] = [];
+    for (const host of [LB, ...WEBS]) {
+      if ((await lab.exec(host, "nft list tables 2>/dev/null | grep -qx 'table inet filter'")).code === 0) filtered.push(host);
+    }
+    const firewall =
+      filtered.length > 0
+        ? `nftables rulesets loaded on ${filtered.join(", ")}`
+        : `no nftables ruleset loaded (${lab.tier} kernel: NOT PROVEN)`;
+    return {
+      figures,
+      detail: `ipvsadm-save -n matches the payload (-g); ${facts.join("; ")}; client's ARP for the VIP: ${LB} (${lbMac}); ${firewall}`,
+    };
   });
 
   await run(
