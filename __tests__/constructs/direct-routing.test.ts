@@ -20,6 +20,7 @@ import {
   LibvirtPlatform,
   PlannedNode,
 } from "../../constructs";
+import { checkWithCloudInit, validateUserData } from "../support/cloud-init-validate";
 
 const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
 const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
@@ -124,6 +125,12 @@ describe('forwarding: "gatewaying" (direct routing)', () => {
     const userData = renderNodePayload(web1.spec).userData;
     expect(userData).toContain("bootcmd:\n  - [sysctl, -w, net.ipv4.conf.all.arp_ignore=1, net.ipv4.conf.all.arp_announce=2]\n");
     expect(userData).toContain("  - [ip, addr, replace, 192.168.56.10/32, dev, lo]\n");
+  });
+
+  it("passes cloud-init's own schema, bootcmd included, on the director and a real server", () => {
+    const userData = [lb1, web1].map((n) => renderNodePayload(n.spec).userData);
+    checkWithCloudInit({ userData });
+    for (const doc of userData) expect(validateUserData(doc)).toEqual({ ok: true, output: expect.stringMatching(/^Valid cloud-config: /) });
   });
 
   it("lets the real servers accept the service on any local address (the VIP on lo, health checks), ssh from the directors' public side", () => {
