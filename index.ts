@@ -19,6 +19,7 @@ export type {
   FailoverGroupDecl,
   FirewallOptions,
   LoadBalancerDecl,
+  LoadBalancerForwarding,
   NetworkDecl,
   NetworkRole,
   NodeDecl,

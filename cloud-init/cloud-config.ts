@@ -32,6 +32,8 @@ export interface CloudConfig {
   readonly users: readonly CloudUser[];
   readonly packages: readonly string[];
   readonly writeFiles: readonly WriteFile[];
+  /** Commands run at every boot, first thing in cloud-init's own stage (before write_files). @default none */
+  readonly bootcmd?: readonly (readonly string[])[];
   /** Commands run once, in order, at the end of the first boot. Each is an argv list. */
   readonly runcmd: readonly (readonly string[])[];
 }
@@ -58,6 +60,8 @@ export function renderCloudConfig(config: CloudConfig): string {
       lock_passwd: true,
       ssh_authorized_keys: [...user.sshAuthorizedKeys],
     })),
+    // Only when there is one: the output of nodes without it stays as it was.
+    ...(config.bootcmd?.length ? { bootcmd: config.bootcmd.map((argv) => [...argv]) } : {}),
     packages: [...config.packages],
     write_files: config.writeFiles.map((file) => ({
       path: file.path,

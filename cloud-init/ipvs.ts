@@ -171,3 +171,63 @@ export function renderDirectorSysctl(hardenedInterfaces?: readonly string[]): st
   }
   return lines.join("\n") + "\n";
 }
+
+/** The sysctl drop-in of a direct-routing real server. */
+export const DR_REAL_SERVER_SYSCTL_PATH = "/etc/sysctl.d/60-ipvs-dr-realserver.conf";
+
+/**
+ * A direct-routing (`-g`) real server: it holds the VIPs on `lo`, so it accepts the packets the
+ * director hands it unchanged and answers clients from the VIP through its own default route, and it
+ * never answers ARP for them (only the director may: clients must reach the VIP through it).
+ */
+export interface DirectRoutingRole {
+  /** The VIPs of the load balancers this node serves, as plain addresses. */
+  readonly vips: readonly string[];
+}
+
+export function validateDirectRoutingRole(role: DirectRoutingRole, path = "directRouting"): ConfigIssue[] {
+  const list = new IssueList(path);
+  if (role.vips.length === 0) list.add("vips", [], "a direct-routing real server needs the VIP it serves");
+  role.vips.forEach((vip, i) => {
+    if (!isIpv4(vip)) list.add(`vips[${i}]`, vip, "must be an IPv4 address such as 192.168.56.10");
+  });
+  return [...list.issues];
+}
+
+/**
+ * The ARP settings of a DR real server (ip-sysctl.rst): arp_ignore 1 answers only for addresses of
+ * the NIC asked on (the VIP is on lo), arp_announce 2 never uses the VIP as an ARP source. The kernel
+ * takes the higher of `all` and a NIC's value, so `all` covers NICs named later.
+ */
+export const DR_REAL_SERVER_SYSCTLS: readonly string[] = ["net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2"];
+
+/** Renders the real server's sysctl drop-in, which systemd-sysctl applies at every boot. */
+export function renderDrRealServerSysctl(): string {
+  return [
+    "# IPVS direct-routing real server: hold the VIP on lo without answering ARP for it.",
+    ...DR_REAL_SERVER_SYSCTLS.map((line) => line.replace("=", " = ")),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Boot commands of a DR real server, run at every boot: the ARP settings first, then the VIPs on lo
+ * (`replace`: idempotent), so the VIP is never on the node while it would still answer ARP for it.
+ */
+export function drRealServerBootcmd(role: DirectRoutingRole): string[][] {
+  throwIfIssues(validateDirectRoutingRole(role));
+  return [["sysctl", "-w", ...DR_REAL_SERVER_SYSCTLS], ...role.vips.map((vip) => ["ip", "addr", "replace", `${vip}/32`, "dev", "lo"])];
+}
+
+/**
+ * Boot commands of a director with direct-routing real servers, run at every boot. The director sees
+ * only the client's half of each connection, so its entries linger in FIN_WAIT; the client's next
+ * connection from a reused port then hits the old entry and goes to the same real server (the VM lab
+ * measured rr 1002/998/1000 over 3000 requests). conn_reuse_mode bit 2 (ipvs-sysctl.rst) reschedules a
+ * SYN that finds such an entry of a DR/TUN connection; bit 1 is the default's. The key exists only
+ * once ip_vs is loaded, hence the modprobe first.
+ */
+export const DR_DIRECTOR_BOOTCMD: readonly (readonly string[])[] = [
+  ["modprobe", "ip_vs"],
+  ["sysctl", "-w", "net.ipv4.vs.conn_reuse_mode=3"],
+];

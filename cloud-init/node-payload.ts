@@ -3,12 +3,18 @@ import { APACHE_SERVICE, renderHealthz, renderIndexPage } from "./apache";
 import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cloud-config";
 import { NODE_NAME } from "./heartbeat";
 import {
+  DirectRoutingRole,
+  DR_DIRECTOR_BOOTCMD,
+  drRealServerBootcmd,
+  DR_REAL_SERVER_SYSCTL_PATH,
   IpvsadmDefaults,
   IPVSADM_SERVICE,
   IpvsVirtualService,
   renderDirectorSysctl,
+  renderDrRealServerSysctl,
   renderIpvsadmDefaults,
   renderIpvsadmRules,
+  validateDirectRoutingRole,
   validateIpvsadmDefaults,
   validateIpvsServices,
 } from "./ipvs";
@@ -81,6 +87,8 @@ export interface NodeSpec {
   readonly web?: WebRole;
   /** IPVS director: the ipvsadm rules. */
   readonly director?: DirectorRole;
+  /** A direct-routing real server: the VIPs on lo, ARP for them left to the director. @default none */
+  readonly directRouting?: DirectRoutingRole;
   /** Failover group member: the engine the roles above hand their services to. */
   readonly failover?: FailoverRole;
   /** nftables: source NAT and filtering. @default none */
@@ -99,6 +107,18 @@ function engineStarted(spec: NodeSpec): string[] {
   return [
     ...(spec.web?.startedBy === "failover-engine" ? [APACHE_SERVICE] : []),
     ...(spec.director?.ipvsRules === "failover-engine" ? [IPVSADM_SERVICE] : []),
+  ];
+}
+
+function usesDirectRouting(spec: NodeSpec): boolean {
+  return (spec.director?.services ?? []).some((s) => s.realServers.some((r) => r.forwarding === "gatewaying"));
+}
+
+/** Commands run at every boot: a DR director's IPVS setting, a DR real server's ARP settings and VIP. */
+function bootcmdFor(spec: NodeSpec): string[][] {
+  return [
+    ...(usesDirectRouting(spec) ? DR_DIRECTOR_BOOTCMD.map((argv) => [...argv]) : []),
+    ...(spec.directRouting ? drRealServerBootcmd(spec.directRouting) : []),
   ];
 }
 
@@ -133,6 +153,7 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       );
     }
   });
+  if (spec.directRouting) list.addAll(validateDirectRoutingRole(spec.directRouting, `${path}/directRouting`));
   if (spec.firewall) list.addAll(validateFirewallRole(spec.firewall, `${path}/nftables.conf`));
   if (spec.director) {
     list.addAll(validateIpvsServices(spec.director.services, `${path}/ipvsadm.rules`));
@@ -169,6 +190,8 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
     );
   }
+  // Not deferred: systemd-sysctl applies it at later boots before the network is up.
+  if (spec.directRouting) files.push({ path: DR_REAL_SERVER_SYSCTL_PATH, content: renderDrRealServerSysctl(), permissions: "0644" });
   // Deferred: the nftables package ships its own /etc/nftables.conf.
   if (hasFirewall(spec.firewall)) {
     files.push({ path: NFTABLES_CONF_PATH, content: renderNftablesConf(spec.firewall), permissions: "0755", defer: true });
@@ -219,6 +242,9 @@ export function cloudConfigFor(spec: NodeSpec): CloudConfig {
         sshAuthorizedKeys: spec.admin.sshAuthorizedKeys,
       },
     ],
+    // The VIP on lo at every boot, after the ARP settings: never a moment where the node answers ARP
+    // for it. Not network-config: cloud-init's ENI renderer would turn lo into `inet static`.
+    bootcmd: bootcmdFor(spec),
     packages: packagesFor(spec),
     writeFiles: filesFor(spec),
     runcmd: runcmdFor(spec),

@@ -2,17 +2,22 @@ import { Construct } from "constructs";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
-import { FirewallOptions, NodeDecl } from "./plan";
+import { FirewallOptions, LoadBalancerForwarding, NodeDecl } from "./plan";
 
 export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroupOptions {
   /** lb1 and lb2: the pair of directors, one failover group. */
   readonly directors: readonly NodeDecl[];
-  /** web1..webN behind them, on the private network only. */
+  /** web1..webN behind them: on the private network only (NAT), or on the VIP's segment (direct routing). */
   readonly webServers: readonly RealServerNode[];
   /** The public VIP. */
   readonly vip: string;
-  /** The floating private gateway of the web servers, owned with the VIP. */
-  readonly gatewayVip: string;
+  /** The floating private gateway of the web servers, owned with the VIP. Required for NAT, refused with direct routing. */
+  readonly gatewayVip?: string;
+  /**
+   * NAT through the directors, or direct routing (`"gatewaying"`): see IpvsLoadBalancerProps.forwarding.
+   * @default "masquerade"
+   */
+  readonly forwarding?: LoadBalancerForwarding;
   /** @default 80 */
   readonly port?: number;
   /** @default "rr" */
@@ -33,7 +38,7 @@ export class HaLoadBalancedWeb extends Construct {
 
   constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
     super(scope, id);
-    const { directors, webServers, vip, gatewayVip, port, scheduler, preferredNode, autoFailback, failover, firewall } = props;
+    const { directors, webServers, vip, gatewayVip, forwarding, port, scheduler, preferredNode, autoFailback, failover, firewall } = props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
       ...baseDecl(props),
       platform: props.platform,
@@ -41,6 +46,7 @@ export class HaLoadBalancedWeb extends Construct {
       webServers,
       vip,
       gatewayVip,
+      forwarding,
       port,
       scheduler,
       preferredNode,

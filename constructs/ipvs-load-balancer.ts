@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
-import { ClusterDecl, FirewallOptions, NodeDecl, ServiceDecl } from "./plan";
+import { ClusterDecl, FirewallOptions, LoadBalancerForwarding, NodeDecl, ServiceDecl } from "./plan";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
@@ -12,15 +12,26 @@ export interface RealServerNode extends NodeDecl {
 export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupOptions {
   /**
    * One director, or two that form a failover group owning the VIPs and the ipvsadm rules.
-   * Directors need a publicAddress (clients) and a privateAddress (real servers).
+   * Directors need a publicAddress (clients) and, with NAT, a privateAddress (real servers).
    */
   readonly directors: readonly NodeDecl[];
   /** The public VIP clients connect to. */
   readonly vip: string;
-  /** Floating private address real servers route through; needed for a pair of directors. @default none */
+  /** Floating private address real servers route through; needed for a pair of NAT directors. @default none */
   readonly gatewayVip?: string;
-  /** Apache real servers on the private network, created with the load balancer. */
+  /**
+   * Apache real servers, created with the load balancer: on the private network (NAT), or with a
+   * publicAddress on the VIP's segment (direct routing).
+   */
   readonly webServers: readonly RealServerNode[];
+  /**
+   * `"masquerade"`: NAT (`ipvsadm -m`), real servers on the private network behind the directors.
+   * `"gatewaying"`: direct routing (`-g`), for when the directors must not carry the replies (their
+   * bandwidth, large downloads): real servers on the VIP's segment hold the VIP on lo and answer
+   * clients through the public gateway; no port remapping, no gatewayVip.
+   * @default "masquerade"
+   */
+  readonly forwarding?: LoadBalancerForwarding;
   /** @default 80 */
   readonly port?: number;
   /** @default "rr" */
@@ -37,7 +48,8 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupO
 }
 
 /**
- * An IPVS NAT load balancer (ipvsadm -m) spreading a VIP over Apache real servers (lab 001);
+ * An IPVS load balancer spreading a VIP over Apache real servers, by NAT (ipvsadm -m, lab 001) or
+ * direct routing (-g, `forwarding: "gatewaying"`);
  * with two directors, a failover group (Heartbeat by default) owns the VIPs and the rules (lab 000).
  */
 export class IpvsLoadBalancer extends TopologyConstruct {
@@ -66,6 +78,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
         directors: directorNames,
         vip: props.vip,
         gatewayVip: props.gatewayVip,
+        ...(props.forwarding !== undefined ? { forwarding: props.forwarding } : {}),
         services: [
           { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
           ...(props.extraServices ?? []),

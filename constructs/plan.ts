@@ -15,6 +15,7 @@ import {
   ConfigIssue,
   HostsEntry,
   inSubnet,
+  IpvsForwarding,
   IpvsScheduler,
   IpvsVirtualService,
   isIpv4,
@@ -114,9 +115,24 @@ export interface ServiceDecl {
   readonly realServers: readonly RealServerDecl[];
 }
 
+/**
+ * How a director passes a connection to its real server: `masquerade` (NAT, `ipvsadm -m`) rewrites
+ * the destination and takes the replies back through the director; `gatewaying` (direct routing,
+ * `-g`) hands the packet unchanged to the real server on the VIP's segment, which holds the VIP on
+ * lo and answers the client itself.
+ */
+export type LoadBalancerForwarding = Extract<IpvsForwarding, "masquerade" | "gatewaying">;
+export const LOAD_BALANCER_FORWARDINGS: readonly LoadBalancerForwarding[] = ["masquerade", "gatewaying"];
+
 export interface LoadBalancerDecl {
   /** One director, or both members of the failover group. */
   readonly directors: readonly string[];
+  /**
+   * NAT through the directors, or direct routing: replies bypass the directors, which then see only
+   * the inbound half; real servers need a publicAddress on the VIP's segment and the port is not remapped.
+   * @default "masquerade"
+   */
+  readonly forwarding?: LoadBalancerForwarding;
   /** The public VIP clients connect to. */
   readonly vip: string;
   /**
@@ -574,6 +590,7 @@ interface LoadBalancerPlan {
   readonly realServerNodes: ReadonlySet<string>;
   /** A standalone director carries the VIP as a static address; a pair leaves it to its failover group. */
   readonly staticVip: boolean;
+  readonly forwarding: LoadBalancerForwarding;
 }
 
 function planLoadBalancer(
@@ -586,6 +603,11 @@ function planLoadBalancer(
   const lb = decl.loadBalancer;
   if (!lb) return undefined;
   const pair = group?.ipvsRules ?? false;
+  const forwarding = lb.forwarding ?? "masquerade";
+  const dr = forwarding === "gatewaying";
+  if (!LOAD_BALANCER_FORWARDINGS.includes(forwarding)) {
+    list.add("loadBalancer.forwarding", forwarding, `must be one of ${LOAD_BALANCER_FORWARDINGS.join(", ")}`);
+  }
   if (!(lb.directors.length === 1 || pair)) {
     list.add("loadBalancer.directors", lb.directors, "must be one node, or exactly the members of the failover group");
   }
@@ -593,7 +615,13 @@ function planLoadBalancer(
     const node = byName.get(name);
     if (!node) {
       list.add(`loadBalancer.directors[${i}]`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
-    } else if (node.publicAddress === undefined || node.privateAddress === undefined) {
+    } else if (dr && node.publicAddress === undefined) {
+      list.add(
+        `loadBalancer.directors[${i}]`,
+        name,
+        `a direct-routing director needs a publicAddress on the VIP's segment ${decl.networks.public.cidr}, where its real servers are`,
+      );
+    } else if (!dr && (node.publicAddress === undefined || node.privateAddress === undefined)) {
       list.add(
         `loadBalancer.directors[${i}]`,
         name,
@@ -604,7 +632,24 @@ function planLoadBalancer(
   // A pair's public VIP is a VIP of its failover group (claimed there); a single director's is claimed here.
   if (!pair) book.claim("loadBalancer.vip", lb.vip, "public", `the VIP of ${lb.directors.join("/")}`);
   let gateway = lb.gatewayVip;
-  if (!pair) {
+  if (dr) {
+    // Real servers answer clients themselves: nothing routes through the directors.
+    if (lb.gatewayVip !== undefined) {
+      list.add(
+        "loadBalancer.gatewayVip",
+        lb.gatewayVip,
+        "direct-routing real servers answer clients through the public gateway, not through the directors; leave gatewayVip out",
+      );
+    }
+    if (decl.networks.public.gateway === undefined) {
+      list.add(
+        "networks.public.gateway",
+        undefined,
+        "direct-routing real servers answer clients through their own default route: give the public network a gateway",
+      );
+    }
+    gateway = undefined;
+  } else if (!pair) {
     const director = byName.get(lb.directors[0]);
     if (lb.gatewayVip !== undefined) {
       list.add(
@@ -634,10 +679,26 @@ function planLoadBalancer(
       const field = `loadBalancer.services[${i}].realServers[${j}]`;
       const node = byName.get(real.node);
       realServerNodes.add(real.node);
+      if (dr && real.port !== undefined && real.port !== service.port) {
+        list.add(
+          `${field}.port`,
+          real.port,
+          `direct routing cannot remap ports: the real server receives the packet as sent, to port ${service.port}; leave port out`,
+        );
+      }
       if (!node) {
         list.add(`${field}.node`, real.node, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
       } else if (lb.directors.includes(real.node)) {
-        list.add(`${field}.node`, real.node, "a director cannot be its own NAT real server");
+        list.add(`${field}.node`, real.node, `a director cannot be its own ${dr ? "direct-routing" : "NAT"} real server`);
+      } else if (dr) {
+        // A public address outside the subnet is reported once, under the node's publicAddress.
+        if (node.publicAddress === undefined) {
+          list.add(
+            `${field}.node`,
+            real.node,
+            `direct-routing real servers must share the VIP's segment ${decl.networks.public.cidr} with the directors; give ${real.node} a publicAddress in it`,
+          );
+        }
       } else if (node.privateAddress === undefined) {
         // A private address outside the subnet is reported once, under the node's privateAddress.
         list.add(
@@ -652,7 +713,8 @@ function planLoadBalancer(
           "a NAT real server with a public address would answer clients directly, bypassing the director; remove its publicAddress",
         );
       }
-      return { address: node?.privateAddress ?? "0.0.0.0", port: real.port, weight: real.weight, forwarding: "masquerade" as const };
+      const address = (dr ? node?.publicAddress : node?.privateAddress) ?? "0.0.0.0";
+      return { address, port: real.port, weight: real.weight, forwarding };
     }),
   }));
   // The rules' own values (ports, scheduler, persistence, weights) are checked now, with the addresses,
@@ -663,7 +725,7 @@ function planLoadBalancer(
       list.add(`loadBalancer.${issue.field}`, issue.value, issue.message);
     }
   }
-  return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair };
+  return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair, forwarding };
 }
 
 /**
@@ -709,7 +771,8 @@ function nicsFor(
 ): { nics: NicConfig[]; planned: PlannedNic[] } {
   const nics: NicConfig[] = [];
   const planned: PlannedNic[] = [];
-  const routesViaDirector = lbPlan?.realServerNodes.has(node.name) ?? false;
+  // NAT real servers route through the directors; direct-routing ones through the public gateway.
+  const routesViaDirector = (lbPlan?.realServerNodes.has(node.name) ?? false) && lbPlan?.forwarding === "masquerade";
   for (const role of NETWORK_ROLES) {
     const address = addressOf(node, role);
     if (address === undefined) continue;
@@ -757,33 +820,42 @@ function firewallFor(
   const enabled = decl.firewall?.enabled ?? FIREWALL_DEFAULTS.enabled;
   const pub = interfaceName(decl, "public");
   const priv = interfaceName(decl, "private");
-  // A NAT director masquerades the private network's own outbound traffic (apt, DNS), so its replies come back.
-  const masquerade = isDirector ? { masquerade: { network: decl.networks.private.cidr, outInterface: pub } } : {};
-  if (!enabled || !(isDirector || isRealServer)) return isDirector ? masquerade : undefined;
+  const nat = lb.forwarding === "masquerade";
+  // A NAT director masquerades the private network's own outbound traffic (apt, DNS), so its replies
+  // come back. Direct-routing real servers sit on the public network and need no router.
+  const masquerade = isDirector && nat ? { masquerade: { network: decl.networks.private.cidr, outInterface: pub } } : {};
+  if (!enabled || !(isDirector || isRealServer)) return isDirector && nat ? masquerade : undefined;
   const admins = decl.firewall?.adminNetworks ?? [decl.networks.public.cidr];
   if (isDirector) {
-    return {
-      ...masquerade,
-      filter: {
-        sshFrom: admins,
-        services: lb.services.map((s) => ({ protocol: s.protocol ?? "tcp", port: s.port, to: [s.address] })),
-        ...(peerTraffic?.length ? { peers: peerTraffic, engine } : {}),
-        forward: {
+    // Direct routing forwards nothing: IPVS sends the requests on from LOCAL_IN, replies bypass the director.
+    const forward = nat
+      ? {
           network: decl.networks.private.cidr,
           privateInterface: priv,
           publicInterface: pub,
           replies: lb.services.flatMap((s) =>
             s.realServers.map((r) => ({ protocol: s.protocol ?? "tcp", address: r.address, port: r.port ?? s.port })),
           ),
-        },
+        }
+      : undefined;
+    return {
+      ...masquerade,
+      filter: {
+        sshFrom: admins,
+        services: lb.services.map((s) => ({ protocol: s.protocol ?? "tcp", port: s.port, to: [s.address] })),
+        ...(peerTraffic?.length ? { peers: peerTraffic, engine } : {}),
+        ...(forward ? { forward } : {}),
       },
     };
   }
-  const own = byName.get(node.name)!.privateAddress;
+  // The address the rules name: a NAT real server's private one, a DR real server's public one. Its
+  // service rule names no address, so a DR real server accepts the VIP (on lo) and health checks alike.
+  const addressIn = (n: NodeDecl | undefined) => (nat ? n?.privateAddress : n?.publicAddress);
+  const own = addressIn(byName.get(node.name));
   // The directors' addresses, unless an admin network already holds them.
   const adminNets = admins.flatMap((net) => parseIpv4Cidr(net) ?? []);
   const directorAddresses = lb.directors
-    .flatMap((d) => byName.get(d)?.privateAddress ?? [])
+    .flatMap((d) => addressIn(byName.get(d)) ?? [])
     .filter((address) => !adminNets.some((net) => inSubnet(address, net)));
   return {
     filter: {
@@ -836,7 +908,16 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
       admin: decl.admin,
       ...(node.web ? { web: { subtitle: decl.subtitle, startedBy: webStarter } } : {}),
       ...(isDirector
-        ? { director: { services: lb!.services, defaults: { auto: true, iface: interfaceName(decl, "private") }, ipvsRules } }
+        ? {
+            director: {
+              services: lb!.services,
+              defaults: { auto: true, iface: interfaceName(decl, node.privateAddress !== undefined ? "private" : "public") },
+              ipvsRules,
+            },
+          }
+        : {}),
+      ...(lb?.forwarding === "gatewaying" && lb.realServerNodes.has(node.name)
+        ? { directRouting: { vips: [lb.services[0].address] } }
         : {}),
       ...(failover?.role ? { failover: failover.role } : {}),
       ...(firewall ? { firewall } : {}),

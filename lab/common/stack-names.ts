@@ -48,3 +48,6 @@ export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTI
 
 /** The ha-lb preset with the keepalived engine and non-default health checks (lab/common/ka-lb-stack.ts; the VM lab's ka-lb topology). */
 export const KA_LB_STACK = "ka-lb-libvirt";
+
+/** One director, web1..web3 on the VIP's segment, `forwarding: "gatewaying"` (lab/common/ipvs-dr-stack.ts). */
+export const IPVS_DR_STACK = "ipvs-dr-libvirt";

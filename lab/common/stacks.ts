@@ -11,6 +11,7 @@ import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStac
 import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { addKaLbStack } from "./ka-lb-stack";
+import { addIpvsDrStack } from "./ipvs-dr-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
   BCAST_OPTIONS_STACK,
@@ -29,6 +30,7 @@ export {
   FAILBACK_OFF_STACK,
   FAST_PROFILE_STACK,
   FENCING_STACK,
+  IPVS_DR_STACK,
   MCAST_OPTIONS_STACK,
   OPTION_STACKS,
   SERIAL_OPTIONS_STACK,
@@ -106,6 +108,7 @@ export function synthesizeLabStacks(): string {
   });
   addIpvsOptionsStack(app);
   addKaLbStack(app);
+  addIpvsDrStack(app);
   app.synth();
   return outdir;
 }

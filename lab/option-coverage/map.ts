@@ -65,6 +65,8 @@ const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
 const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
+const VM_DR_RR: VmScenarioId = "vm.ipvs-dr.rr";
+const VM_DR_INBOUND: VmScenarioId = "vm.ipvs-dr.inbound-only";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
 const OTHER_SCHEDULERS = ["dh", "lblc", "lblcr", "lc", "nq", "sed", "sh", "wlc", "wrr"] as const;
 const schedulerEntries = (owner: string, note: string) =>
@@ -197,6 +199,11 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "HaLoadBalancedWebProps.gatewayVip": { scenarios: [VM_HALB, VM_HALB_CRASH] },
   "HaLoadBalancedWebProps.scheduler=rr": { scenarios: [VM_HALB] },
   "RealServerNode.weight": { scenarios: [VM_NAT], note: "weight 1: ipvsadm-save -n read back" },
+  "IpvsLoadBalancerProps.forwarding=masquerade": { scenarios: [VM_NAT], note: "the default: -m read back, pages through the director" },
+  "IpvsLoadBalancerProps.forwarding=gatewaying": { scenarios: [VM_DR_RR, VM_DR_INBOUND] },
+  "HaLoadBalancedWebProps.forwarding=masquerade": { scenarios: [VM_HALB], note: "the default" },
+  "LoadBalancerDecl.forwarding=masquerade": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
+  "LoadBalancerDecl.forwarding=gatewaying": { scenarios: [VM_DR_RR, VM_DR_INBOUND], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.vip": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.directors[]": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
@@ -287,6 +294,8 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HeartbeatHelperSettings.reclaimAfterSeconds",
   "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
+  // A DR pair: the VM lab boots one DR director (ipvs-dr); a pair adds only the VIP's move.
+  "HaLoadBalancedWebProps.forwarding=gatewaying",
   "VcenterFencing.kind=vcenter",
   "KeepalivedSettings.serviceFailover=false",
   "LabStackProps.platform.kind=vsphere",

@@ -22,6 +22,8 @@ import { HEARTBEAT_TAKEOVER } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
 import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
+import { IPVS_DR_STACK } from "../common/stack-names";
+import { ipvsDrScenarios } from "./ipvs-dr";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
 import {
@@ -90,7 +92,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -133,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
     heartbeat: nodesOf("heartbeat-apache-libvirt"),
     ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
     kaLb: nodesOf(KA_LB_STACK),
+    ipvsDr: nodesOf(IPVS_DR_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -297,6 +300,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ka-lb: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ipvs-dr"))
+    await timed("ipvs-dr: boot 4 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ipvsDr, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("ipvs-dr", lab);
+        await ipvsDrScenarios(lab, stacks.ipvsDr, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ipvs-dr: ${id}`, now() - t0]);
         });
       }),
     );
