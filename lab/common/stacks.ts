@@ -10,6 +10,7 @@ import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
 import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
+import { addLdLbStack } from "./ld-lb-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
   BCAST_OPTIONS_STACK,
@@ -91,6 +92,7 @@ export function synthesizeLabStacks(): string {
     }),
   });
   addIpvsOptionsStack(app);
+  addLdLbStack(app);
   app.synth();
   return outdir;
 }

@@ -56,6 +56,9 @@ const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
 const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
+/** ld-lb: ldirectord on a Heartbeat pair (checkinterval 2, negotiatetimeout 2), web1/web2 and the fallback sorry1. */
+const VM_LD_DEAD: VmScenarioId = "vm.ld-lb.dead-real-server";
+const VM_LD_FALLBACK: VmScenarioId = "vm.ld-lb.fallback";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
 const OTHER_SCHEDULERS = ["dh", "lblc", "lblcr", "lc", "nq", "sed", "sh", "wlc", "wrr"] as const;
 const schedulerEntries = (owner: string, note: string) =>
@@ -147,6 +150,24 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "LoadBalancerDecl.vip": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.directors[]": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
+  "LoadBalancerDecl.rules": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK], note: "through HaLoadBalancedWeb" },
+  "HaLoadBalancedWebProps.rules": {
+    scenarios: [VM_LD_DEAD, VM_LD_FALLBACK],
+    note: "IpvsRules.ldirectord: Heartbeat owns ldirectord::ldirectord.cf",
+  },
+  "IpvsLoadBalancerProps.rules": {
+    scenarios: [VM_LD_DEAD, VM_LD_FALLBACK],
+    note: "through HaLoadBalancedWeb (a pair); a single director's ldirectord service is unit-tested only",
+  },
+  "IpvsRules.staticRestore()": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "the default: byte-identical to leaving rules out (unit test)" },
+  "IpvsRules.ldirectord()": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK] },
+  "HttpHealthCheck.intervalSeconds": { scenarios: [VM_LD_DEAD], note: "2 s: detection within interval + timeout + 1 s" },
+  "HttpHealthCheck.responseTimeoutSeconds": { scenarios: [VM_LD_DEAD], note: "2 s (negotiatetimeout)" },
+  "HttpHealthCheck.connectTimeoutSeconds": {
+    scenarios: [VM_LD_DEAD],
+    note: "2 s (checktimeout, written; the HTTP check uses negotiatetimeout)",
+  },
+  "LdirectordProps.onFailure=remove": { scenarios: [VM_LD_DEAD], note: "the default, always written: web2 leaves lb1's table" },
   "ServiceDecl.port": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "ServiceDecl.protocol=tcp": { scenarios: [VM_NAT], note: "the default" },
   "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
@@ -257,6 +278,11 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "KeepalivedSettings.vrrpNetwork=public",
   "KeepalivedSettings.vrrpVersion=2",
   "LabStackProps.platform.kind=vsphere",
+  "HttpHealthCheck.path",
+  "HttpHealthCheck.expect",
+  "HttpHealthCheck.failuresBeforeDown",
+  "LdirectordProps.onFailure=quiesce",
+  "LdirectordProps.fallback.port",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
   "ServiceFailover.backoffSeconds",

@@ -22,6 +22,8 @@ import { parseTakeoverJournal, type TakeoverEvent } from "./takeover";
 import { labSshKey, VmLab, withVmLab } from "./vm";
 import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
+import { LD_LB_STACK } from "../common/ld-lb-stack";
+import { ldLbScenarios } from "./ld-lb";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
 
@@ -202,7 +204,7 @@ async function diagnose(lab: VmLab): Promise<void> {
     'echo "load: $(cat /proc/loadavg)"',
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
-    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim' | grep -v ' sudo\\[' | tail -n 40",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|ldirectord|mach_down|garp|reclaim' | grep -v ' sudo\\[' | tail -n 40",
   ].join("; ");
   for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
     const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
@@ -220,7 +222,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ld-lb"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -262,6 +264,7 @@ async function main(argv: string[]): Promise<number> {
     haLb: nodesOf("ha-lb-libvirt"),
     heartbeat: nodesOf("heartbeat-apache-libvirt"),
     ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
+    ldLb: nodesOf(LD_LB_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -440,6 +443,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ipvs-options: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ld-lb"))
+    await timed("ld-lb: boot 5 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ldLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+        booted("ld-lb", lab);
+        await ldLbScenarios(lab, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ld-lb: ${id}`, now() - t0]);
         });
       }),
     );

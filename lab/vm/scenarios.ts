@@ -26,6 +26,10 @@ export const VM_SCENARIOS = [
   "vm.ipvs-options.udp",
   /** ipvs-options: interfaceNames, nameservers, the gateway and the subtitle, read inside the guests. */
   "vm.ipvs-options.guest-settings",
+  /** ld-lb: ldirectord on a Heartbeat pair; apache2 stopped on web2: out of the table within interval + timeout + 1 s, back as fast. */
+  "vm.ld-lb.dead-real-server",
+  /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
+  "vm.ld-lb.fallback",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
   "vm.watchdog.reset",
 ] as const;

@@ -1,0 +1,58 @@
+/**
+ * The ld-lb lab stack (lab/vm/ld-lb.ts boots it): a Heartbeat pair of directors whose rules
+ * ldirectord installs from HTTP health checks (IpvsRules.ldirectord), in front of web1/web2, with a
+ * fallback (sorry) server sorry1. Short checks, so that detection fits in a few seconds.
+ */
+import { App } from "cdktf";
+import { Construct } from "constructs";
+import { FailoverEngine, HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE, IpvsRules } from "../../constructs";
+import { LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack } from "../../stacks";
+
+export const LD_LB_STACK = "ld-lb-libvirt";
+
+/** The facts the VM lab checks the guests against; the stack below is built from them. */
+export const LD_LB = {
+  vip: "192.168.56.10",
+  directors: [
+    { name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.251" },
+    { name: "lb2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.252" },
+  ],
+  gatewayVip: "192.168.200.254",
+  webServers: [
+    { name: "web1", privateAddress: "192.168.200.11" },
+    { name: "web2", privateAddress: "192.168.200.12" },
+  ],
+  fallback: { name: "sorry1", privateAddress: "192.168.200.30" },
+  /** checkinterval 2, negotiatetimeout 2: a dead server is out within 2 + 2 + 1 s. */
+  check: { intervalSeconds: 2, connectTimeoutSeconds: 2, responseTimeoutSeconds: 2 },
+} as const;
+
+/** The bound for one dead (or returning) real server: check interval + response timeout + 1 s. */
+export const LD_LB_BOUND_S = LD_LB.check.intervalSeconds + LD_LB.check.responseTimeoutSeconds + 1;
+
+class LdLbStack extends LabStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const o = LD_LB;
+    const web = new HaLoadBalancedWeb(this, "ha", {
+      platform: this.platform,
+      admin: this.admin,
+      networks: LAB_NETWORKS,
+      directors: o.directors.map((d) => ({ ...d })),
+      webServers: o.webServers.map((w) => ({ ...w })),
+      vip: o.vip,
+      gatewayVip: o.gatewayVip,
+      scheduler: "rr",
+      failover: FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
+      subtitle: "ldirectord health checks",
+      firewall: { adminNetworks: LAB_ADMIN_NETWORKS },
+      rules: IpvsRules.ldirectord({ check: { ...o.check }, fallback: { server: { ...o.fallback } } }),
+    });
+    this.addOutputs(o.vip, web.loadBalancer);
+  }
+}
+
+/** Adds the ld-lb stack to a lab app (synthesizeLabStacks). */
+export function addLdLbStack(app: App): void {
+  new LdLbStack(app, LD_LB_STACK);
+}
