@@ -23,8 +23,11 @@ export const LD_LB = {
     { name: "web2", privateAddress: "192.168.200.12" },
   ],
   fallback: { name: "sorry1", privateAddress: "192.168.200.30" },
-  /** checkinterval 2, negotiatetimeout 2: a dead server is out within 2 + 2 + 1 s. */
-  check: { intervalSeconds: 2, connectTimeoutSeconds: 2, responseTimeoutSeconds: 2 },
+  /**
+   * checkinterval 3, negotiatetimeout 3: a dead server is out within 3 + 3 + 1 s. 2 s timeouts failed
+   * each server's first check after ldirectord's start on a loaded UML host (LWP loads on first use).
+   */
+  check: { intervalSeconds: 3, connectTimeoutSeconds: 3, responseTimeoutSeconds: 3 },
 } as const;
 
 /** The bound for one dead (or returning) real server: check interval + response timeout + 1 s. */

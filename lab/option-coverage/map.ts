@@ -56,7 +56,7 @@ const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
 const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
-/** ld-lb: ldirectord on a Heartbeat pair (checkinterval 2, negotiatetimeout 2), web1/web2 and the fallback sorry1. */
+/** ld-lb: ldirectord on a Heartbeat pair (checkinterval 3, negotiatetimeout 3), web1/web2 and the fallback sorry1. */
 const VM_LD_DEAD: VmScenarioId = "vm.ld-lb.dead-real-server";
 const VM_LD_FALLBACK: VmScenarioId = "vm.ld-lb.fallback";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
@@ -161,11 +161,11 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   },
   "IpvsRules.staticRestore()": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "the default: byte-identical to leaving rules out (unit test)" },
   "IpvsRules.ldirectord()": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK] },
-  "HttpHealthCheck.intervalSeconds": { scenarios: [VM_LD_DEAD], note: "2 s: detection within interval + timeout + 1 s" },
-  "HttpHealthCheck.responseTimeoutSeconds": { scenarios: [VM_LD_DEAD], note: "2 s (negotiatetimeout)" },
+  "HttpHealthCheck.intervalSeconds": { scenarios: [VM_LD_DEAD], note: "3 s: detection within interval + timeout + 1 s" },
+  "HttpHealthCheck.responseTimeoutSeconds": { scenarios: [VM_LD_DEAD], note: "3 s (negotiatetimeout)" },
   "HttpHealthCheck.connectTimeoutSeconds": {
     scenarios: [VM_LD_DEAD],
-    note: "2 s (checktimeout, written; the HTTP check uses negotiatetimeout)",
+    note: "3 s (checktimeout, written; the HTTP check uses negotiatetimeout)",
   },
   "LdirectordProps.onFailure=remove": { scenarios: [VM_LD_DEAD], note: "the default, always written: web2 leaves lb1's table" },
   "ServiceDecl.port": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },

@@ -5,6 +5,9 @@
  * client's own time line (the client runs in a namespace on the host, so one clock).
  * acceptance.ts boots the guests and calls ldLbScenarios() with its scenario runner.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { sleep } from "../common/proc";
 import { LD_LB, LD_LB_BOUND_S } from "../common/ld-lb-stack";
 import type { ScenarioRunner } from "./ipvs-options";
@@ -33,29 +36,40 @@ interface Sample {
   readonly host: string;
 }
 
+/** The client loop's own bound, should the lab die before it writes the end file. */
+const WATCH_LIMIT_S = 300;
+
 /**
- * Polls the VIP from the client every 100 ms for `seconds`, one new connection per request (curl
- * --max-time 1), while `action` runs; returns the samples and the epoch at which the action returned.
+ * Polls the VIP from the client every 100 ms, one new connection per request (curl --max-time 1),
+ * while `action` runs and for `afterS` seconds after it returned; returns the samples and the epoch
+ * at which the action returned. The client (a namespace on the host) reads the end from a file.
  */
-async function watchWhile(lab: VmLab, seconds: number, action: () => Promise<unknown>): Promise<{ samples: Sample[]; t0: number }> {
-  const loop =
-    `end=$(( $(date +%s) + ${Math.ceil(seconds)} )); while [ "$(date +%s)" -lt "$end" ]; do t=$(date +%s.%N); ` +
-    `page=$(curl -s --max-time 1 ${VIP_URL}); ` +
-    `host=$(printf '%s' "$page" | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'); echo "$t \${host:-failed}"; sleep 0.1; done`;
-  const client = lab.client(["sh", "-c", loop], (seconds + 60) * 1000);
-  await sleep(1000);
-  await action();
-  const t0 = epoch();
-  // The loop runs `seconds` from its own start: keep it going WATCH_AFTER_S past the action.
-  const r = await client;
-  const samples = r.stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const [t, ...host] = line.split(" ");
-      return { t: Number(t), host: host.join(" ") };
-    });
-  return { samples, t0 };
+async function watchWhile(lab: VmLab, afterS: number, action: () => Promise<unknown>): Promise<{ samples: Sample[]; t0: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "hal-ld-watch-"));
+  const endFile = join(dir, "end");
+  try {
+    const loop =
+      `hard=$(( $(date +%s) + ${WATCH_LIMIT_S} )); while :; do now=$(date +%s); [ "$now" -ge "$hard" ] && break; ` +
+      `if [ -f ${endFile} ] && [ "$now" -ge "$(cat ${endFile})" ]; then break; fi; t=$(date +%s.%N); ` +
+      `page=$(curl -s --max-time 1 ${VIP_URL}); ` +
+      `host=$(printf '%s' "$page" | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'); echo "$t \${host:-failed}"; sleep 0.1; done`;
+    const client = lab.client(["sh", "-c", loop], (WATCH_LIMIT_S + 30) * 1000);
+    await sleep(1000);
+    await action();
+    const t0 = epoch();
+    writeFileSync(endFile, String(Math.ceil(t0 + afterS)));
+    const r = await client;
+    const samples = r.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [t, ...host] = line.split(" ");
+        return { t: Number(t), host: host.join(" ") };
+      });
+    return { samples, t0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const fmt = (s: number | undefined) => (s === undefined ? "-" : `${s.toFixed(1)} s`);
@@ -73,12 +87,18 @@ async function rulesOn(lab: VmLab, host: string): Promise<string> {
   return (await lab.exec(host, "ipvsadm -Ln 2>/dev/null")).stdout;
 }
 
-/** Waits until lb1 holds the VIP and ldirectord has installed both real servers there. */
+/**
+ * Waits until lb1 alone holds both VIPs (the boot race can leave lb2 holding the group for a while:
+ * auto_failback hands it back) and ldirectord has installed both real servers there.
+ */
 async function settle(lab: VmLab): Promise<number | undefined> {
   const t0 = epoch();
+  const vips = [LD_LB.vip, LD_LB.gatewayVip].map((a) => ` ${a}/`);
   while (epoch() - t0 < SETTLE_LIMIT_S) {
-    const holds = (await lab.exec("lb1", "ip -o -4 addr show")).stdout.includes(` ${LD_LB.vip}/`);
-    const rules = holds ? await rulesOn(lab, "lb1") : "";
+    const lb1 = (await lab.exec("lb1", "ip -o -4 addr show")).stdout;
+    const lb2 = (await lab.exec("lb2", "ip -o -4 addr show")).stdout;
+    const sole = vips.every((v) => lb1.includes(v) && !lb2.includes(v));
+    const rules = sole ? await rulesOn(lab, "lb1") : "";
     if (LD_LB.webServers.every((w) => rules.includes(`${w.privateAddress}:80`))) return epoch() - t0;
     await sleep(3000);
   }
@@ -91,7 +111,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     const settled = await settle(lab);
     check(settled !== undefined, `lb1 does not hold the VIP with web1 and web2 installed by ldirectord within ${SETTLE_LIMIT_S} s`);
     const standby = await rulesOn(lab, "lb2");
-    const down = await watchWhile(lab, WATCH_AFTER_S + 1, () => apache(lab, ["web2"], "stop"));
+    const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "stop"));
     const afterDown = down.samples.filter((s) => s.t >= down.t0);
     const badDown = afterDown.filter((s) => s.host !== "web1");
     // Detection: from the stop to the last request that was not answered by web1.
@@ -105,7 +125,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     const rulesDown = await rulesOn(lab, "lb1");
     check(!rulesDown.includes(`${LD_LB.webServers[1].privateAddress}:80`), `web2 is still in lb1's table:\n${rulesDown}`);
 
-    const up = await watchWhile(lab, WATCH_AFTER_S + 1, () => apache(lab, ["web2"], "start"));
+    const up = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "start"));
     const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
     const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
     check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${fmt(back)})`);
@@ -123,7 +143,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
   });
 
   await run("vm.ld-lb.fallback", "ld-lb: stop every web server, sorry1 answers; start them, sorry1 gone", async () => {
-    const down = await watchWhile(lab, WATCH_AFTER_S + 1, () => apache(lab, WEBS, "stop"));
+    const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, WEBS, "stop"));
     const firstSorry = down.samples.find((s) => s.t >= down.t0 && s.host === SORRY);
     const fallbackIn = firstSorry ? firstSorry.t - down.t0 : undefined;
     const lateDown = down.samples.filter((s) => s.t >= down.t0 + bound);
@@ -132,7 +152,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
       lateDown.every((s) => s.host === SORRY),
       `after ${bound} s with every web server down, not all requests reach ${SORRY}: ${counts(lateDown)}`,
     );
-    const up = await watchWhile(lab, WATCH_AFTER_S + 1, () => apache(lab, WEBS, "start"));
+    const up = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, WEBS, "start"));
     const afterUp = up.samples.filter((s) => s.t >= up.t0);
     const lastSorry = [...afterUp].reverse().find((s) => s.host === SORRY);
     const gone = lastSorry ? lastSorry.t - up.t0 : 0;
