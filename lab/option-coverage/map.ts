@@ -56,7 +56,7 @@ const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
 const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
-/** ld-lb: ldirectord on a Heartbeat pair (checkinterval 3, negotiatetimeout 3), web1/web2 and the fallback sorry1. */
+/** ld-lb: the ldirectord service on one director (checkinterval 3, negotiatetimeout 3), web1/web2 and the fallback sorry1. */
 const VM_LD_DEAD: VmScenarioId = "vm.ld-lb.dead-real-server";
 const VM_LD_FALLBACK: VmScenarioId = "vm.ld-lb.fallback";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
@@ -150,14 +150,10 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "LoadBalancerDecl.vip": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.directors[]": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
-  "LoadBalancerDecl.rules": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK], note: "through HaLoadBalancedWeb" },
-  "HaLoadBalancedWebProps.rules": {
-    scenarios: [VM_LD_DEAD, VM_LD_FALLBACK],
-    note: "IpvsRules.ldirectord: Heartbeat owns ldirectord::ldirectord.cf",
-  },
+  "LoadBalancerDecl.rules": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK], note: "through IpvsLoadBalancer" },
   "IpvsLoadBalancerProps.rules": {
     scenarios: [VM_LD_DEAD, VM_LD_FALLBACK],
-    note: "through HaLoadBalancedWeb (a pair); a single director's ldirectord service is unit-tested only",
+    note: "one director: the ldirectord service; a pair's ldirectord::ldirectord.cf resource is unit-tested only",
   },
   "IpvsRules.staticRestore()": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "the default: byte-identical to leaving rules out (unit test)" },
   "IpvsRules.ldirectord()": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK] },
@@ -278,6 +274,7 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "KeepalivedSettings.vrrpNetwork=public",
   "KeepalivedSettings.vrrpVersion=2",
   "LabStackProps.platform.kind=vsphere",
+  "HaLoadBalancedWebProps.rules",
   "HttpHealthCheck.path",
   "HttpHealthCheck.expect",
   "HttpHealthCheck.failuresBeforeDown",

@@ -448,8 +448,8 @@ async function main(argv: string[]): Promise<number> {
     );
 
   if (selected("ld-lb"))
-    await timed("ld-lb: boot 5 VMs + checks", () =>
-      withVmLab({ nodes: stacks.ldLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+    await timed("ld-lb: boot 4 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ldLb, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("ld-lb", lab);
         await ldLbScenarios(lab, async (id, name, body) => {
           const t0 = now();

@@ -26,7 +26,7 @@ export const VM_SCENARIOS = [
   "vm.ipvs-options.udp",
   /** ipvs-options: interfaceNames, nameservers, the gateway and the subtitle, read inside the guests. */
   "vm.ipvs-options.guest-settings",
-  /** ld-lb: ldirectord on a Heartbeat pair; apache2 stopped on web2: out of the table within interval + timeout + 1 s, back as fast. */
+  /** ld-lb: the ldirectord service on one director; apache2 stopped on web2: out of the table within interval + timeout + 1 s, back as fast. */
   "vm.ld-lb.dead-real-server",
   /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
   "vm.ld-lb.fallback",
