@@ -9,6 +9,8 @@ export { HeartbeatPair } from "./constructs/heartbeat-pair";
 export type { HeartbeatPairProps } from "./constructs/heartbeat-pair";
 export { IpvsLoadBalancer } from "./constructs/ipvs-load-balancer";
 export type { IpvsLoadBalancerProps, RealServerNode } from "./constructs/ipvs-load-balancer";
+export { IpvsRules } from "./constructs/ipvs-rules";
+export type { LdirectordProps } from "./constructs/ipvs-rules";
 export { HaLoadBalancedWeb } from "./constructs/ha-load-balanced-web";
 export type { HaLoadBalancedWebProps } from "./constructs/ha-load-balanced-web";
 export { WebServer } from "./constructs/web-server";
@@ -74,6 +76,8 @@ export { HEARTBEAT_DEFAULTS } from "./cloud-init/heartbeat";
 export { IssueList } from "./cloud-init/issues";
 export type { AuthMethod, HeartbeatMedium, HeartbeatTime, HeartbeatTiming, ServiceFailover } from "./cloud-init/heartbeat";
 export type { IpvsScheduler } from "./cloud-init/ipvs";
+export { LDIRECTORD_DEFAULTS } from "./cloud-init/ldirectord";
+export type { HttpHealthCheck, OnCheckFailure } from "./cloud-init/ldirectord";
 export type { AdminUserConfig, FailoverRole, NodePayload } from "./cloud-init/node-payload";
 
 // Reading a synthesized stack back: each VM's cloud-init documents.

@@ -29,6 +29,16 @@ import {
   renderNftablesConf,
   validateFirewallRole,
 } from "./firewall";
+import {
+  LdirectordConfig,
+  LDIRECTORD_CONF_PATH,
+  LDIRECTORD_RESOURCE,
+  LDIRECTORD_SERVICE,
+  LDIRECTORD_SETTLE_PATH,
+  LDIRECTORD_SETTLE_SCRIPT,
+  renderLdirectordCf,
+  validateLdirectordConfig,
+} from "./ldirectord";
 import { HostsEntry, NicConfig, renderHosts, renderNetworkConfig, renderResolvConf, validateHosts, validateNics } from "./network";
 
 export interface AdminUserConfig {
@@ -72,8 +82,22 @@ export interface FailoverRole {
 export interface DirectorRole {
   readonly services: readonly IpvsVirtualService[];
   readonly defaults?: IpvsadmDefaults;
-  /** Who installs the rules. @default "static-restore" */
+  /**
+   * Who starts the rule installer: init at first boot (ipvsadm-restore, or the ldirectord service),
+   * or the failover engine with its group. @default "static-restore"
+   */
   readonly ipvsRules?: IpvsRuleSource;
+  /**
+   * ldirectord installs the rules from HTTP health checks, instead of ipvsadm installing them as
+   * written: its settings (the services are `services`). @default none: static rules
+   */
+  readonly healthChecks?: Omit<LdirectordConfig, "services">;
+}
+
+/** The director's ldirectord configuration, if ldirectord installs its rules. */
+function ldirectordConfig(spec: NodeSpec): LdirectordConfig | undefined {
+  const director = spec.director;
+  return director?.healthChecks ? { ...director.healthChecks, services: director.services } : undefined;
 }
 
 /** Everything one VM runs, in the domain's words. The topology constructs derive it; renderers turn it into text. */
@@ -106,7 +130,7 @@ export interface NodePayload {
 function engineStarted(spec: NodeSpec): string[] {
   return [
     ...(spec.web?.startedBy === "failover-engine" ? [APACHE_SERVICE] : []),
-    ...(spec.director?.ipvsRules === "failover-engine" ? [IPVSADM_SERVICE] : []),
+    ...(spec.director?.ipvsRules === "failover-engine" ? [spec.director.healthChecks ? LDIRECTORD_RESOURCE : IPVSADM_SERVICE] : []),
   ];
 }
 
@@ -120,6 +144,11 @@ function bootcmdFor(spec: NodeSpec): string[][] {
     ...(usesDirectRouting(spec) ? DR_DIRECTOR_BOOTCMD.map((argv) => [...argv]) : []),
     ...(spec.directRouting ? drRealServerBootcmd(spec.directRouting) : []),
   ];
+}
+
+/** The init script behind a resource as haresources names it (`ldirectord::ldirectord.cf` -> ldirectord). */
+function initScript(resource: string): string {
+  return resource.split("::")[0];
 }
 
 function usesNat(spec: NodeSpec): boolean {
@@ -144,7 +173,9 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
     list.add(field, "failover-engine", "no failover engine runs on this node to start it");
   }
   (spec.failover?.starts ?? []).forEach((resource, i) => {
-    const byInit = (resource === APACHE_SERVICE && spec.web !== undefined) || (resource === IPVSADM_SERVICE && spec.director !== undefined);
+    const byInit =
+      (resource === APACHE_SERVICE && spec.web !== undefined) ||
+      ((resource === IPVSADM_SERVICE || resource === LDIRECTORD_RESOURCE) && spec.director !== undefined);
     if (byInit && !handed.includes(resource)) {
       list.add(
         `failover.starts[${i}]`,
@@ -158,8 +189,24 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
   if (spec.director) {
     list.addAll(validateIpvsServices(spec.director.services, `${path}/ipvsadm.rules`));
     list.addAll(validateIpvsadmDefaults(spec.director.defaults ?? {}, `${path}/ipvsadm`));
+    const ldirectord = ldirectordConfig(spec);
+    // The services' own problems are reported above, as ipvsadm.rules'.
+    if (ldirectord)
+      list.addAll(validateLdirectordConfig(ldirectord, `${path}/ldirectord.cf`).filter((i) => !i.field.startsWith("services[")));
   }
   return [...list.issues];
+}
+
+const QUIESCENT_SYSCTL_PATH = "/etc/sysctl.d/61-ipvs-quiescent.conf";
+/** A quiesced server (weight 0) keeps its persistent clients until their template expires, unless told otherwise. */
+const QUIESCENT_SYSCTL = [
+  "# IPVS: a persistent client of a quiesced (weight 0) real server moves on instead of staying until its template expires.",
+  "net.ipv4.vs.expire_quiescent_template = 1",
+  "",
+].join("\n");
+
+function quiescedPersistence(config: LdirectordConfig): boolean {
+  return config.onFailure === "quiesce" && config.services.some((s) => s.persistence !== undefined);
 }
 
 function filesFor(spec: NodeSpec): WriteFile[] {
@@ -185,10 +232,28 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       const hardened = spec.firewall?.filter ? spec.nics.map((nic) => nic.name) : undefined;
       files.push({ path: "/etc/sysctl.d/60-ipvs-director.conf", content: renderDirectorSysctl(hardened), permissions: "0644" });
     }
-    files.push(
-      { path: "/etc/ipvsadm.rules", content: renderIpvsadmRules(spec.director.services), permissions: "0644", defer: true },
-      { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
-    );
+    const ldirectord = ldirectordConfig(spec);
+    if (ldirectord) {
+      // ldirectord installs the rules: no rules file, and the ipvsadm init script restores nothing at boot.
+      files.push(
+        { path: LDIRECTORD_CONF_PATH, content: renderLdirectordCf(ldirectord), permissions: "0644", defer: true },
+        { path: LDIRECTORD_SETTLE_PATH, content: LDIRECTORD_SETTLE_SCRIPT, permissions: "0755" },
+        {
+          path: "/etc/default/ipvsadm",
+          content: renderIpvsadmDefaults({ ...spec.director.defaults, auto: false }),
+          permissions: "0644",
+          defer: true,
+        },
+      );
+      if (quiescedPersistence(ldirectord)) {
+        files.push({ path: QUIESCENT_SYSCTL_PATH, content: QUIESCENT_SYSCTL, permissions: "0644" });
+      }
+    } else {
+      files.push(
+        { path: "/etc/ipvsadm.rules", content: renderIpvsadmRules(spec.director.services), permissions: "0644", defer: true },
+        { path: "/etc/default/ipvsadm", content: renderIpvsadmDefaults(spec.director.defaults), permissions: "0644", defer: true },
+      );
+    }
   }
   // Not deferred: systemd-sysctl applies it at later boots before the network is up.
   if (spec.directRouting) files.push({ path: DR_REAL_SERVER_SYSCTL_PATH, content: renderDrRealServerSysctl(), permissions: "0644" });
@@ -211,10 +276,19 @@ function runcmdFor(spec: NodeSpec): string[][] {
   // (Debian has no init script for nftables, so systemctl, not update-rc.d).
   if (hasFirewall(spec.firewall)) commands.push(["nft", "-f", NFTABLES_CONF_PATH], ["systemctl", "enable", NFTABLES_SERVICE]);
   if (spec.director && usesNat(spec)) commands.push(["sysctl", "-p", "/etc/sysctl.d/60-ipvs-director.conf"]);
+  const ldirectord = ldirectordConfig(spec);
+  if (ldirectord && quiescedPersistence(ldirectord)) commands.push(["sysctl", "-p", QUIESCENT_SYSCTL_PATH]);
   if (spec.director && (spec.director.ipvsRules ?? "static-restore") === "static-restore") {
-    commands.push(["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"]);
+    // ldirectord's package started it before its configuration was written: restart it on that.
+    if (ldirectord) commands.push(["update-rc.d", LDIRECTORD_SERVICE, "enable"], [LDIRECTORD_SETTLE_PATH, "restart"]);
+    else commands.push(["sh", "-c", "ipvsadm-restore < /etc/ipvsadm.rules"]);
   }
-  for (const service of engineStarted(spec)) commands.push(["update-rc.d", service, "disable"], ["service", service, "stop"]);
+  for (const resource of engineStarted(spec)) {
+    const service = initScript(resource);
+    // ldirectord's stop returns before the daemon is gone; the engine's start would otherwise find it running.
+    const stop = service === LDIRECTORD_SERVICE ? [LDIRECTORD_SETTLE_PATH, "stop"] : ["service", service, "stop"];
+    commands.push(["update-rc.d", service, "disable"], stop);
+  }
   if (spec.web && spec.web.startedBy !== "failover-engine") commands.push(["service", APACHE_SERVICE, "restart"]);
   if (spec.failover) commands.push(...spec.failover.runcmd.map((argv) => [...argv]));
   return commands;
@@ -224,6 +298,7 @@ function packagesFor(spec: NodeSpec): string[] {
   const packages = new Set<string>();
   if (spec.web) packages.add(APACHE_SERVICE);
   if (spec.director) packages.add(IPVSADM_SERVICE);
+  if (spec.director?.healthChecks) packages.add(LDIRECTORD_SERVICE);
   if (hasFirewall(spec.firewall)) packages.add(NFTABLES_PACKAGE);
   for (const name of spec.failover?.packages ?? []) packages.add(name);
   return [...packages].sort();

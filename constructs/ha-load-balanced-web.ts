@@ -3,6 +3,7 @@ import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-pr
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
 import { IpvsScheduler } from "../cloud-init";
 import { FirewallOptions, LoadBalancerForwarding, NodeDecl } from "./plan";
+import { IpvsRules } from "./ipvs-rules";
 
 export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroupOptions {
   /** lb1 and lb2: the pair of directors, one failover group. */
@@ -27,6 +28,12 @@ export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroup
    * @default - on (FIREWALL_DEFAULTS), ssh from the public subnet
    */
   readonly firewall?: FirewallOptions;
+  /**
+   * Who installs the IPVS rules: as written (`IpvsRules.staticRestore()`, the pair's `ipvsadm`
+   * resource), or ldirectord from HTTP health checks (`IpvsRules.ldirectord({ ... })`, the pair's
+   * `ldirectord::ldirectord.cf` resource; Heartbeat only). @default IpvsRules.staticRestore()
+   */
+  readonly rules?: IpvsRules;
 }
 
 /**
@@ -38,7 +45,8 @@ export class HaLoadBalancedWeb extends Construct {
 
   constructor(scope: Construct, id: string, props: HaLoadBalancedWebProps) {
     super(scope, id);
-    const { directors, webServers, vip, gatewayVip, forwarding, port, scheduler, preferredNode, autoFailback, failover, firewall } = props;
+    const { directors, webServers, vip, gatewayVip, forwarding, port, scheduler, preferredNode, autoFailback, failover, firewall, rules } =
+      props;
     this.loadBalancer = new IpvsLoadBalancer(this, "lb", {
       ...baseDecl(props),
       platform: props.platform,
@@ -53,6 +61,7 @@ export class HaLoadBalancedWeb extends Construct {
       autoFailback,
       failover,
       firewall,
+      rules,
     });
   }
 

@@ -11,6 +11,7 @@ export * from "./engines/heartbeat/settings";
 export * from "./engines/heartbeat/secret";
 export * from "./engines/keepalived/settings";
 export * from "./heartbeat-pair";
+export * from "./ipvs-rules";
 export * from "./ipvs-load-balancer";
 export * from "./ha-load-balanced-web";
 export * from "./web-server";

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
 import { ClusterDecl, FirewallOptions, LoadBalancerForwarding, NodeDecl, ServiceDecl } from "./plan";
+import { IpvsRules } from "./ipvs-rules";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 
 export interface RealServerNode extends NodeDecl {
@@ -45,6 +46,12 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupO
    * @default - on (FIREWALL_DEFAULTS), ssh from the public subnet
    */
   readonly firewall?: FirewallOptions;
+  /**
+   * Who installs the IPVS rules: as written (`IpvsRules.staticRestore()`), or ldirectord from HTTP
+   * health checks (`IpvsRules.ldirectord({ ... })`), which also creates its fallback server.
+   * @default IpvsRules.staticRestore()
+   */
+  readonly rules?: IpvsRules;
 }
 
 /**
@@ -62,7 +69,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
       topology: () => this.topology(props),
       options: {
         groupFields: { nodes: "directors", vips: "vip", preferredNode: "preferredNode" },
-        fieldName: loadBalancerFieldName(props.directors?.length ?? 0),
+        fieldName: loadBalancerFieldName(props.directors?.length ?? 0, props.webServers?.length),
       },
     });
   }
@@ -71,9 +78,15 @@ export class IpvsLoadBalancer extends TopologyConstruct {
     const directorNames = props.directors.map((d) => d.name);
     const pair = props.directors.length === 2;
     const realServers = props.webServers.map((web) => ({ node: web.name, weight: web.weight }));
+    // ldirectord's sorry server is a web node of the topology, after the real servers.
+    const fallback = props.rules instanceof IpvsRules ? props.rules.ldirectordProps?.fallback?.server : undefined;
     return {
       ...baseDecl(props),
-      nodes: [...props.directors, ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true }))],
+      nodes: [
+        ...props.directors,
+        ...props.webServers.map(({ weight: _weight, ...node }) => ({ ...node, web: true })),
+        ...(fallback ? [{ ...fallback, web: true }] : []),
+      ],
       loadBalancer: {
         directors: directorNames,
         vip: props.vip,
@@ -83,6 +96,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
           { port: props.port ?? 80, scheduler: props.scheduler, persistence: props.persistence, realServers },
           ...(props.extraServices ?? []),
         ],
+        ...(props.rules !== undefined ? { rules: props.rules } : {}),
       },
       // The planner adds the VIP, the gateway VIP and the rules to the pair's group. An engine
       // given to one director reaches the planner too, which refuses it.
@@ -99,10 +113,12 @@ export class IpvsLoadBalancer extends TopologyConstruct {
  * ClusterDecl's fields as IpvsLoadBalancer's props name them: its nodes are the directors, then the
  * web servers; its first service is `port`/`scheduler`/`persistence` over `webServers`, the rest `extraServices`.
  */
-export function loadBalancerFieldName(directors: number): (field: string) => string {
+export function loadBalancerFieldName(directors: number, webServers = Infinity): (field: string) => string {
+  const node = (i: number) =>
+    i < directors ? `directors[${i}]` : i - directors < webServers ? `webServers[${i - directors}]` : "rules.fallback.server";
   return (field) =>
     field
-      .replace(/^nodes\[(\d+)\]/, (_, i: string) => (Number(i) < directors ? `directors[${i}]` : `webServers[${Number(i) - directors}]`))
+      .replace(/^nodes\[(\d+)\]/, (_, i: string) => node(Number(i)))
       .replace(/^loadBalancer\.services\[\d+\]\.address/, "vip")
       .replace(/^loadBalancer\.services\[0\]\.realServers(?=$|\[)/, "webServers")
       .replace(/^webServers\[(\d+)\]\.node/, "webServers[$1].name")

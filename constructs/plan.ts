@@ -29,7 +29,10 @@ import {
   Ipv4Cidr,
   throwIfIssues,
   networkOf,
+  LdirectordConfig,
+  validateHealthCheck,
 } from "../cloud-init";
+import { IpvsRules } from "./ipvs-rules";
 import {
   FAILOVER_GROUP_FIELDS,
   FailoverEngine,
@@ -142,6 +145,11 @@ export interface LoadBalancerDecl {
    */
   readonly gatewayVip?: string;
   readonly services: readonly ServiceDecl[];
+  /**
+   * Who installs the directors' IPVS rules. With `IpvsRules.ldirectord`, its fallback server must be a
+   * declared web node (IpvsLoadBalancer declares it for you). @default IpvsRules.staticRestore()
+   */
+  readonly rules?: IpvsRules;
 }
 
 /** The nftables rulesets of a load balancer's nodes (directors and real servers). */
@@ -523,9 +531,20 @@ function planFailoverGroup(
   const topology = topologyView(decl, byName, hypervisor);
   // The engine checks its own settings against the real members, in the user's words.
   const members = group.nodes.map((name, index) => ({ index, name, node: byName.get(name) }));
-  engineOf(decl).checkGroup({ members, vipCount: group.vips.length, resources: group.resources ?? [], topology, fields }, list);
   // A pair of directors is the group: it carries the load balancer's VIP and gateway, and installs the rules.
   const ownsDirectors = decl.loadBalancer !== undefined && sameMembers(decl.loadBalancer.directors, group.nodes);
+  const rules = ownsDirectors ? decl.loadBalancer!.rules : undefined;
+  engineOf(decl).checkGroup(
+    {
+      members,
+      vipCount: group.vips.length,
+      resources: group.resources ?? [],
+      topology,
+      fields,
+      ...(rules instanceof IpvsRules ? { ipvsRules: { kind: rules.kind, field: "loadBalancer.rules" } } : {}),
+    },
+    list,
+  );
   const declaredVips: { vip: VipDecl; field: string }[] = group.vips.map((vip, i) => ({ vip, field: `${fields.vips}[${i}].address` }));
   if (ownsDirectors && !group.vips.some((vip) => vip.address === decl.loadBalancer!.vip)) {
     declaredVips.push({ vip: { address: decl.loadBalancer!.vip, network: "public" }, field: "loadBalancer.vip" });
@@ -570,6 +589,7 @@ function planFailoverGroup(
     vips,
     resources: group.resources ?? [],
     ipvsRules: ownsDirectors,
+    ...(ownsDirectors && decl.loadBalancer!.rules?.kind === "ldirectord" ? { ipvsInstaller: "ldirectord" as const } : {}),
     autoFailback: group.autoFailback,
   };
 }
@@ -591,6 +611,8 @@ interface LoadBalancerPlan {
   /** A standalone director carries the VIP as a static address; a pair leaves it to its failover group. */
   readonly staticVip: boolean;
   readonly forwarding: LoadBalancerForwarding;
+  /** ldirectord's settings, when it installs the rules. */
+  readonly healthChecks?: Omit<LdirectordConfig, "services">;
 }
 
 function planLoadBalancer(
@@ -725,7 +747,91 @@ function planLoadBalancer(
       list.add(`loadBalancer.${issue.field}`, issue.value, issue.message);
     }
   }
-  return { directors: lb.directors, services, gateway, realServerNodes, staticVip: !pair, forwarding };
+  const healthChecks = planHealthChecks(lb, list, byName, realServerNodes);
+  return {
+    directors: lb.directors,
+    services,
+    gateway,
+    realServerNodes,
+    staticVip: !pair,
+    forwarding,
+    ...(healthChecks ? { healthChecks } : {}),
+  };
+}
+
+/**
+ * ldirectord's settings from `loadBalancer.rules`, checked; undefined for static rules. The fallback
+ * server joins `realServerNodes`: like a real server it routes through the directors and is reached by them.
+ */
+function planHealthChecks(
+  lb: LoadBalancerDecl,
+  list: IssueList,
+  byName: Map<string, WebNodeDecl>,
+  realServerNodes: Set<string>,
+): Omit<LdirectordConfig, "services"> | undefined {
+  const rules = lb.rules;
+  if (rules === undefined) return undefined;
+  if (!(rules instanceof IpvsRules)) {
+    list.add("loadBalancer.rules", rules, "must be IpvsRules.staticRestore() or IpvsRules.ldirectord({ ... })");
+    return undefined;
+  }
+  if (rules.kind !== "ldirectord") return undefined;
+  if ((lb.forwarding ?? "masquerade") !== "masquerade") {
+    // Its checks and fallback are proven behind NAT only (the VM lab's ld-lb); DR's fallback would need the VIP's segment.
+    list.add(
+      "loadBalancer.rules",
+      "IpvsRules.ldirectord()",
+      `needs forwarding "masquerade" (NAT); with "${lb.forwarding}", use IpvsRules.staticRestore()`,
+    );
+    return undefined;
+  }
+  const props = rules.ldirectordProps ?? {};
+  validateHealthCheck(props.check, "loadBalancer.rules.check", list);
+  if (props.onFailure !== undefined && props.onFailure !== "remove" && props.onFailure !== "quiesce") {
+    list.add("loadBalancer.rules.onFailure", props.onFailure, "must be remove (deleted from the table) or quiesce (kept at weight 0)");
+  }
+  lb.services.forEach((service, i) => {
+    if ((service.protocol ?? "tcp") !== "tcp") {
+      list.add(`loadBalancer.services[${i}].protocol`, service.protocol, "ldirectord checks every service over HTTP, which needs tcp");
+    }
+  });
+  let fallback: LdirectordConfig["fallback"];
+  if (props.fallback !== undefined) {
+    const at = "loadBalancer.rules.fallback";
+    const name = props.fallback.server?.name;
+    const node = byName.get(name);
+    const port = props.fallback.port;
+    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      list.add(`${at}.port`, port, "must be a port number, 1..65535");
+    }
+    if (!node) {
+      list.add(`${at}.server.name`, name, `not a declared node; nodes: ${[...byName.keys()].join(", ")}`);
+    } else if (lb.directors.includes(name)) {
+      list.add(`${at}.server.name`, name, "a director cannot be the fallback server: it is reached through the director's NAT");
+    } else if (realServerNodes.has(name)) {
+      list.add(
+        `${at}.server.name`,
+        name,
+        "is also a real server: the fallback gets traffic only when every real server is down, so it must be another node",
+      );
+    } else if (node.privateAddress === undefined || node.publicAddress !== undefined) {
+      list.add(
+        `${at}.server`,
+        name,
+        `a fallback server is reached like a NAT real server: give it a privateAddress in ${"the private network"} and no publicAddress`,
+      );
+    } else if (!node.web) {
+      list.add(`${at}.server.name`, name, "must be a web node: it serves the sorry page");
+    } else {
+      realServerNodes.add(name);
+      fallback = { address: node.privateAddress, ...(port !== undefined ? { port } : {}) };
+    }
+  }
+  return {
+    ...(props.check !== undefined ? { check: props.check } : {}),
+    ...(props.onFailure !== undefined ? { onFailure: props.onFailure } : {}),
+    ...(fallback ? { fallback } : {}),
+  };
 }
 
 /**
@@ -817,6 +923,7 @@ function firewallFor(
   if (!lb) return undefined;
   const isDirector = lb.directors.includes(node.name);
   const isRealServer = lb.realServerNodes.has(node.name);
+  const fallback = lb.healthChecks?.fallback;
   const enabled = decl.firewall?.enabled ?? FIREWALL_DEFAULTS.enabled;
   const pub = interfaceName(decl, "public");
   const priv = interfaceName(decl, "private");
@@ -833,9 +940,10 @@ function firewallFor(
           network: decl.networks.private.cidr,
           privateInterface: priv,
           publicInterface: pub,
-          replies: lb.services.flatMap((s) =>
-            s.realServers.map((r) => ({ protocol: s.protocol ?? "tcp", address: r.address, port: r.port ?? s.port })),
-          ),
+          replies: lb.services.flatMap((s) => [
+            ...s.realServers.map((r) => ({ protocol: s.protocol ?? "tcp", address: r.address, port: r.port ?? s.port })),
+            ...(fallback ? [{ protocol: s.protocol ?? "tcp", address: fallback.address, port: fallback.port ?? s.port }] : []),
+          ]),
         }
       : undefined;
     return {
@@ -860,9 +968,10 @@ function firewallFor(
   return {
     filter: {
       sshFrom: [...admins, ...directorAddresses],
-      services: lb.services.flatMap((s) =>
-        s.realServers.filter((r) => r.address === own).map((r) => ({ protocol: s.protocol ?? "tcp", port: r.port ?? s.port })),
-      ),
+      services: lb.services.flatMap((s) => [
+        ...s.realServers.filter((r) => r.address === own).map((r) => ({ protocol: s.protocol ?? "tcp", port: r.port ?? s.port })),
+        ...(fallback && fallback.address === own ? [{ protocol: s.protocol ?? "tcp", port: fallback.port ?? s.port }] : []),
+      ]),
     },
   };
 }
@@ -913,6 +1022,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
               services: lb!.services,
               defaults: { auto: true, iface: interfaceName(decl, node.privateAddress !== undefined ? "private" : "public") },
               ipvsRules,
+              ...(lb!.healthChecks ? { healthChecks: lb!.healthChecks } : {}),
             },
           }
         : {}),

@@ -46,6 +46,8 @@ export interface FailoverGroupPlan {
   readonly resources: readonly string[];
   /** The group installs its directors' IPVS rules (the members are the load balancer's directors). */
   readonly ipvsRules: boolean;
+  /** What installs the rules when `ipvsRules`: ipvsadm as written, or ldirectord from health checks. @default "ipvsadm" */
+  readonly ipvsInstaller?: "ipvsadm" | "ldirectord";
   /** The directors' virtual services, for an engine that installs them itself (keepalived's virtual_server). */
   readonly ipvsServices?: readonly IpvsVirtualService[];
   /** Whether the group moves back to the preferred node when it returns. @default - the engine's default */
@@ -78,6 +80,8 @@ export interface FailoverGroupCheck {
   readonly topology: TopologyView;
   /** How the user named the group's facts. */
   readonly fields: FailoverGroupFields;
+  /** Who installs the rules, when the group is a pair of directors, and the field that chose it. @default none: not directors */
+  readonly ipvsRules?: { readonly kind: "static-restore" | "ldirectord"; readonly field: string };
 }
 
 /** The member the planner asks an engine about. */

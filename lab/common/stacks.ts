@@ -12,6 +12,7 @@ import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stack
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { addKaLbStack } from "./ka-lb-stack";
 import { addIpvsDrStack } from "./ipvs-dr-stack";
+import { addLdLbStack } from "./ld-lb-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
   BCAST_OPTIONS_STACK,
@@ -109,6 +110,7 @@ export function synthesizeLabStacks(): string {
   addIpvsOptionsStack(app);
   addKaLbStack(app);
   addIpvsDrStack(app);
+  addLdLbStack(app);
   app.synth();
   return outdir;
 }

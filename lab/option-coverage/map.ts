@@ -67,6 +67,9 @@ const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
 const VM_GUEST_SETTINGS: VmScenarioId = "vm.ipvs-options.guest-settings";
 const VM_DR_RR: VmScenarioId = "vm.ipvs-dr.rr";
 const VM_DR_INBOUND: VmScenarioId = "vm.ipvs-dr.inbound-only";
+/** ld-lb: the ldirectord service on one director (checkinterval 3, negotiatetimeout 3), web1/web2 and the fallback sorry1. */
+const VM_LD_DEAD: VmScenarioId = "vm.ld-lb.dead-real-server";
+const VM_LD_FALLBACK: VmScenarioId = "vm.ld-lb.fallback";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
 const OTHER_SCHEDULERS = ["dh", "lblc", "lblcr", "lc", "nq", "sed", "sh", "wlc", "wrr"] as const;
 const schedulerEntries = (owner: string, note: string) =>
@@ -207,6 +210,20 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "LoadBalancerDecl.vip": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.directors[]": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "through IpvsLoadBalancer" },
   "LoadBalancerDecl.gatewayVip": { scenarios: [VM_HALB_CRASH], note: "through HaLoadBalancedWeb" },
+  "LoadBalancerDecl.rules": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK], note: "through IpvsLoadBalancer" },
+  "IpvsLoadBalancerProps.rules": {
+    scenarios: [VM_LD_DEAD, VM_LD_FALLBACK],
+    note: "one director: the ldirectord service; a pair's ldirectord::ldirectord.cf resource is unit-tested only",
+  },
+  "IpvsRules.staticRestore()": { scenarios: [VM_NAT, VM_HALB_CRASH], note: "the default: byte-identical to leaving rules out (unit test)" },
+  "IpvsRules.ldirectord()": { scenarios: [VM_LD_DEAD, VM_LD_FALLBACK] },
+  "HttpHealthCheck.intervalSeconds": { scenarios: [VM_LD_DEAD], note: "3 s: detection within interval + timeout + 1 s" },
+  "HttpHealthCheck.responseTimeoutSeconds": { scenarios: [VM_LD_DEAD], note: "3 s (negotiatetimeout)" },
+  "HttpHealthCheck.connectTimeoutSeconds": {
+    scenarios: [VM_LD_DEAD],
+    note: "3 s (checktimeout, written; the HTTP check uses negotiatetimeout)",
+  },
+  "LdirectordProps.onFailure=remove": { scenarios: [VM_LD_DEAD], note: "the default, always written: web2 leaves lb1's table" },
   "ServiceDecl.port": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "ServiceDecl.protocol=tcp": { scenarios: [VM_NAT], note: "the default" },
   "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
@@ -299,6 +316,12 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "VcenterFencing.kind=vcenter",
   "KeepalivedSettings.serviceFailover=false",
   "LabStackProps.platform.kind=vsphere",
+  "HaLoadBalancedWebProps.rules",
+  "HttpHealthCheck.path",
+  "HttpHealthCheck.expect",
+  "HttpHealthCheck.failuresBeforeDown",
+  "LdirectordProps.onFailure=quiesce",
+  "LdirectordProps.fallback.port",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
   "ServiceFailover.backoffSeconds",

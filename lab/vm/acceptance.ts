@@ -24,6 +24,8 @@ import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
 import { IPVS_DR_STACK } from "../common/stack-names";
 import { ipvsDrScenarios } from "./ipvs-dr";
+import { LD_LB_STACK } from "../common/ld-lb-stack";
+import { ldLbScenarios } from "./ld-lb";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
 import {
@@ -74,7 +76,7 @@ async function diagnose(lab: VmLab): Promise<void> {
     'echo "load: $(cat /proc/loadavg)"',
     "ip -o -4 addr show | awk '{print \"addr:\", $2, $4}'",
     "ipvsadm -Ln 2>/dev/null | sed 's/^/ipvs: /'",
-    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim|Keepalived' | grep -v ' sudo\\[' | tail -n 40",
+    "journalctl -b --no-pager -o short-monotonic 2>/dev/null | grep -E 'heartbeat|ResourceManager|IPaddr2|ipvsadm|mach_down|garp|reclaim|Keepalived|ldirectord' | grep -v ' sudo\\[' | tail -n 40",
   ].join("; ");
   for (const host of Object.keys(lab.vms).filter((h) => lab.running(h))) {
     const r = await lab.exec(host, probe, { timeoutMs: 60_000 });
@@ -92,7 +94,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -136,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
     ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
     kaLb: nodesOf(KA_LB_STACK),
     ipvsDr: nodesOf(IPVS_DR_STACK),
+    ldLb: nodesOf(LD_LB_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -312,6 +315,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ipvs-dr: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ld-lb"))
+    await timed("ld-lb: boot 4 VMs + checks", () =>
+      withVmLab({ nodes: stacks.ldLb, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("ld-lb", lab);
+        await ldLbScenarios(lab, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ld-lb: ${id}`, now() - t0]);
         });
       }),
     );

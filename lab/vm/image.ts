@@ -51,6 +51,7 @@ export const PACKAGES = [
   "keepalived",
   "apache2",
   "ipvsadm",
+  "ldirectord",
   "nftables",
   "curl",
   "kmod",
@@ -100,6 +101,8 @@ const CHROOT_FINISH_SCRIPT = `set -eu
 export LC_ALL=C.UTF-8 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 # timers that would compete for the (emulated) CPU during a test
 systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer man-db.timer >/dev/null 2>&1 || true
+# ldirectord's package enables its unit; only the payloads of its directors turn it on
+systemctl disable ldirectord.service >/dev/null 2>&1 || true
 update-initramfs -u -k all
 # offline VMs: no sources, no lists. cloud-init's apt-get update is then instant and
 # apt-get install of a preinstalled package succeeds; any other package fails loudly.

@@ -36,6 +36,10 @@ export const VM_SCENARIOS = [
   "vm.ipvs-dr.rr",
   /** ipvs-dr: over 300 requests the director's IPVS counters show inbound packets only (OutPkts 0): the replies bypass it. */
   "vm.ipvs-dr.inbound-only",
+  /** ld-lb: the ldirectord service on one director; apache2 stopped on web2: out of the table within interval + timeout + 1 s, back as fast. */
+  "vm.ld-lb.dead-real-server",
+  /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
+  "vm.ld-lb.fallback",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
   "vm.watchdog.reset",
 ] as const;

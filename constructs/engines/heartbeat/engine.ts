@@ -16,6 +16,7 @@ import {
   heartbeatTimeMs,
   heartbeatWatchdogSeconds,
   IPVSADM_SERVICE,
+  LDIRECTORD_RESOURCE,
   isTerraformReference,
   IssueList,
   PeerTraffic,
@@ -186,8 +187,10 @@ export class HeartbeatEngine implements FailoverEngine {
     const peers = group.members.filter((n) => n !== member).map((n) => topology.node(n)!);
     const vips = group.vips.map(({ network: _network, ...vip }) => vip);
     const resources = [...group.resources];
-    // Heartbeat installs the rules by starting Debian's ipvsadm init script as the group's last resource.
-    if (group.ipvsRules && !resources.includes(IPVSADM_SERVICE)) resources.push(IPVSADM_SERVICE);
+    // Heartbeat installs the rules by starting Debian's ipvsadm init script as the group's last resource,
+    // or ldirectord with its configuration, which installs the healthy servers.
+    const installer = group.ipvsInstaller === "ldirectord" ? LDIRECTORD_RESOURCE : IPVSADM_SERVICE;
+    if (group.ipvsRules && !resources.includes(installer)) resources.push(installer);
     return {
       haCf: {
         nodes: group.members,

@@ -73,6 +73,13 @@ export class KeepalivedEngine implements FailoverEngine {
       if (value === undefined || KNOWN.has(key)) continue;
       list.add(settingName(key), value, REFUSED[key] ?? `not a keepalived setting; settings: ${[...KNOWN].join(", ")}`);
     }
+    if (group.ipvsRules?.kind === "ldirectord") {
+      list.add(
+        group.ipvsRules.field,
+        "IpvsRules.ldirectord()",
+        "keepalived checks the real servers itself (its virtual_server health checks) and installs the rules on both directors: use IpvsRules.staticRestore() with keepalived, or FailoverEngine.heartbeat() for ldirectord",
+      );
+    }
     if (group.members.length < 2) {
       list.add(
         group.fields.nodes,
