@@ -73,6 +73,8 @@ export { HEARTBEAT_DEFAULTS } from "./cloud-init/heartbeat";
 export { IssueList } from "./cloud-init/issues";
 export type { AuthMethod, HeartbeatMedium, HeartbeatTime, HeartbeatTiming, ServiceFailover } from "./cloud-init/heartbeat";
 export type { IpvsScheduler } from "./cloud-init/ipvs";
+export { IPVS_SYNC_DEFAULTS } from "./cloud-init/ipvs-sync";
+export type { ConnectionSyncOptions, IpvsSyncConfig } from "./cloud-init/ipvs-sync";
 export type { AdminUserConfig, FailoverRole, NodePayload } from "./cloud-init/node-payload";
 
 // Reading a synthesized stack back: each VM's cloud-init documents.

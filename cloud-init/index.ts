@@ -11,3 +11,4 @@ export * from "./heartbeat-member";
 export * from "./stonith";
 export * from "./mail";
 export * from "./firewall";
+export * from "./ipvs-sync";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
-import { IpvsScheduler } from "../cloud-init";
+import { ConnectionSyncOptions, IpvsScheduler } from "../cloud-init";
 import { FirewallOptions, NodeDecl } from "./plan";
 
 export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroupOptions {
@@ -22,6 +22,12 @@ export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroup
    * @default - on (FIREWALL_DEFAULTS), ssh from the public subnet
    */
   readonly firewall?: FirewallOptions;
+  /**
+   * IPVS connection sync between lb1 and lb2 (see IpvsLoadBalancerProps.connectionSync): established
+   * connections survive a director failover. `{}` for the defaults.
+   * @default false (IPVS_SYNC_DEFAULTS once on)
+   */
+  readonly connectionSync?: ConnectionSyncOptions | false;
 }
 
 /**
@@ -47,6 +53,7 @@ export class HaLoadBalancedWeb extends Construct {
       autoFailback,
       failover,
       firewall,
+      connectionSync: props.connectionSync,
     });
   }
 
