@@ -39,3 +39,6 @@ export const SERIAL_OPTIONS_STACK = "heartbeat-apache-serial-libvirt";
 
 /** The stacks the netns lab runs with its option plan instead of the full failover plan. */
 export const OPTION_STACKS: readonly string[] = [BCAST_OPTIONS_STACK, MCAST_OPTIONS_STACK, SERIAL_OPTIONS_STACK];
+
+/** The ha-lb preset with IPVS connection sync on (Heartbeat): the VM lab's `ha-lb-sync` topology (lab/vm/connection-sync.ts). */
+export const HA_LB_SYNC_STACK = "ha-lb-sync-libvirt";

@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
-import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
+import { addPresetStacks, HaLbStack, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { applyValues, type ApplyValues, type LabNode } from "./payload";
 import {
@@ -16,6 +16,7 @@ import {
   FAILBACK_OFF_STACK,
   FAST_PROFILE_STACK,
   FENCING_STACK,
+  HA_LB_SYNC_STACK,
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
@@ -27,6 +28,7 @@ export {
   FAILBACK_OFF_STACK,
   FAST_PROFILE_STACK,
   FENCING_STACK,
+  HA_LB_SYNC_STACK,
   MCAST_OPTIONS_STACK,
   OPTION_STACKS,
   SERIAL_OPTIONS_STACK,
@@ -90,6 +92,7 @@ export function synthesizeLabStacks(): string {
       authMethod: "sha1",
     }),
   });
+  new HaLbStack(app, HA_LB_SYNC_STACK, { connectionSync: {} });
   addIpvsOptionsStack(app);
   app.synth();
   return outdir;

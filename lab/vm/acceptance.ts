@@ -24,6 +24,8 @@ import { ipvsOptionsScenarios } from "./ipvs-options";
 import { IPVS_OPTIONS_STACK } from "../common/ipvs-options-stack";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
+import { connectionSyncScenarios } from "./connection-sync";
+import { HA_LB_SYNC_STACK } from "../common/stacks";
 
 const VIP = "192.168.56.10";
 const VIP_URL = `http://${VIP}/`;
@@ -220,7 +222,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ha-lb-sync"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -262,6 +264,7 @@ async function main(argv: string[]): Promise<number> {
     haLb: nodesOf("ha-lb-libvirt"),
     heartbeat: nodesOf("heartbeat-apache-libvirt"),
     ipvsOptions: nodesOf(IPVS_OPTIONS_STACK),
+    haLbSync: nodesOf(HA_LB_SYNC_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -440,6 +443,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ipvs-options: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ha-lb-sync"))
+    await timed("ha-lb-sync: boot 5 VMs + checks", () =>
+      withVmLab({ nodes: stacks.haLbSync, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+        booted("ha-lb-sync", lab);
+        await connectionSyncScenarios(lab, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ha-lb-sync: ${id}`, now() - t0]);
         });
       }),
     );
