@@ -70,6 +70,8 @@ async function vipConnections(lab: VmLab, host: string): Promise<string[]> {
 interface Download {
   /** curl's exit code (0: the whole body arrived). */
   readonly code: number;
+  /** The HTTP status, 0 when none arrived. */
+  readonly status: number;
   readonly bytes: number;
   readonly seconds: number;
   readonly sha256: string;
@@ -79,12 +81,12 @@ interface Download {
 function download(lab: VmLab): Promise<Download> {
   const script =
     `f=$(mktemp /tmp/hal-sync-XXXXXX) || exit 99; ` +
-    `curl -s -o "$f" -w '%{size_download} %{time_total}' --limit-rate ${RATE} --speed-limit 1 --speed-time ${STALL_LIMIT_S} ` +
+    `curl -s -o "$f" -w '%{size_download} %{time_total} %{http_code}' --limit-rate ${RATE} --speed-limit 1 --speed-time ${STALL_LIMIT_S} ` +
     `--max-time ${DOWNLOAD_LIMIT_S} http://${VIP}/${FILE}; rc=$?; ` +
     `echo " $rc $(sha256sum < "$f" | cut -d' ' -f1)"; rm -f "$f"`;
   return lab.client(["sh", "-c", script], (DOWNLOAD_LIMIT_S + 30) * 1000).then((r) => {
-    const [bytes, seconds, code, sha256] = r.stdout.trim().split(/\s+/);
-    return { code: Number(code), bytes: Number(bytes), seconds: Number(seconds), sha256: sha256 ?? "" };
+    const [bytes, seconds, status, code, sha256] = r.stdout.trim().split(/\s+/);
+    return { code: Number(code), status: Number(status), bytes: Number(bytes), seconds: Number(seconds), sha256: sha256 ?? "" };
   });
 }
 
@@ -102,7 +104,7 @@ async function downloadThroughCrash(lab: VmLab): Promise<{ result: Download; sta
 
 function describe(d: Download, size: number, expected: string): string {
   const intact = d.sha256 === expected;
-  return `${d.bytes}/${size} bytes in ${d.seconds.toFixed(1)} s, curl exit ${d.code}, sha256 ${intact ? "intact" : "differs"}`;
+  return `HTTP ${d.status}, ${d.bytes}/${size} bytes in ${d.seconds.toFixed(1)} s, curl exit ${d.code}, sha256 ${intact ? "intact" : "differs"}`;
 }
 
 export async function connectionSyncScenarios(
@@ -114,7 +116,9 @@ export async function connectionSyncScenarios(
   await scenario("vm.ha-lb-sync.survives", "5 ha-lb-sync: download through the VIP survives a crash of lb1 (sync on)", async () => {
     check(await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S), `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
     for (const web of WEBS) {
-      await lab.execOk(web, `seq 1 ${SEQ_END} > /var/www/html/${FILE}.tmp && mv /var/www/html/${FILE}.tmp /var/www/html/${FILE}`);
+      // 0644: sudo's umask would leave it unreadable to apache2 (a 403 page, not the file).
+      const tmp = `/var/www/html/${FILE}.tmp`;
+      await lab.execOk(web, `seq 1 ${SEQ_END} > ${tmp} && chmod 0644 ${tmp} && mv ${tmp} /var/www/html/${FILE}`);
     }
     const sums = await Promise.all(WEBS.map((w) => lab.execOk(w, `stat -c %s /var/www/html/${FILE}; sha256sum < /var/www/html/${FILE}`)));
     check(new Set(sums).size === 1, `the web servers' files differ: ${JSON.stringify(sums)}`);
@@ -163,6 +167,8 @@ export async function connectionSyncScenarios(
       const survived = result.code === 0 && result.sha256 === expected;
       const figures = `survived: ${survived ? "yes" : "no"}; ${describe(result, size, expected)}; lb1 crashed at +${crashAt.toFixed(1)} s; lb1 back and holding the group ${back.toFixed(0)} s after power-on (${state})`;
       check(!survived, `the download survived without sync, so the sync-on check proves nothing: ${figures}`);
+      // A break that proves something: the file was being served (200) and was cut after the crash, not refused before it.
+      check(result.status === 200 && result.bytes > 0 && result.seconds > crashAt, `not a transfer cut by the crash: ${figures}`);
       console.log(`lb2's ipvsadm -Lnc before the crash (sync off):\n${standbyTable.join("\n") || "(no entry)"}`);
       return { figures, detail: `lb2 held ${standbyTable.length} established entries for the VIP before the crash (sync off)` };
     },
