@@ -78,6 +78,8 @@ export type { AuthMethod, HeartbeatMedium, HeartbeatTime, HeartbeatTiming, Servi
 export type { IpvsScheduler } from "./cloud-init/ipvs";
 export { LDIRECTORD_DEFAULTS } from "./cloud-init/ldirectord";
 export type { HttpHealthCheck, OnCheckFailure } from "./cloud-init/ldirectord";
+export { IPVS_SYNC_DEFAULTS } from "./cloud-init/ipvs-sync";
+export type { ConnectionSyncOptions, IpvsSyncConfig } from "./cloud-init/ipvs-sync";
 export type { AdminUserConfig, FailoverRole, NodePayload } from "./cloud-init/node-payload";
 
 // Reading a synthesized stack back: each VM's cloud-init documents.
@@ -96,4 +98,4 @@ export {
   PLATFORMS,
   PRESET_STACKS,
 } from "./stacks";
-export type { HeartbeatApacheStackProps, HeartbeatPresetProps, LabStackProps, PlatformChoice } from "./stacks";
+export type { HaLbPresetProps, HeartbeatApacheStackProps, HeartbeatPresetProps, LabStackProps, PlatformChoice } from "./stacks";

@@ -18,6 +18,7 @@ it("exports the documented surface and no internal helper", () => {
     "HeartbeatApacheStack",
     "HeartbeatPair",
     "HeartbeatSecret",
+    "IPVS_SYNC_DEFAULTS",
     "IpvsLoadBalancer",
     "IpvsNatStack",
     "IpvsRules",

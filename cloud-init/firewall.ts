@@ -39,6 +39,8 @@ export interface PeerTraffic {
   readonly interface: string;
   /** The peer's addresses on that NIC. */
   readonly from: readonly string[];
+  /** The destination, for multicast (IPVS connection sync's group). @default any */
+  readonly to?: string;
 }
 
 /** A real server's replies, forwarded by a NAT director: from `address`, from the service's port. */
@@ -129,6 +131,7 @@ export function validateFirewallRole(role: FirewallRole, path = NFTABLES_CONF_PA
       peer.from.forEach((from, j) => {
         if (!isIpv4(from)) list.add(`${at}.from[${j}]`, from, "must be an IPv4 address");
       });
+      if (peer.to !== undefined && !isIpv4(peer.to)) list.add(`${at}.to`, peer.to, "must be an IPv4 address");
     });
     if (filter.forward) {
       const fwd = filter.forward;
@@ -188,7 +191,8 @@ function inputChain(filter: FilterRole): string[] {
     rules.push(`# ${engine}: only from the peer, on each of its networks`);
     for (const peer of peers) {
       const what = peer.protocol === "udp" ? `udp dport ${peer.port}` : "ip protocol vrrp";
-      rules.push(`iifname "${peer.interface}" ip saddr ${setOf(peer.from)} ${what} accept`);
+      const to = peer.to !== undefined ? ` ip daddr ${peer.to}` : "";
+      rules.push(`iifname "${peer.interface}" ip saddr ${setOf(peer.from)}${to} ${what} accept`);
     }
     const drops = [...new Set(peers.map((p) => (p.protocol === "udp" ? `udp dport ${p.port}` : "ip protocol vrrp")))];
     for (const what of drops) rules.push(`${what} counter drop comment "${engine}: not from the peer"`);

@@ -18,6 +18,7 @@ import {
   serviceMonitorFiles,
 } from "./ha-helpers";
 import { IPVSADM_SERVICE } from "./ipvs";
+import { heartbeatIpvsSyncFiles, IPVS_SYNC_BACKUP_RUNCMD, IPVS_SYNC_RESOURCE, IpvsSyncConfig } from "./ipvs-sync";
 import { addMailIssues, MAIL_PACKAGES, mailRelayFiles } from "./mail";
 import { FencingRole, renderStonithParts, validateFencingRole, validateWatchdog, WatchdogRole } from "./stonith";
 import {
@@ -44,6 +45,8 @@ export interface HeartbeatRole extends HeartbeatHelperSettings {
   readonly watchdog?: WatchdogRole;
   /** The SMTP relay MailTo mails through (`host` or `host:port`); required with haresources.mailTo. @default none */
   readonly mailRelay?: string;
+  /** IPVS connection sync: the group's first resource makes its holder the sync master; the other node is backup. @default none */
+  readonly connectionSync?: IpvsSyncConfig;
 }
 
 /** The member a role is rendered for: its host name and the names of its NICs. */
@@ -177,10 +180,13 @@ function filesFor(role: HeartbeatRole, hostname: string): WriteFile[] {
   if (role.haresources.mailTo !== undefined && role.mailRelay !== undefined) {
     files.push(...mailRelayFiles(role.mailRelay));
   }
+  if (role.connectionSync) files.push(...heartbeatIpvsSyncFiles(role.connectionSync));
+  // The sync master starts before the VIPs, so no new connection misses its first sync, and stops after them.
+  const haresources = role.connectionSync ? { ...role.haresources, beforeVips: [IPVS_SYNC_RESOURCE] } : role.haresources;
   files.push(
     { path: "/etc/ha.d/ha.cf", content: renderHaCf(haCf), permissions: "0644", defer: true },
     { path: "/etc/ha.d/authkeys", content: renderAuthkeys(role.authkeys), permissions: "0600", defer: true },
-    { path: "/etc/ha.d/haresources", content: renderHaresources(role.haresources), permissions: "0644", defer: true },
+    { path: "/etc/ha.d/haresources", content: renderHaresources(haresources), permissions: "0644", defer: true },
   );
   return files;
 }
@@ -196,6 +202,11 @@ export function heartbeatFailoverRole(role: HeartbeatRole, member: HeartbeatMemb
     starts: role.haresources.resources,
     // start, not restart: Debian's restart sleeps deadtime + 10 s, and with ha.d written late (deferred)
     // the package's own start has already failed for want of ha.cf.
-    runcmd: [...stonith.runcmd.map((argv) => [...argv]), ["update-rc.d", "heartbeat", "enable"], ["service", "heartbeat", "start"]],
+    runcmd: [
+      ...stonith.runcmd.map((argv) => [...argv]),
+      ...(role.connectionSync ? IPVS_SYNC_BACKUP_RUNCMD.map((argv) => [...argv]) : []),
+      ["update-rc.d", "heartbeat", "enable"],
+      ["service", "heartbeat", "start"],
+    ],
   };
 }

@@ -485,6 +485,8 @@ export interface HaresourcesConfig {
   readonly vips: readonly VirtualIp[];
   /** Resource scripts started after the addresses, in order: `apache2`, `ipvsadm`, `ldirectord`. */
   readonly resources: readonly string[];
+  /** Resource scripts started before the addresses and stopped after them (`ipvs-sync`). @default none */
+  readonly beforeVips?: readonly string[];
   /** `MailTo::<addr>` notification on failover; the Heartbeat engine mails it through `mailRelay`, which it needs. @default none */
   readonly mailTo?: string;
 }
@@ -523,6 +525,9 @@ export function validateHaresources(config: HaresourcesConfig, path = "haresourc
       list.add(`resources[${i}]`, resource, "must be an init script or resource name such as apache2, optionally with ::arguments");
     }
   });
+  (config.beforeVips ?? []).forEach((resource, i) => {
+    if (!RESOURCE_NAME.test(resource)) list.add(`beforeVips[${i}]`, resource, "must be a resource name such as ipvs-sync");
+  });
   if (config.mailTo !== undefined && !/^[^\s:@]+(@[^\s:@]+)?$/.test(config.mailTo)) {
     list.add("mailTo", config.mailTo, "must be a mail address or local user such as root or ops@example.org");
   }
@@ -543,6 +548,7 @@ export function renderHaresources(config: HaresourcesConfig): string {
   throwIfIssues(validateHaresources(config));
   const group = [
     config.preferredNode,
+    ...(config.beforeVips ?? []),
     ...config.vips.map(ipaddr2Resource),
     ...config.resources,
     ...(config.mailTo ? [`MailTo::${config.mailTo}`] : []),

@@ -12,3 +12,4 @@ export * from "./stonith";
 export * from "./mail";
 export * from "./firewall";
 export * from "./ldirectord";
+export * from "./ipvs-sync";

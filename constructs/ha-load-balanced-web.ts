@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { baseDecl, FailoverGroupOptions, TopologyBaseProps } from "./topology-props";
 import { IpvsLoadBalancer, RealServerNode } from "./ipvs-load-balancer";
-import { IpvsScheduler } from "../cloud-init";
+import { ConnectionSyncOptions, IpvsScheduler } from "../cloud-init";
 import { FirewallOptions, LoadBalancerForwarding, NodeDecl } from "./plan";
 import { IpvsRules } from "./ipvs-rules";
 
@@ -34,6 +34,12 @@ export interface HaLoadBalancedWebProps extends TopologyBaseProps, FailoverGroup
    * `ldirectord::ldirectord.cf` resource; Heartbeat only). @default IpvsRules.staticRestore()
    */
   readonly rules?: IpvsRules;
+  /**
+   * IPVS connection sync between lb1 and lb2 (see IpvsLoadBalancerProps.connectionSync): established
+   * connections survive a director failover. `{}` for the defaults.
+   * @default false (IPVS_SYNC_DEFAULTS once on)
+   */
+  readonly connectionSync?: ConnectionSyncOptions | false;
 }
 
 /**
@@ -62,6 +68,7 @@ export class HaLoadBalancedWeb extends Construct {
       failover,
       firewall,
       rules,
+      connectionSync: props.connectionSync,
     });
   }
 

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { IpvsScheduler } from "../cloud-init";
+import { ConnectionSyncOptions, IpvsScheduler } from "../cloud-init";
 import { TopologyConstruct } from "./cluster";
 import { ClusterDecl, FirewallOptions, LoadBalancerForwarding, NodeDecl, ServiceDecl } from "./plan";
 import { IpvsRules } from "./ipvs-rules";
@@ -52,6 +52,15 @@ export interface IpvsLoadBalancerProps extends TopologyBaseProps, FailoverGroupO
    * @default IpvsRules.staticRestore()
    */
   readonly rules?: IpvsRules;
+  /**
+   * IPVS connection sync between the two directors, on the private network: the standby learns the
+   * active director's connections, so a download in progress survives a director failover. Use it when
+   * long connections (downloads, streams, websockets) must outlive a director crash. `{}` for the defaults;
+   * a single director refuses it. A connection is synced only after its first few packets (sync_threshold),
+   * and sync messages are not retried, so the newest connections (the last ~2 s) can still be lost.
+   * @default false (IPVS_SYNC_DEFAULTS once on)
+   */
+  readonly connectionSync?: ConnectionSyncOptions | false;
 }
 
 /**
@@ -97,6 +106,7 @@ export class IpvsLoadBalancer extends TopologyConstruct {
           ...(props.extraServices ?? []),
         ],
         ...(props.rules !== undefined ? { rules: props.rules } : {}),
+        ...(props.connectionSync !== undefined ? { connectionSync: props.connectionSync } : {}),
       },
       // The planner adds the VIP, the gateway VIP and the rules to the pair's group. An engine
       // given to one director reaches the planner too, which refuses it.

@@ -31,6 +31,11 @@ import {
   networkOf,
   LdirectordConfig,
   validateHealthCheck,
+  addConnectionSyncIssues,
+  ConnectionSyncOptions,
+  IPVS_SYNC_DEFAULTS,
+  IpvsSyncConfig,
+  ipvsSyncPeerTraffic,
 } from "../cloud-init";
 import { IpvsRules } from "./ipvs-rules";
 import {
@@ -150,6 +155,12 @@ export interface LoadBalancerDecl {
    * declared web node (IpvsLoadBalancer declares it for you). @default IpvsRules.staticRestore()
    */
   readonly rules?: IpvsRules;
+  /**
+   * IPVS connection sync between a pair of directors, on the private network: the standby learns the
+   * active director's connections, so established ones survive a director failover. `{}` for the defaults.
+   * @default false (IPVS_SYNC_DEFAULTS once on)
+   */
+  readonly connectionSync?: ConnectionSyncOptions | false;
 }
 
 /** The nftables rulesets of a load balancer's nodes (directors and real servers). */
@@ -613,6 +624,8 @@ interface LoadBalancerPlan {
   readonly forwarding: LoadBalancerForwarding;
   /** ldirectord's settings, when it installs the rules. */
   readonly healthChecks?: Omit<LdirectordConfig, "services">;
+  /** The pair's connection sync. @default none */
+  readonly connectionSync?: IpvsSyncConfig;
 }
 
 function planLoadBalancer(
@@ -748,6 +761,7 @@ function planLoadBalancer(
     }
   }
   const healthChecks = planHealthChecks(lb, list, byName, realServerNodes);
+  const connectionSync = planConnectionSync(decl, list, pair);
   return {
     directors: lb.directors,
     services,
@@ -756,6 +770,7 @@ function planLoadBalancer(
     staticVip: !pair,
     forwarding,
     ...(healthChecks ? { healthChecks } : {}),
+    ...(connectionSync ? { connectionSync } : {}),
   };
 }
 
@@ -832,6 +847,24 @@ function planHealthChecks(
     ...(props.onFailure !== undefined ? { onFailure: props.onFailure } : {}),
     ...(fallback ? { fallback } : {}),
   };
+}
+
+/** The pair's sync settings, resolved; a single director has nobody to sync to. */
+function planConnectionSync(decl: ClusterDecl, list: IssueList, pair: boolean): IpvsSyncConfig | undefined {
+  const setting = decl.loadBalancer!.connectionSync;
+  const before = list.issues.length;
+  addConnectionSyncIssues(list, "loadBalancer.connectionSync", setting);
+  if (setting === undefined || setting === false || list.issues.length > before) return undefined;
+  if (!pair) {
+    list.add(
+      "loadBalancer.connectionSync",
+      setting,
+      "connection sync needs a pair of directors (a failover group); a single director has nobody to sync to",
+    );
+    return undefined;
+  }
+  // Directors always have a private address (checked above): the sync daemons bind to it.
+  return { interface: interfaceName(decl, "private"), syncId: setting.syncId ?? IPVS_SYNC_DEFAULTS.syncId };
 }
 
 /**
@@ -912,6 +945,18 @@ function nicsFor(
  * masquerade. Real servers: the service ports, ssh from the admin networks and the directors (the
  * hop to a node with no public address). Other nodes get none.
  */
+/** A syncing director also accepts the sync messages of its peer, on the sync NIC. */
+function withSyncTraffic(
+  peerTraffic: readonly PeerTraffic[] | undefined,
+  name: string,
+  lb: LoadBalancerPlan | undefined,
+  byName: Map<string, WebNodeDecl>,
+): readonly PeerTraffic[] | undefined {
+  if (!lb?.connectionSync || !lb.directors.includes(name)) return peerTraffic;
+  const peers = lb.directors.filter((d) => d !== name).flatMap((d) => byName.get(d)?.privateAddress ?? []);
+  return [...(peerTraffic ?? []), ipvsSyncPeerTraffic(lb.connectionSync, peers)];
+}
+
 function firewallFor(
   decl: ClusterDecl,
   node: WebNodeDecl,
@@ -996,7 +1041,10 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
   const engine = engineOf(decl);
   const topology = topologyView(decl, byName, options.hypervisor);
   const memberIssues: ConfigIssue[] = [];
-  const engineGroup = group && lb && group.ipvsRules ? { ...group, ipvsServices: lb.services } : group;
+  const engineGroup =
+    group && lb && group.ipvsRules
+      ? { ...group, ipvsServices: lb.services, ...(lb.connectionSync ? { connectionSync: lb.connectionSync } : {}) }
+      : group;
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
     const isDirector = lb?.directors.includes(node.name) ?? false;
@@ -1009,7 +1057,14 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
     // The engine starts Apache when it says so (keepalived's tracked services run from init), and installs a director pair's rules.
     const webStarter: ServiceStarter = failover?.role?.starts.includes(APACHE_SERVICE) ? "failover-engine" : "init";
     const ipvsRules: IpvsRuleSource = member && group!.ipvsRules ? "failover-engine" : "static-restore";
-    const firewall = firewallFor(decl, node, lb, byName, failover?.role?.peerTraffic, failover?.role?.engine);
+    const firewall = firewallFor(
+      decl,
+      node,
+      lb,
+      byName,
+      withSyncTraffic(failover?.role?.peerTraffic, node.name, lb, byName),
+      failover?.role?.engine,
+    );
     const spec: NodeSpec = {
       hostname: node.name,
       nics,

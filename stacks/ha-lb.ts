@@ -1,6 +1,12 @@
 import { Construct } from "constructs";
+import { ConnectionSyncOptions } from "../cloud-init";
 import { FailoverEngine, HaLoadBalancedWeb, HEARTBEAT_LAB_PROFILE } from "../constructs";
 import { HeartbeatPresetProps, LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack } from "./lab-stack";
+
+export interface HaLbPresetProps extends HeartbeatPresetProps {
+  /** IPVS connection sync between lb1 and lb2 (the VM lab's sync topology). @default false */
+  readonly connectionSync?: ConnectionSyncOptions | false;
+}
 
 /**
  * Lab preset 3 (lab 000): lb1/lb2 as a Heartbeat pair owning VIP 192.168.56.10, the web servers'
@@ -9,7 +15,7 @@ import { HeartbeatPresetProps, LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack } from
 export class HaLbStack extends LabStack {
   readonly web: HaLoadBalancedWeb;
 
-  constructor(scope: Construct, id: string, props: HeartbeatPresetProps = {}) {
+  constructor(scope: Construct, id: string, props: HaLbPresetProps = {}) {
     super(scope, id, props);
     const vip = "192.168.56.10";
     this.web = new HaLoadBalancedWeb(this, "ha", {
@@ -31,6 +37,7 @@ export class HaLbStack extends LabStack {
       failover: props.failover ?? FailoverEngine.heartbeat(HEARTBEAT_LAB_PROFILE),
       subtitle: "HA IPVS load balancer",
       firewall: { adminNetworks: LAB_ADMIN_NETWORKS },
+      ...(props.connectionSync !== undefined ? { connectionSync: props.connectionSync } : {}),
     });
     this.addOutputs(vip, this.web.loadBalancer);
   }

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { ConfigIssue, FailoverRole, IpvsVirtualService, IssueList, VirtualIp } from "../../cloud-init";
+import type { ConfigIssue, FailoverRole, IpvsSyncConfig, IpvsVirtualService, IssueList, VirtualIp } from "../../cloud-init";
 import type { NetworkRole, NodeDecl } from "../plan";
 import { HeartbeatEngine } from "./heartbeat/engine";
 import type { HeartbeatSettings } from "./heartbeat/settings";
@@ -52,6 +52,8 @@ export interface FailoverGroupPlan {
   readonly ipvsServices?: readonly IpvsVirtualService[];
   /** Whether the group moves back to the preferred node when it returns. @default - the engine's default */
   readonly autoFailback?: boolean;
+  /** IPVS connection sync: the holder runs the sync master, the other member the backup. @default none */
+  readonly connectionSync?: IpvsSyncConfig;
 }
 
 /** The hypervisor the nodes run on, as an engine that reaches it (fencing) sees it. */

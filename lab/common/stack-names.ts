@@ -51,3 +51,6 @@ export const KA_LB_STACK = "ka-lb-libvirt";
 
 /** One director, web1..web3 on the VIP's segment, `forwarding: "gatewaying"` (lab/common/ipvs-dr-stack.ts). */
 export const IPVS_DR_STACK = "ipvs-dr-libvirt";
+
+/** The ha-lb preset with IPVS connection sync on (Heartbeat): the VM lab's `ha-lb-sync` topology (lab/vm/connection-sync.ts). */
+export const HA_LB_SYNC_STACK = "ha-lb-sync-libvirt";

@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "cdktf";
 import { FailoverEngine, HEARTBEAT_FAST_PROFILE, HEARTBEAT_LAB_PROFILE, readStackJson, synthesizedNodes } from "../../constructs";
-import { addPresetStacks, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
+import { addPresetStacks, HaLbStack, HeartbeatApacheStack, LAB_NETWORKS } from "../../stacks";
 import { addIpvsOptionsStack } from "./ipvs-options-stack";
 import { addKaLbStack } from "./ka-lb-stack";
 import { addIpvsDrStack } from "./ipvs-dr-stack";
@@ -19,6 +19,7 @@ import {
   FAILBACK_OFF_STACK,
   FAST_PROFILE_STACK,
   FENCING_STACK,
+  HA_LB_SYNC_STACK,
   MCAST_OPTIONS_STACK,
   SERIAL_OPTIONS_STACK,
   SERVICE_FAILOVER_STACK,
@@ -32,6 +33,7 @@ export {
   FAST_PROFILE_STACK,
   FENCING_STACK,
   IPVS_DR_STACK,
+  HA_LB_SYNC_STACK,
   MCAST_OPTIONS_STACK,
   OPTION_STACKS,
   SERIAL_OPTIONS_STACK,
@@ -107,6 +109,7 @@ export function synthesizeLabStacks(): string {
       ],
     }),
   });
+  new HaLbStack(app, HA_LB_SYNC_STACK, { connectionSync: {} });
   addIpvsOptionsStack(app);
   addKaLbStack(app);
   addIpvsDrStack(app);

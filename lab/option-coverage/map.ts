@@ -61,6 +61,9 @@ const VM_KA_LB_CHECK: VmScenarioId = "vm.ka-lb.health-check";
 const VM_NAT_FIREWALL: VmScenarioId = "vm.ipvs-nat.firewall";
 const VM_HALB_FIREWALL: VmScenarioId = "vm.ha-lb.firewall";
 const VM_SCHEDULERS: VmScenarioId = "vm.ipvs-options.schedulers";
+/** ha-lb-sync (UML): sync on, a download survives lb1's crash; then the daemons stopped at runtime, and it breaks. */
+const VM_SYNC: readonly VmScenarioId[] = ["vm.ha-lb-sync.survives", "vm.ha-lb-sync.breaks-without-sync"];
+const SYNC_NOTE = "Heartbeat engine; keepalived's lvs_sync_daemon is checked by keepalived --config-test only (unit test), not run";
 const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
@@ -238,6 +241,12 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "ServiceDecl.protocol=udp": { scenarios: [VM_UDP] },
   "RealServerDecl.port": { scenarios: [VM_PERSISTENCE], note: "8080 on the VIP onto port 80" },
 
+  // IPVS connection sync.
+  "HaLoadBalancedWebProps.connectionSync={}": { scenarios: VM_SYNC, note: SYNC_NOTE },
+  "HaLbPresetProps.connectionSync={}": { scenarios: VM_SYNC, note: "the ha-lb-sync lab stack" },
+  "IpvsLoadBalancerProps.connectionSync={}": { scenarios: VM_SYNC, note: `through HaLoadBalancedWeb; ${SYNC_NOTE}` },
+  "LoadBalancerDecl.connectionSync={}": { scenarios: VM_SYNC, note: `through HaLoadBalancedWeb; ${SYNC_NOTE}` },
+
   // The firewall.
   "FirewallOptions.enabled=true": {
     scenarios: [VM_NAT_FIREWALL, VM_HALB_FIREWALL],
@@ -304,6 +313,13 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
  * Remove an option from here when its scenario lands; the goal (issue 10) is an empty list.
  */
 export const UNPROVEN_TODAY: readonly string[] = [
+  // The lab runs the default sync id, and `false` (the default) only as "no daemon": the runtime stop of
+  // vm.ha-lb-sync.breaks-without-sync is its equivalent, not its payload.
+  "ConnectionSyncOptions.syncId",
+  "HaLbPresetProps.connectionSync=false",
+  "HaLoadBalancedWebProps.connectionSync=false",
+  "IpvsLoadBalancerProps.connectionSync=false",
+  "LoadBalancerDecl.connectionSync=false",
   "FirewallOptions.enabled=false",
   "ClusterProps.platform",
   "HeartbeatHelperSettings.garpRefreshSeconds",

@@ -51,6 +51,8 @@ import {
 } from "./directors";
 import { kaLbScenarios } from "./ka-lb";
 import { KA_LB_STACK } from "../common/stack-names";
+import { connectionSyncScenarios } from "./connection-sync";
+import { HA_LB_SYNC_STACK } from "../common/stack-names";
 
 const PUBLIC_SUBNET = "192.168.56.0/24";
 
@@ -94,7 +96,7 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb", "ha-lb-sync"];
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
@@ -139,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
     kaLb: nodesOf(KA_LB_STACK),
     ipvsDr: nodesOf(IPVS_DR_STACK),
     ldLb: nodesOf(LD_LB_STACK),
+    haLbSync: nodesOf(HA_LB_SYNC_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -327,6 +330,18 @@ async function main(argv: string[]): Promise<number> {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ld-lb: ${id}`, now() - t0]);
+        });
+      }),
+    );
+
+  if (selected("ha-lb-sync"))
+    await timed("ha-lb-sync: boot 5 VMs + checks", () =>
+      withVmLab({ nodes: stacks.haLbSync, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
+        booted("ha-lb-sync", lab);
+        await connectionSyncScenarios(lab, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  ha-lb-sync: ${id}`, now() - t0]);
         });
       }),
     );

@@ -40,6 +40,10 @@ export const VM_SCENARIOS = [
   "vm.ld-lb.dead-real-server",
   /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
   "vm.ld-lb.fallback",
+  /** ha-lb-sync (connection-sync.ts): connectionSync on; a rate-limited download through the VIP survives a crash of lb1, and lb2's table held its synced entry. */
+  "vm.ha-lb-sync.survives",
+  /** ha-lb-sync: lb1 powered on again, the sync daemons stopped at runtime on both directors; the same download breaks (the check can fail). */
+  "vm.ha-lb-sync.breaks-without-sync",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
   "vm.watchdog.reset",
 ] as const;

@@ -217,6 +217,7 @@ export class HeartbeatEngine implements FailoverEngine {
       garpRefreshSeconds: hb.garpRefreshSeconds,
       ...(hb.mailRelay !== undefined ? { mailRelay: hb.mailRelay } : {}),
       reclaimAfterSeconds: hb.reclaimAfterSeconds,
+      ...(group.connectionSync ? { connectionSync: group.connectionSync } : {}),
       ...(hb.serviceFailover ? { serviceFailover: hb.serviceFailover } : {}),
       ...(hb.fencing
         ? {

@@ -245,6 +245,8 @@ export class KeepalivedEngine implements FailoverEngine {
       service: group.resources.find((r) => !tracked.includes(r)),
       trackScripts: tracked.map((service) => ({ service, intervalSeconds: check.intervalSeconds, fall: check.fall, rise: check.rise })),
       virtualServers: group.ipvsRules ? (group.ipvsServices ?? []) : [],
+      // keepalived switches the sync daemons itself: master with the instance, backup otherwise.
+      ...(group.connectionSync ? { lvsSyncDaemon: group.connectionSync } : {}),
       healthCheck: { ...KEEPALIVED_DEFAULTS.healthCheck, ...s.healthCheck },
     });
     return {

@@ -1,4 +1,4 @@
-import type { IpvsForwarding, IpvsVirtualService, VirtualIp } from "../../../cloud-init";
+import type { IpvsForwarding, IpvsSyncConfig, IpvsVirtualService, VirtualIp } from "../../../cloud-init";
 
 /** One member's /etc/keepalived/keepalived.conf, in the engine's words. */
 export interface KeepalivedConf {
@@ -21,6 +21,8 @@ export interface KeepalivedConf {
   /** Services checked by `service <name> status`; a failed one puts the instance in FAULT. @default none */
   readonly trackScripts?: readonly KeepalivedTrackScript[];
   readonly virtualServers: readonly IpvsVirtualService[];
+  /** IPVS connection sync, tied to the instance (`lvs_sync_daemon`). @default none */
+  readonly lvsSyncDaemon?: IpvsSyncConfig;
   readonly healthCheck: { delayLoopSeconds: number; connectTimeoutSeconds: number; retry: number; path: string };
 }
 
@@ -34,6 +36,7 @@ export interface KeepalivedTrackScript {
 
 export const KEEPALIVED_CONF_PATH = "/etc/keepalived/keepalived.conf";
 const SERVICE = "/usr/sbin/service";
+const INSTANCE = "VI_1";
 const LVS_METHOD: Record<IpvsForwarding, string> = { masquerade: "NAT", gatewaying: "DR", ipip: "TUN" };
 
 /** advert_int as keepalived reads it: seconds, at most two decimals, no float noise. */
@@ -112,10 +115,12 @@ export function renderKeepalivedConf(conf: KeepalivedConf): string {
     // Notify commands run as root; enable_script_security refuses scripts others can write.
     "    script_user root",
     "    enable_script_security",
+    // global_defs, not the instance (keepalived 2.2 calls it an unknown keyword there); `inst` ties it to VI_1.
+    ...(conf.lvsSyncDaemon ? [`    lvs_sync_daemon ${conf.lvsSyncDaemon.interface} inst ${INSTANCE} id ${conf.lvsSyncDaemon.syncId}`] : []),
     "}",
     "",
     ...tracks.flatMap(vrrpScript),
-    "vrrp_instance VI_1 {",
+    `vrrp_instance ${INSTANCE} {`,
     `    state ${conf.state}`,
     `    interface ${conf.interface}`,
     `    virtual_router_id ${conf.virtualRouterId}`,
