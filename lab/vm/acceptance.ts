@@ -28,13 +28,12 @@ import { LD_LB_STACK } from "../common/ld-lb-stack";
 import { ldLbScenarios } from "./ld-lb";
 import type { VmScenarioId } from "./scenarios";
 import { checkFirewall } from "./firewall-checks";
+import { check, now } from "./check";
 import {
   balanced,
-  check,
   clockOffset,
   directorFailover,
   directorRoundRobin,
-  now,
   rulesMatch,
   SETTLE_LIMIT_S,
   spread,

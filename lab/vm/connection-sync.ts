@@ -7,9 +7,10 @@
  */
 import { sleep } from "../common/proc";
 import type { VmScenarioId } from "./scenarios";
+import { check, now } from "./check";
+import { VIP, waitSoleHolder } from "./directors";
 import type { VmLab } from "./vm";
 
-const VIP = "192.168.56.10";
 /** Served by apache2 from every web server, identical bytes, so the check does not depend on the one IPVS chose. */
 const FILE = "hal-sync.bin";
 /** `seq 1 N`: about 8.5 MB, so the client's rate limit below makes the download last about 20 s. */
@@ -24,26 +25,6 @@ const DOWNLOAD_LIMIT_S = 400;
 /** Bound on the cluster settling (a boot, a failback): UML runs every resource agent in seconds. */
 const SETTLE_LIMIT_S = 480;
 const WEBS = ["web1", "web2", "web3"];
-
-class CheckFailed extends Error {}
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
-
-const now = () => performance.now() / 1000;
-
-async function holdsVip(lab: VmLab, host: string): Promise<boolean> {
-  return (await lab.exec(host, "ip -o -4 addr show")).stdout.includes(` ${VIP}/`);
-}
-
-async function waitSoleHolder(lab: VmLab, owner: string, standby: string, limitS: number): Promise<boolean> {
-  const t0 = now();
-  while (now() - t0 < limitS) {
-    if ((await holdsVip(lab, owner)) && !(await holdsVip(lab, standby))) return true;
-    await sleep(3000);
-  }
-  return false;
-}
 
 /** The sync daemons a director runs, as `ipvsadm -L --daemon` names them ("master", "backup"). */
 async function daemons(lab: VmLab, host: string): Promise<string[]> {

@@ -7,18 +7,11 @@ import { parseCloudConfig, type LabNode } from "../common/payload";
 import { sleep } from "../common/proc";
 import { defaultLog } from "./host";
 import { HEARTBEAT_TAKEOVER, TAKEOVER_COMPLETE, type TakeoverEvent, type TakeoverLog } from "./takeover";
+import { check, now } from "./check";
 import type { VmLab } from "./vm";
 
 export const VIP = "192.168.56.10";
 export const VIP_URL = `http://${VIP}/`;
-
-export class CheckFailed extends Error {}
-
-export function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
-
-export const now = () => performance.now() / 1000;
 
 /** Host names that answered `count` fresh connections to the VIP, counted per host. */
 export async function spread(lab: VmLab, count: number): Promise<Record<string, number>> {

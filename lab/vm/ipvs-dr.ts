@@ -8,13 +8,8 @@ import { IPVS_DR } from "../common/ipvs-dr-stack";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { sleep } from "../common/proc";
 import type { ScenarioRunner } from "./ipvs-options";
+import { check, now } from "./check";
 import type { VmLab } from "./vm";
-
-class CheckFailed extends Error {}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
 
 const O = IPVS_DR;
 const WEBS: string[] = O.webServers.map((w) => w.name);
@@ -33,7 +28,6 @@ const ESTIMATOR_S = 3;
 /** Bound on the boot's ipvsadm init script having restored the rules after cloud-init finished. */
 const RULES_LIMIT_S = 120;
 
-const now = () => performance.now() / 1000;
 const sortedLines = (text: string) => text.split("\n").filter(Boolean).sort().join("\n");
 
 /**

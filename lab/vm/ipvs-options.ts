@@ -10,15 +10,10 @@ import { IPVS_OPTIONS } from "../common/ipvs-options-stack";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { runSync, shellQuote, sleep } from "../common/proc";
 import type { VmScenarioId } from "./scenarios";
+import { check } from "./check";
 import type { VmLab } from "./vm";
 
 export type ScenarioRunner = (id: VmScenarioId, name: string, body: () => Promise<{ figures: string; detail: string }>) => Promise<void>;
-
-class CheckFailed extends Error {}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
 
 const O = IPVS_OPTIONS;
 const WEBS: string[] = O.webServers.map((w) => w.name);

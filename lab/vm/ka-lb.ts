@@ -6,14 +6,13 @@
 import { KA_LB_HEALTH_CHECK } from "../common/ka-lb-stack";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { sleep } from "../common/proc";
+import { check, now } from "./check";
 import {
   balanced,
-  check,
   clockOffset,
   directorFailover,
   directorRoundRobin,
   holdsVip,
-  now,
   spread,
   takeoverFigures,
   type DirectorPair,

@@ -11,13 +11,8 @@ import { join } from "path";
 import { sleep } from "../common/proc";
 import { LD_LB, LD_LB_BOUND_S } from "../common/ld-lb-stack";
 import type { ScenarioRunner } from "./ipvs-options";
+import { check } from "./check";
 import type { VmLab } from "./vm";
-
-class CheckFailed extends Error {}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new CheckFailed(message);
-}
 
 const VIP_URL = `http://${LD_LB.vip}/`;
 const WEBS: string[] = LD_LB.webServers.map((w) => w.name);
