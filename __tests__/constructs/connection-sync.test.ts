@@ -93,6 +93,10 @@ describe("connectionSync on Heartbeat", () => {
     expect(rules("lb1")).toContain('udp dport 8848 counter drop comment "heartbeat: not from the peer"');
   });
 
+  test("false is byte-identical to leaving it out", () => {
+    expect(withoutSync[1].map((n) => n.userData)).toEqual(withoutSync[0].map((n) => n.userData));
+  });
+
   test("off by default, and false is off: no file, no unit, haresources as before", () => {
     for (const plain of withoutSync) {
       for (const host of ["lb1", "lb2"]) {

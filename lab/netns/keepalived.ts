@@ -295,7 +295,13 @@ class KeepalivedPair {
       seen = `VIP on ${h.join(", ") || "none"}, apache2 on ${this.primary.hostname} ${apache ? "running" : "stopped"}`;
       return h.length !== 1 || h[0] !== this.backup.hostname || apache;
     });
-    if (moved !== undefined) throw new Error(`${moved.toFixed(1)} s into the ${watchS} s watch: ${seen}`);
+    if (moved !== undefined) {
+      // Which apache2 processes, since when and from which parent: enough to tell a restart from a slow exit.
+      const ps = await this.primary.exec(["ps", "-o", "pid,ppid,etimes,args", "-C", "apache2"], 5000);
+      throw new Error(
+        `${moved.toFixed(1)} s into the ${watchS} s watch: ${seen}; ${this.primary.hostname}: ${ps.stdout.trim().replace(/\s+/g, " ")}`,
+      );
+    }
     if (this.probe.outage(tWatch, now()) > 0) throw new Error("the client missed pages while the backup held the VIP");
     figures.outageS = this.probe.outage(t0, now());
     figures.faultLogged = faults() > faultsBefore ? "yes" : "no";

@@ -62,8 +62,13 @@ const VM_NAT_FIREWALL: VmScenarioId = "vm.ipvs-nat.firewall";
 const VM_HALB_FIREWALL: VmScenarioId = "vm.ha-lb.firewall";
 const VM_SCHEDULERS: VmScenarioId = "vm.ipvs-options.schedulers";
 /** ha-lb-sync (UML): sync on, a download survives lb1's crash; then the daemons stopped at runtime, and it breaks. */
-const VM_SYNC: readonly VmScenarioId[] = ["vm.ha-lb-sync.survives", "vm.ha-lb-sync.breaks-without-sync"];
-const SYNC_NOTE = "Heartbeat engine; keepalived's lvs_sync_daemon is checked by keepalived --config-test only (unit test), not run";
+const VM_SYNC: readonly VmScenarioId[] = ["vm.ha-lb-sync.survives", "vm.ha-lb-sync.breaks-without-sync", "vm.ka-lb.sync-survives"];
+const SYNC_NOTE = "Heartbeat's ipvs-sync resource (ha-lb-sync) and keepalived's lvs_sync_daemon (ka-lb)";
+/** connectionSync: false is the default: every other director pair runs it; a unit test shows it byte-identical to leaving it out. */
+const SYNC_OFF = {
+  scenarios: [VM_HALB, "vm.ka-lb.rr"] as VmScenarioId[],
+  note: "the default; byte-identical to leaving it out (unit test)",
+};
 const VM_WRR: VmScenarioId = "vm.ipvs-options.wrr-weights";
 const VM_PERSISTENCE: VmScenarioId = "vm.ipvs-options.persistence";
 const VM_UDP: VmScenarioId = "vm.ipvs-options.udp";
@@ -243,7 +248,15 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
 
   // IPVS connection sync.
   "HaLoadBalancedWebProps.connectionSync={}": { scenarios: VM_SYNC, note: SYNC_NOTE },
-  "HaLbPresetProps.connectionSync={}": { scenarios: VM_SYNC, note: "the ha-lb-sync lab stack" },
+  "HaLbPresetProps.connectionSync={}": { scenarios: VM_SYNC, note: "the ha-lb-sync and ka-lb lab stacks" },
+  "HaLbPresetProps.connectionSync=false": SYNC_OFF,
+  "HaLoadBalancedWebProps.connectionSync=false": SYNC_OFF,
+  "IpvsLoadBalancerProps.connectionSync=false": SYNC_OFF,
+  "LoadBalancerDecl.connectionSync=false": SYNC_OFF,
+  "ConnectionSyncOptions.syncId": {
+    scenarios: ["vm.ka-lb.sync-survives"],
+    note: "42 on ka-lb, read back from ipvsadm -L --daemon on both directors",
+  },
   "IpvsLoadBalancerProps.connectionSync={}": { scenarios: VM_SYNC, note: `through HaLoadBalancedWeb; ${SYNC_NOTE}` },
   "LoadBalancerDecl.connectionSync={}": { scenarios: VM_SYNC, note: `through HaLoadBalancedWeb; ${SYNC_NOTE}` },
 
@@ -313,13 +326,6 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
  * Remove an option from here when its scenario lands; the goal (issue 10) is an empty list.
  */
 export const UNPROVEN_TODAY: readonly string[] = [
-  // The lab runs the default sync id, and `false` (the default) only as "no daemon": the runtime stop of
-  // vm.ha-lb-sync.breaks-without-sync is its equivalent, not its payload.
-  "ConnectionSyncOptions.syncId",
-  "HaLbPresetProps.connectionSync=false",
-  "HaLoadBalancedWebProps.connectionSync=false",
-  "IpvsLoadBalancerProps.connectionSync=false",
-  "LoadBalancerDecl.connectionSync=false",
   "FirewallOptions.enabled=false",
   "ClusterProps.platform",
   "HeartbeatHelperSettings.garpRefreshSeconds",

@@ -337,7 +337,14 @@ async function main(argv: string[]): Promise<number> {
     await timed("ha-lb-sync: boot 5 VMs + checks", () =>
       withVmLab({ nodes: stacks.haLbSync, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
         booted("ha-lb-sync", lab);
-        await connectionSyncScenarios(lab, async (id, name, body) => {
+        const pair: DirectorPair = {
+          nodes: stacks.haLbSync,
+          master: "lb1",
+          backup: "lb2",
+          webs: ["web1", "web2", "web3"],
+          takeoverLog: HEARTBEAT_TAKEOVER,
+        };
+        await connectionSyncScenarios(lab, pair, async (id, name, body) => {
           const t0 = now();
           await scenario(rows, id, name, body, lab);
           phases.push([`  ha-lb-sync: ${id}`, now() - t0]);

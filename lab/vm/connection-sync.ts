@@ -1,30 +1,34 @@
 /**
- * The `ha-lb-sync` topology's scenarios (issue 12, scenario 2): the ha-lb preset with
- * `connectionSync: {}` on Heartbeat. A rate-limited download through the VIP survives a crash of
- * the active director while the sync daemons run; the same download breaks once they are stopped
- * at runtime (`ipvsadm --stop-daemon master|backup` on both directors), which proves the check can fail.
- * One boot serves both: lb1 is powered on again between them.
+ * IPVS connection sync on a director pair (issue 12, scenario 2). The `ha-lb-sync` topology (the
+ * ha-lb preset with `connectionSync: {}` on Heartbeat): a rate-limited download through the VIP
+ * survives a crash of the active director while the sync daemons run; the same download breaks
+ * once they are stopped at runtime (`ipvsadm --stop-daemon master|backup` on both directors), which
+ * proves the check can fail. One boot serves both: lb1 is powered on again between them.
+ * `syncSurvivesCrash` is the engine-neutral half, which ka-lb runs on keepalived's lvs_sync_daemon.
  */
+import { join } from "path";
+import { IPVS_SYNC_DEFAULTS } from "../../cloud-init";
 import { sleep } from "../common/proc";
 import type { VmScenarioId } from "./scenarios";
 import { check, now } from "./check";
-import { VIP, waitSoleHolder } from "./directors";
+import { rulesMatch, VIP, waitSoleHolder, type DirectorPair } from "./directors";
 import type { VmLab } from "./vm";
 
 /** Served by apache2 from every web server, identical bytes, so the check does not depend on the one IPVS chose. */
 const FILE = "hal-sync.bin";
 /** `seq 1 N`: about 8.5 MB, so the client's rate limit below makes the download last about 20 s. */
 const SEQ_END = 1_200_000;
-const RATE = "400k";
+/** Bytes per second the client reads (slow-download.py: a small receive window paces the sender). */
+const RATE = 400 * 1024;
+const DOWNLOAD_SCRIPT = join(__dirname, "slow-download.py");
 /** Seconds into the download when the active director is crashed. */
 const CRASH_AFTER_S = 5;
-/** curl gives up after this long below 1 byte/s: a takeover plus TCP's retransmission back-off fits well inside. */
+/** The client gives up after this long without a byte: a takeover plus TCP's retransmission back-off fits well inside. */
 const STALL_LIMIT_S = 120;
 /** Bound on one download, whatever happens. */
 const DOWNLOAD_LIMIT_S = 400;
 /** Bound on the cluster settling (a boot, a failback): UML runs every resource agent in seconds. */
 const SETTLE_LIMIT_S = 480;
-const WEBS = ["web1", "web2", "web3"];
 
 /** The sync daemons a director runs, as `ipvsadm -L --daemon` names them ("master", "backup"). */
 async function daemons(lab: VmLab, host: string): Promise<string[]> {
@@ -49,7 +53,7 @@ async function vipConnections(lab: VmLab, host: string): Promise<string[]> {
 }
 
 interface Download {
-  /** curl's exit code (0: the whole body arrived). */
+  /** 0: the whole body arrived; 28: stalled or too long; 56: reset or cut short (curl's numbers). */
   readonly code: number;
   /** The HTTP status, 0 when none arrived. */
   readonly status: number;
@@ -60,98 +64,140 @@ interface Download {
 
 /** One rate-limited download through the VIP from the client, into a temporary file it removes. */
 function download(lab: VmLab): Promise<Download> {
-  const script =
-    `f=$(mktemp /tmp/hal-sync-XXXXXX) || exit 99; ` +
-    `curl -s -o "$f" -w '%{size_download} %{time_total} %{http_code}' --limit-rate ${RATE} --speed-limit 1 --speed-time ${STALL_LIMIT_S} ` +
-    `--max-time ${DOWNLOAD_LIMIT_S} http://${VIP}/${FILE}; rc=$?; ` +
-    `echo " $rc $(sha256sum < "$f" | cut -d' ' -f1)"; rm -f "$f"`;
-  return lab.client(["sh", "-c", script], (DOWNLOAD_LIMIT_S + 30) * 1000).then((r) => {
+  const argv = ["python3", DOWNLOAD_SCRIPT, VIP, `/${FILE}`, String(RATE), String(STALL_LIMIT_S), String(DOWNLOAD_LIMIT_S)];
+  return lab.client(argv, (DOWNLOAD_LIMIT_S + 30) * 1000).then((r) => {
     const [bytes, seconds, status, code, sha256] = r.stdout.trim().split(/\s+/);
     return { code: Number(code), status: Number(status), bytes: Number(bytes), seconds: Number(seconds), sha256: sha256 ?? "" };
   });
 }
 
-/** Starts a download, waits until it runs, shows lb2's table, crashes lb1 and waits for the download's end. */
-async function downloadThroughCrash(lab: VmLab): Promise<{ result: Download; standbyTable: string[]; crashAt: number }> {
+/** Starts a download, waits until it runs, shows the backup's table, crashes the master and waits for the download's end. */
+async function downloadThroughCrash(
+  lab: VmLab,
+  pair: DirectorPair,
+): Promise<{ result: Download; standbyTable: string[]; crashAt: number }> {
   const t0 = now();
   const running = download(lab);
   await sleep(CRASH_AFTER_S * 1000);
-  // The standby's table just before the crash: with sync, the download's entry (synced from lb1) is there.
-  const standbyTable = await vipConnections(lab, "lb2");
+  // The standby's table just before the crash: with sync, the download's entry (synced from the master) is there.
+  const standbyTable = await vipConnections(lab, pair.backup);
   const crashAt = now() - t0;
-  lab.stop("lb1");
+  lab.stop(pair.master);
   return { result: await running, standbyTable, crashAt };
+}
+
+/**
+ * The master alone holds the VIP with the declared rules (Heartbeat starts ipvsadm after the VIPs:
+ * a request before that reaches the director's own port 80), and runs the master sync daemon while
+ * the backup runs the backup daemon.
+ */
+async function syncReady(lab: VmLab, pair: DirectorPair): Promise<void> {
+  check(
+    await waitSoleHolder(lab, pair.master, pair.backup, SETTLE_LIMIT_S),
+    `${pair.master} is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`,
+  );
+  const rules = await rulesMatch(
+    lab,
+    pair.master,
+    pair.nodes.find((n) => n.hostname === pair.master)!,
+  );
+  check(rules.ok, `ipvsadm-save -n on ${pair.master} differs from the declared rules:\n${rules.live}`);
+  const master = await waitFor(
+    () => daemons(lab, pair.master),
+    (d) => d.join() === "master",
+    60,
+  );
+  const backup = await waitFor(
+    () => daemons(lab, pair.backup),
+    (d) => d.join() === "backup",
+    60,
+  );
+  check(
+    master.join() === "master" && backup.join() === "backup",
+    `sync daemons: ${pair.master} ${master.join() || "none"}, ${pair.backup} ${backup.join() || "none"}`,
+  );
+}
+
+/** The file every real server serves, written once; its size and sha256. */
+async function placeFile(lab: VmLab, webs: readonly string[]): Promise<{ size: number; expected: string }> {
+  for (const web of webs) {
+    // 0644: sudo's umask would leave it unreadable to apache2 (a 403 page, not the file).
+    const tmp = `/var/www/html/${FILE}.tmp`;
+    await lab.execOk(web, `seq 1 ${SEQ_END} > ${tmp} && chmod 0644 ${tmp} && mv ${tmp} /var/www/html/${FILE}`);
+  }
+  const sums = await Promise.all(webs.map((w) => lab.execOk(w, `stat -c %s /var/www/html/${FILE}; sha256sum < /var/www/html/${FILE}`)));
+  check(new Set(sums).size === 1, `the web servers' files differ: ${JSON.stringify(sums)}`);
+  const [sizeText, sumLine] = sums[0].trim().split("\n");
+  return { size: Number(sizeText), expected: sumLine.split(" ")[0] };
+}
+
+/**
+ * With sync on, a download through the VIP outlives a crash of the master: the backup held the
+ * synced entry before the crash, and the whole file arrives intact. The master stays down.
+ */
+export async function syncSurvivesCrash(
+  lab: VmLab,
+  pair: DirectorPair,
+  syncId: number = IPVS_SYNC_DEFAULTS.syncId,
+): Promise<{ figures: string; detail: string }> {
+  await syncReady(lab, pair);
+  // "master sync daemon (mcast=private, syncid=7)": the declared id, on both directors.
+  for (const host of [pair.master, pair.backup]) {
+    const listed = await lab.execOk(host, "ipvsadm -L --daemon");
+    check(new RegExp(`syncid=${syncId}\\b`).test(listed), `${host}'s sync daemon does not use syncid ${syncId}: ${listed.trim()}`);
+  }
+  const { size, expected } = await placeFile(lab, pair.webs);
+  const { result, standbyTable, crashAt } = await downloadThroughCrash(lab, pair);
+  const figures = `survived: ${result.code === 0 && result.sha256 === expected ? "yes" : "no"}; ${describe(result, size, expected)}; ${pair.master} crashed at +${crashAt.toFixed(1)} s`;
+  console.log(`${pair.backup}'s ipvsadm -Lnc before the crash (sync on):\n${standbyTable.join("\n") || "(no entry)"}`);
+  check(standbyTable.length > 0, `${pair.backup} had no synced entry for the download before the crash; ${figures}`);
+  check(result.code === 0 && result.bytes === size && result.sha256 === expected, `the download did not survive: ${figures}`);
+  return {
+    figures,
+    detail: `${pair.backup} held ${standbyTable.length} synced entr${standbyTable.length === 1 ? "y" : "ies"} before the crash: ${standbyTable[0].trim().replace(/\s+/g, " ")}`,
+  };
 }
 
 function describe(d: Download, size: number, expected: string): string {
   const intact = d.sha256 === expected;
-  return `HTTP ${d.status}, ${d.bytes}/${size} bytes in ${d.seconds.toFixed(1)} s, curl exit ${d.code}, sha256 ${intact ? "intact" : "differs"}`;
+  return `HTTP ${d.status}, ${d.bytes}/${size} bytes in ${d.seconds.toFixed(1)} s, client exit ${d.code}, sha256 ${intact ? "intact" : "differs"}`;
 }
 
 export async function connectionSyncScenarios(
   lab: VmLab,
+  pair: DirectorPair,
   scenario: (id: VmScenarioId, name: string, body: () => Promise<{ figures: string; detail: string }>) => Promise<void>,
 ): Promise<void> {
-  let size = 0;
-  let expected = "";
+  let survived = false;
   await scenario("vm.ha-lb-sync.survives", "5 ha-lb-sync: download through the VIP survives a crash of lb1 (sync on)", async () => {
-    check(await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S), `lb1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
-    for (const web of WEBS) {
-      // 0644: sudo's umask would leave it unreadable to apache2 (a 403 page, not the file).
-      const tmp = `/var/www/html/${FILE}.tmp`;
-      await lab.execOk(web, `seq 1 ${SEQ_END} > ${tmp} && chmod 0644 ${tmp} && mv ${tmp} /var/www/html/${FILE}`);
-    }
-    const sums = await Promise.all(WEBS.map((w) => lab.execOk(w, `stat -c %s /var/www/html/${FILE}; sha256sum < /var/www/html/${FILE}`)));
-    check(new Set(sums).size === 1, `the web servers' files differ: ${JSON.stringify(sums)}`);
-    const [sizeText, sumLine] = sums[0].trim().split("\n");
-    size = Number(sizeText);
-    expected = sumLine.split(" ")[0];
-    // Heartbeat's resource made lb1 the master; the unit started lb2's backup at boot.
-    const lb1 = await waitFor(
-      () => daemons(lab, "lb1"),
-      (d) => d.join() === "master",
-      60,
-    );
-    const lb2 = await daemons(lab, "lb2");
-    check(lb1.join() === "master" && lb2.join() === "backup", `sync daemons: lb1 ${lb1.join() || "none"}, lb2 ${lb2.join() || "none"}`);
-    const { result, standbyTable, crashAt } = await downloadThroughCrash(lab);
-    const figures = `survived: ${result.code === 0 && result.sha256 === expected ? "yes" : "no"}; ${describe(result, size, expected)}; lb1 crashed at +${crashAt.toFixed(1)} s`;
-    console.log(`lb2's ipvsadm -Lnc before the crash (sync on):\n${standbyTable.join("\n") || "(no entry)"}`);
-    check(standbyTable.length > 0, `lb2 had no synced entry for the download before the crash; ${figures}`);
-    check(result.code === 0 && result.bytes === size && result.sha256 === expected, `the download did not survive: ${figures}`);
-    return {
-      figures,
-      detail: `lb2 held ${standbyTable.length} synced entr${standbyTable.length === 1 ? "y" : "ies"} before the crash: ${standbyTable[0].trim().replace(/\s+/g, " ")}`,
-    };
+    const outcome = await syncSurvivesCrash(lab, pair);
+    survived = true;
+    return outcome;
   });
 
   await scenario(
     "vm.ha-lb-sync.breaks-without-sync",
     "6 ha-lb-sync: lb1 back, sync stopped on both (ipvsadm --stop-daemon), the same download breaks",
     async () => {
-      check(size > 0, "the first scenario did not prepare the file");
+      check(survived, "the sync-on scenario did not pass, so this one would prove nothing");
       const t0 = now();
-      const state = await lab.start("lb1", SETTLE_LIMIT_S);
+      const state = await lab.start(pair.master, SETTLE_LIMIT_S);
       // auto_failback: lb1 takes the group back; its resource makes it the master again, lb2 the backup.
-      check(await waitSoleHolder(lab, "lb1", "lb2", SETTLE_LIMIT_S), `lb1 did not take the VIP back within ${SETTLE_LIMIT_S} s`);
+      await syncReady(lab, pair);
       const back = now() - t0;
-      await waitFor(
-        () => daemons(lab, "lb1"),
-        (d) => d.join() === "master",
-        60,
-      );
-      await lab.execOk("lb1", "ipvsadm --stop-daemon master");
-      await lab.execOk("lb2", "ipvsadm --stop-daemon backup");
-      const left = [...(await daemons(lab, "lb1")), ...(await daemons(lab, "lb2"))];
+      const { size, expected } = await placeFile(lab, pair.webs);
+      await lab.execOk(pair.master, "ipvsadm --stop-daemon master");
+      await lab.execOk(pair.backup, "ipvsadm --stop-daemon backup");
+      const left = [...(await daemons(lab, pair.master)), ...(await daemons(lab, pair.backup))];
       check(left.length === 0, `sync daemons still running: ${left.join(", ")}`);
-      const { result, standbyTable, crashAt } = await downloadThroughCrash(lab);
-      const survived = result.code === 0 && result.sha256 === expected;
-      const figures = `survived: ${survived ? "yes" : "no"}; ${describe(result, size, expected)}; lb1 crashed at +${crashAt.toFixed(1)} s; lb1 back and holding the group ${back.toFixed(0)} s after power-on (${state})`;
-      check(!survived, `the download survived without sync, so the sync-on check proves nothing: ${figures}`);
+      const { result, standbyTable, crashAt } = await downloadThroughCrash(lab, pair);
+      const intact = result.code === 0 && result.sha256 === expected;
+      const figures = `survived: ${intact ? "yes" : "no"}; ${describe(result, size, expected)}; ${pair.master} crashed at +${crashAt.toFixed(1)} s; ${pair.master} back and holding the group ${back.toFixed(0)} s after power-on (${state})`;
+      check(!intact, `the download survived without sync, so the sync-on check proves nothing: ${figures}`);
       // A break that proves something: the file was being served (200) and was cut after the crash, not refused before it.
       check(result.status === 200 && result.bytes > 0 && result.seconds > crashAt, `not a transfer cut by the crash: ${figures}`);
-      console.log(`lb2's ipvsadm -Lnc before the crash (sync off):\n${standbyTable.join("\n") || "(no entry)"}`);
-      return { figures, detail: `lb2 held ${standbyTable.length} established entries for the VIP before the crash (sync off)` };
+      console.log(`${pair.backup}'s ipvsadm -Lnc before the crash (sync off):\n${standbyTable.join("\n") || "(no entry)"}`);
+      return { figures, detail: `${pair.backup} held ${standbyTable.length} established entries for the VIP before the crash (sync off)` };
     },
   );
 }

@@ -3,7 +3,7 @@
  * the same director-pair scenarios as ha-lb (directors.ts), plus keepalived's HTTP_GET real-server
  * check on a live IPVS kernel. acceptance.ts boots the guests and calls kaLbScenarios().
  */
-import { KA_LB_HEALTH_CHECK } from "../common/ka-lb-stack";
+import { KA_LB_HEALTH_CHECK, KA_LB_SYNC_ID } from "../common/ka-lb-stack";
 import { parseCloudConfig, type LabNode } from "../common/payload";
 import { sleep } from "../common/proc";
 import { check, now } from "./check";
@@ -17,6 +17,7 @@ import {
   takeoverFigures,
   type DirectorPair,
 } from "./directors";
+import { syncSurvivesCrash } from "./connection-sync";
 import type { ScenarioRunner } from "./ipvs-options";
 import { KEEPALIVED_TAKEOVER } from "./takeover";
 import type { VmLab } from "./vm";
@@ -27,6 +28,8 @@ const VICTIM = { name: "web2", address: "192.168.200.12" };
 const KEEPALIVED_CONF = "/etc/keepalived/keepalived.conf";
 /** Bound on a change the bound says must have happened: never reached unless the checker is broken. */
 const CHANGE_LIMIT_S = 90;
+/** Bound on lb1's second boot (UML boots a guest in 1-3 minutes on a loaded host). */
+const SYNC_BOOT_LIMIT_S = 480;
 
 /** The HTTP_GET timers as lb1's keepalived.conf renders them (the first real server's block). */
 export interface RenderedCheck {
@@ -208,5 +211,14 @@ export async function kaLbScenarios(lab: VmLab, nodes: readonly LabNode[], run: 
       figures: takeoverFigures(events, outage),
       detail: `${pair.backup} holds both VIPs and the declared rules; 30/30 pages after takeover, balanced`,
     };
+  });
+
+  await run("vm.ka-lb.sync-survives", "9 ka-lb: lb1 back; a download through the VIP survives its crash (lvs_sync_daemon)", async () => {
+    const t0 = now();
+    const state = await lab.start(pair.master, SYNC_BOOT_LIMIT_S);
+    const booted = now() - t0;
+    // keepalived preempts (autoFailback): lb1 takes the VIPs back and its sync daemon turns master.
+    const outcome = await syncSurvivesCrash(lab, pair, KA_LB_SYNC_ID);
+    return { figures: `${outcome.figures}; ${pair.master} booted in ${booted.toFixed(0)} s (${state})`, detail: outcome.detail };
   });
 }

@@ -32,6 +32,8 @@ export const VM_SCENARIOS = [
   "vm.ka-lb.health-check",
   /** ka-lb: lb1 crashed, lb2 takes the VIPs; the takeover timeline from keepalived's journal. */
   "vm.ka-lb.director-failover",
+  /** ka-lb: lb1 powered on again takes the VIPs back; a download through the VIP survives its crash (keepalived's lvs_sync_daemon). */
+  "vm.ka-lb.sync-survives",
   /** ipvs-dr: forwarding "gatewaying": -g rules, the VIP on the real servers' lo (arp_ignore 1, arp_announce 2), their default route the public gateway, the client's ARP for the VIP answered by the director; 3000 requests rr over web1..web3, max - min <= 1. */
   "vm.ipvs-dr.rr",
   /** ipvs-dr: over 300 requests the director's IPVS counters show inbound packets only (OutPkts 0): the replies bypass it. */
