@@ -95,27 +95,75 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb", "ha-lb-sync"];
+const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb", "ha-lb-sync"] as const;
+type Topology = (typeof TOPOLOGIES)[number];
+
+/**
+ * Rough wall seconds of each topology on UML (boot + scenarios, measured on this 2-core host with
+ * other work running), to share them out over the lanes; only their order matters.
+ */
+const EXPECTED_S: Record<Topology, number> = {
+  "ha-lb-sync": 400,
+  "ha-lb": 300,
+  "ka-lb": 280,
+  "ld-lb": 230,
+  "ipvs-nat": 200,
+  "heartbeat-apache": 150,
+  "ipvs-options": 150,
+  "ipvs-dr": 110,
+};
+
+/** Default lanes: two topologies at a time fit 2 cores and 24 GiB (5 guests take about 1 GiB of host memory). */
+const DEFAULT_LANES = 2;
+
+/**
+ * Runs each topology once, `lanes` at a time: the longest first, each to the lane that is free
+ * soonest by the estimates, so the split is the same on every run. Every lane runs to its end even
+ * when another fails (each topology tears its own guests down); the first failure is thrown after.
+ */
+async function runInLanes(runs: readonly [string, () => Promise<unknown>][], lanes: number): Promise<void> {
+  const expected = (name: string) => EXPECTED_S[name as Topology] ?? 0;
+  const ordered = [...runs].sort((a, b) => expected(b[0]) - expected(a[0]) || a[0].localeCompare(b[0]));
+  const plan = Array.from({ length: Math.max(1, Math.min(lanes, ordered.length)) }, () => ({
+    load: 0,
+    runs: [] as (typeof runs)[number][],
+  }));
+  for (const run of ordered) {
+    const lane = plan.reduce((best, l) => (l.load < best.load ? l : best));
+    lane.runs.push(run);
+    lane.load += expected(run[0]);
+  }
+  if (plan.length > 1) defaultLog(`lanes: ${plan.map((l, i) => `${i + 1}: ${l.runs.map(([n]) => n).join(", ")}`).join("; ")}`);
+  const results = await Promise.allSettled(
+    plan.map(async (lane) => {
+      for (const [, run] of lane.runs) await run();
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
 
-function parseCommandLine(argv: string[]): { tier: TierName; selection: string[] } {
+function parseCommandLine(argv: string[]): { tier: TierName; selection: string[]; lanes: number } {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { tier: { type: "string", default: "uml" } },
+    options: { tier: { type: "string", default: "uml" }, lanes: { type: "string", default: String(DEFAULT_LANES) } },
     allowPositionals: true,
     strict: true,
   });
   const tier = values.tier as TierName;
   if (!TIERS.includes(tier)) throw new Error(`unknown tier ${tier}; valid: ${TIERS.join(", ")}`);
-  const unknown = positionals.filter((t) => !TOPOLOGIES.includes(t));
+  const unknown = positionals.filter((t) => !(TOPOLOGIES as readonly string[]).includes(t));
   if (unknown.length > 0) throw new Error(`unknown topology ${unknown.join(", ")}; valid: ${TOPOLOGIES.join(", ")}`);
-  return { tier, selection: positionals };
+  const lanes = Number(values.lanes);
+  if (!Number.isInteger(lanes) || lanes < 1 || lanes > 4) throw new Error(`--lanes ${values.lanes}: want a whole number, 1..4`);
+  return { tier, selection: positionals, lanes };
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { tier, selection } = parseCommandLine(argv);
+  const { tier, selection, lanes } = parseCommandLine(argv);
   requireRoot();
   ensureHostTools(defaultLog);
   const phases: [string, number][] = [];
@@ -155,8 +203,15 @@ async function main(argv: string[]): Promise<number> {
   };
   defaultLog(`tier: ${tier}`);
 
-  if (selected("ipvs-nat"))
-    await timed("ipvs-nat: boot 3 VMs + checks", () =>
+  // Each topology boots its own guests in its own namespace: run them in lanes side by side, so one
+  // topology's waits (takeovers, downloads, check bounds) overlap another's boot.
+  const runs: [string, () => Promise<unknown>][] = [];
+  const topology = (name: Topology, run: () => Promise<unknown>) => {
+    if (selected(name)) runs.push([name, run]);
+  };
+
+  topology("ipvs-nat", () =>
+    timed("ipvs-nat: boot 3 VMs + checks", () =>
       withVmLab({ nodes: stacks.ipvsNat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("ipvs-nat", lab);
         await scenario(
@@ -195,10 +250,11 @@ async function main(argv: string[]): Promise<number> {
           lab,
         );
       }),
-    );
+    ),
+  );
 
-  if (selected("ha-lb"))
-    await timed("ha-lb: boot 5 VMs + checks", () =>
+  topology("ha-lb", () =>
+    timed("ha-lb: boot 5 VMs + checks", () =>
       withVmLab({ nodes: stacks.haLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
         booted("ha-lb", lab);
         const haLb: DirectorPair = {
@@ -247,10 +303,11 @@ async function main(argv: string[]): Promise<number> {
           lab,
         );
       }),
-    );
+    ),
+  );
 
-  if (selected("heartbeat-apache"))
-    await timed("heartbeat-apache: boot 2 VMs + checks", () =>
+  topology("heartbeat-apache", () =>
+    timed("heartbeat-apache: boot 2 VMs + checks", () =>
       withVmLab({ nodes: stacks.heartbeat, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("heartbeat-apache", lab);
         await scenario(
@@ -283,10 +340,11 @@ async function main(argv: string[]): Promise<number> {
           lab,
         );
       }),
-    );
+    ),
+  );
 
-  if (selected("ipvs-options"))
-    await timed("ipvs-options: boot 4 VMs + checks", () =>
+  topology("ipvs-options", () =>
+    timed("ipvs-options: boot 4 VMs + checks", () =>
       withVmLab({ nodes: stacks.ipvsOptions, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("ipvs-options", lab);
         await ipvsOptionsScenarios(lab, stacks.ipvsOptions, async (id, name, body) => {
@@ -295,10 +353,11 @@ async function main(argv: string[]): Promise<number> {
           phases.push([`  ipvs-options: ${id}`, now() - t0]);
         });
       }),
-    );
+    ),
+  );
 
-  if (selected("ka-lb"))
-    await timed("ka-lb: boot 5 VMs + checks", () =>
+  topology("ka-lb", () =>
+    timed("ka-lb: boot 5 VMs + checks", () =>
       withVmLab({ nodes: stacks.kaLb, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
         booted("ka-lb", lab);
         await kaLbScenarios(lab, stacks.kaLb, async (id, name, body) => {
@@ -307,10 +366,11 @@ async function main(argv: string[]): Promise<number> {
           phases.push([`  ka-lb: ${id}`, now() - t0]);
         });
       }),
-    );
+    ),
+  );
 
-  if (selected("ipvs-dr"))
-    await timed("ipvs-dr: boot 4 VMs + checks", () =>
+  topology("ipvs-dr", () =>
+    timed("ipvs-dr: boot 4 VMs + checks", () =>
       withVmLab({ nodes: stacks.ipvsDr, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("ipvs-dr", lab);
         await ipvsDrScenarios(lab, stacks.ipvsDr, async (id, name, body) => {
@@ -319,10 +379,11 @@ async function main(argv: string[]): Promise<number> {
           phases.push([`  ipvs-dr: ${id}`, now() - t0]);
         });
       }),
-    );
+    ),
+  );
 
-  if (selected("ld-lb"))
-    await timed("ld-lb: boot 4 VMs + checks", () =>
+  topology("ld-lb", () =>
+    timed("ld-lb: boot 4 VMs + checks", () =>
       withVmLab({ nodes: stacks.ldLb, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
         booted("ld-lb", lab);
         await ldLbScenarios(lab, async (id, name, body) => {
@@ -331,10 +392,11 @@ async function main(argv: string[]): Promise<number> {
           phases.push([`  ld-lb: ${id}`, now() - t0]);
         });
       }),
-    );
+    ),
+  );
 
-  if (selected("ha-lb-sync"))
-    await timed("ha-lb-sync: boot 5 VMs + checks", () =>
+  topology("ha-lb-sync", () =>
+    timed("ha-lb-sync: boot 5 VMs + checks", () =>
       withVmLab({ nodes: stacks.haLbSync, tier, log: defaultLog, bootTimeoutSec: 1200 }, async (lab) => {
         booted("ha-lb-sync", lab);
         const pair: DirectorPair = {
@@ -350,7 +412,10 @@ async function main(argv: string[]): Promise<number> {
           phases.push([`  ha-lb-sync: ${id}`, now() - t0]);
         });
       }),
-    );
+    ),
+  );
+
+  await runInLanes(runs, lanes);
 
   const table = formatTable<Row>(
     [

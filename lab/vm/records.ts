@@ -83,15 +83,20 @@ function lockOwner(): { pid: number; netns: string } | undefined {
   }
 }
 
-/** Waits until no other live process runs a lab on this host, then takes the lock. */
+/** The labs this process runs under the lock (acceptance.ts runs topologies in lanes side by side). */
+const heldHere = new Set<string>();
+
+/** Waits until no other live process runs a lab on this host, then takes the lock (or joins this process's hold). */
 export async function acquireHostLock(netns: string, waitSec: number, log: Logger): Promise<void> {
   fs.mkdirSync(RUNS_DIR, { recursive: true });
+  if (heldHere.has(netns)) throw new Error(`this process already runs VM lab ${netns}`);
   const until = Date.now() + waitSec * 1000;
   let told = false;
   for (;;) {
     try {
       fs.mkdirSync(HOST_LOCK);
       fs.writeFileSync(path.join(HOST_LOCK, "owner"), `${process.pid} ${netns}\n`);
+      heldHere.add(netns);
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
@@ -104,7 +109,8 @@ export async function acquireHostLock(netns: string, waitSec: number, log: Logge
       continue;
     }
     if (owner.pid === process.pid) {
-      throw new Error(`this process already runs VM lab ${owner.netns}: cleanup() it before starting another`);
+      heldHere.add(netns);
+      return;
     }
     if (!isAlive(owner.pid)) {
       fs.rmSync(HOST_LOCK, { recursive: true, force: true });
@@ -118,6 +124,7 @@ export async function acquireHostLock(netns: string, waitSec: number, log: Logge
 }
 
 export function releaseHostLock(netns: string): void {
+  heldHere.delete(netns);
   const owner = lockOwner();
-  if (owner && owner.pid === process.pid && owner.netns === netns) fs.rmSync(HOST_LOCK, { recursive: true, force: true });
+  if (owner && owner.pid === process.pid && heldHere.size === 0) fs.rmSync(HOST_LOCK, { recursive: true, force: true });
 }
