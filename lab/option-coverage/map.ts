@@ -62,7 +62,7 @@ const VM_NAT_FIREWALL: VmScenarioId = "vm.ipvs-nat.firewall";
 const VM_HALB_FIREWALL: VmScenarioId = "vm.ha-lb.firewall";
 const VM_SCHEDULERS: VmScenarioId = "vm.ipvs-options.schedulers";
 /** ha-lb-sync (UML): sync on, a download survives lb1's crash; then the daemons stopped at runtime, and it breaks. */
-const VM_SYNC: readonly VmScenarioId[] = ["vm.ha-lb-sync.survives", "vm.ha-lb-sync.breaks-without-sync", "vm.ka-lb.sync-survives"];
+const VM_SYNC: readonly VmScenarioId[] = ["vm.ha-lb-sync.survives", "vm.ka-lb.sync-survives", "vm.ha-lb.download-breaks"];
 const SYNC_NOTE = "Heartbeat's ipvs-sync resource (ha-lb-sync) and keepalived's lvs_sync_daemon (ka-lb)";
 /** connectionSync: false is the default: every other director pair runs it; a unit test shows it byte-identical to leaving it out. */
 const SYNC_OFF = {

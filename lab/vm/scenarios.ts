@@ -14,6 +14,8 @@ export const VM_SCENARIOS = [
   "vm.ha-lb.firewall",
   /** ha-lb: lb1 crashed, lb2 takes the VIP and the rules, pages balanced again. */
   "vm.ha-lb.director-failover",
+  /** ha-lb (the preset: no connection sync): the download that ran through scenario 3's crash of lb1 broke, so the sync checks can fail. */
+  "vm.ha-lb.download-breaks",
   /** heartbeat-apache: srv1 serves, crashes, srv2 takes the VIP and serves. */
   "vm.heartbeat-apache.failover",
   /** ipvs-options: every scheduler of IPVS_SCHEDULERS rendered, ipvsadm-restore'd, read back with ipvsadm-save -n. */
@@ -32,7 +34,7 @@ export const VM_SCENARIOS = [
   "vm.ka-lb.health-check",
   /** ka-lb: lb1 crashed, lb2 takes the VIPs; the takeover timeline from keepalived's journal. */
   "vm.ka-lb.director-failover",
-  /** ka-lb: lb1 powered on again takes the VIPs back; a download through the VIP survives its crash (keepalived's lvs_sync_daemon). */
+  /** ka-lb: the download that ran through scenario 8's crash of lb1 survived (keepalived's lvs_sync_daemon, syncid 42). */
   "vm.ka-lb.sync-survives",
   /** ipvs-dr: forwarding "gatewaying": -g rules, the VIP on the real servers' lo (arp_ignore 1, arp_announce 2), their default route the public gateway, the client's ARP for the VIP answered by the director; 3000 requests rr over web1..web3, max - min <= 1. */
   "vm.ipvs-dr.rr",
@@ -44,8 +46,6 @@ export const VM_SCENARIOS = [
   "vm.ld-lb.fallback",
   /** ha-lb-sync (connection-sync.ts): connectionSync on; a rate-limited download through the VIP survives a crash of lb1, and lb2's table held its synced entry. */
   "vm.ha-lb-sync.survives",
-  /** ha-lb-sync: lb1 powered on again, the sync daemons stopped at runtime on both directors; the same download breaks (the check can fail). */
-  "vm.ha-lb-sync.breaks-without-sync",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
   "vm.watchdog.reset",
 ] as const;
