@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: how long synthesis takes as a whole process, how it scales with the number of web
  * servers, how long the test suite takes, how close payloads come to vSphere's guestinfo limit, and
- * what the labs last measured. Prints markdown and writes it to bench/RESULTS.md; asserts nothing.
+ * what the labs last measured, among them issue 12's health figures (how soon a dead real server is
+ * noticed, the outage of a service failover, how many downloads survive a director crash with
+ * connection sync). Prints markdown and writes it to bench/RESULTS.md; asserts nothing.
  *
- *   npm run bench -- [--runs 5] [--cli-runs 1] [--only synth,scaling,suite,payloads,failover,lab]
+ *   npm run bench -- [--runs 5] [--cli-runs 1] [--only synth,scaling,suite,payloads,failover,health,lab]
  *                    [--presets ha-lb-libvirt,...] [--out FILE]
  *
- * A full run writes bench/RESULTS.md; a run with --only writes only where --out says.
+ * A full run writes bench/RESULTS.md; a run with --only writes only where --out says. The failover
+ * and health sections run their labs first only when --only names them; a full run reads the
+ * labs' last records.
  * Figures are wall times of whole processes on a shared machine: read them with the load average
  * printed in the header.
  */
@@ -20,7 +24,7 @@ import { GUESTINFO_VALUE_LIMIT, readStackJson, synthesizedNodes, vsphereMetadata
 import { PLATFORMS, PRESET_STACKS } from "../stacks";
 
 const ROOT = join(__dirname, "..");
-const SECTIONS = ["synth", "scaling", "suite", "payloads", "failover", "lab"] as const;
+const SECTIONS = ["synth", "scaling", "suite", "payloads", "failover", "health", "lab"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: flags } = parseArgs({
@@ -357,6 +361,135 @@ function jsonAsMarkdown(value: unknown): string {
   return "```json\n" + JSON.stringify(value, null, 2) + "\n```";
 }
 
+const LAB_CACHE = join(ROOT, ".lab-cache");
+/** The VM lab's last record (lab/vm/acceptance.ts): every run overwrites it. */
+const VM_LAB_RECORD = join(LAB_CACHE, "vm-lab-phases.json");
+/** Where `--only health` has lab:failover write the service profile, beside the failover section's failover.json. */
+const SERVICE_FAILOVER_FILE = join(LAB_CACHE, "failover-service.json");
+
+interface VmLabRecord {
+  date?: string;
+  tier?: string;
+  phases?: [string, number][];
+  rows?: { id: string; passed: boolean; figures?: string; detail?: string }[];
+}
+
+/** The VM lab scenarios that time a dead real server's removal (and its return, or the fallback server). */
+const DEAD_REAL_SERVER_ROWS = ["vm.ld-lb.dead-real-server", "vm.ld-lb.fallback", "vm.ka-lb.health-check"];
+const SYNC_SURVIVAL_ROW = "vm.ha-lb-sync.survives";
+
+/** Runs an npm script of this checkout, its output on the terminal; a failure is noted, not thrown. */
+function runLab(script: string, args: string[]): void {
+  const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts ?? {};
+  if (!scripts[script]) {
+    emit(`No npm script ${script} in this checkout.\n`);
+    return;
+  }
+  const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) emit(`npm run ${script} -- ${args.join(" ")} exited ${r.status}.\n`);
+}
+
+const readJson = <T>(file: string): T | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined);
+
+/** "median / max (n)" of a figure over passed runs, "-" without any. */
+function medianMax(values: number[], digits = 2): string {
+  if (values.length === 0) return "-";
+  return `${median(values).toFixed(digits)} / ${Math.max(...values).toFixed(digits)} (${values.length})`;
+}
+
+/**
+ * Issue 12's three figures, from the labs' records: the VM lab's dead-real-server scenarios, the
+ * service profile of lab:failover (and keepalived's service failover), and the connection-sync
+ * survival of the VM lab's ha-lb-sync topology. With `--only health` the labs run first, `--runs`
+ * times each (service failovers, director crashes).
+ */
+function healthSection(): void {
+  emit("## Health: dead real servers, service failover, connection sync\n");
+  if (flags.only?.split(",").includes("health")) {
+    runLab("lab:failover", ["--profile", "service", "--runs", String(runs), "--json", SERVICE_FAILOVER_FILE]);
+    runLab("lab:vm", ["ld-lb", "ha-lb-sync", "--sync-crashes", String(runs)]);
+  }
+  const vm = readJson<VmLabRecord>(VM_LAB_RECORD);
+  const vmRow = (id: string) => vm?.rows?.find((r) => r.id === id);
+  const vmFrom = vm ? `From ${relative(ROOT, VM_LAB_RECORD)}: VM lab run of ${vm.date ?? "?"}, tier ${vm.tier ?? "?"}.` : undefined;
+
+  emit("### Dead real server detection (VM lab)\n");
+  if (!vm) emit(`Not measured (${relative(ROOT, VM_LAB_RECORD)} is written by npm run lab:vm).\n`);
+  else {
+    emit(`${vmFrom}\n`);
+    emit("| scenario | result | figures |\n|---|---|---|");
+    for (const id of DEAD_REAL_SERVER_ROWS) {
+      const r = vmRow(id);
+      emit(
+        r ? `| ${id} | ${r.passed ? "PASS" : "FAIL"} | ${r.figures ?? r.detail ?? "-"} |` : `| ${id} | - | not in the last VM lab record |`,
+      );
+    }
+    emit();
+  }
+
+  emit("### Service failover outage (netns lab)\n");
+  serviceFailoverFigures();
+
+  emit("### Connection-sync survival over director crashes (VM lab)\n");
+  const sync = vmRow(SYNC_SURVIVAL_ROW);
+  if (!vm || !sync)
+    emit(
+      `${vm ? `${vmFrom} ` : ""}${SYNC_SURVIVAL_ROW}: not in the last VM lab record (run npm run lab:vm -- ha-lb-sync --sync-crashes N).\n`,
+    );
+  else {
+    // `--sync-crashes N` > 1 writes "survived k/N"; the default single crash writes "survived: yes|no",
+    // which counts only when the scenario passed (the standby held the synced entry, as k/N requires).
+    const text = `${sync.figures ?? ""} ${sync.detail ?? ""}`;
+    const kn = text.match(/survived (\d+)\/(\d+)/);
+    const one = text.match(/survived: (yes|no)/);
+    const survival = kn ? `${kn[1]}/${kn[2]}` : one ? `${one[1] === "yes" && sync.passed ? 1 : 0}/1` : "?";
+    emit(`${vmFrom}\n`);
+    emit(`- downloads that survived a crash of the active director: **${survival}** (${sync.passed ? "PASS" : "FAIL"})`);
+    emit(`- ${sync.figures ?? sync.detail ?? "-"}\n`);
+  }
+}
+
+/** The service failover figures of lab:failover's `service` profile (the newer of the two files that have one) and keepalived's. */
+function serviceFailoverFigures(): void {
+  type Report = { profile: string; runs: Record<string, { passed?: boolean; servedS?: number; outageS?: number } | undefined>[] };
+  const found = [SERVICE_FAILOVER_FILE, join(LAB_CACHE, "failover.json")]
+    .map((file) => ({ file, doc: readJson<{ started?: string; reports?: Report[] }>(file) }))
+    .map(({ file, doc }) => ({ file, started: doc?.started ?? "", report: doc?.reports?.find((r) => r.profile === "service") }))
+    .filter((x) => x.report)
+    .sort((a, b) => b.started.localeCompare(a.started))[0];
+  const keepalived = readJson<FigureDoc>(join(LAB_CACHE, "keepalived.json"));
+  emit("| engine | measure | median / max (n) s |\n|---|---|---|");
+  const service = found?.report;
+  if (service) {
+    const values = (figure: "servedS" | "outageS") =>
+      service.runs
+        .map((r) => r.service)
+        .filter((r) => r?.passed)
+        .map((r) => r![figure])
+        .filter((v): v is number => typeof v === "number");
+    emit(`| heartbeat (service profile) | apache2 stopped on the holder -> served by the peer | ${medianMax(values("servedS"))} |`);
+    emit(`| heartbeat (service profile) | service failover: client outage | ${medianMax(values("outageS"))} |`);
+  } else emit("| heartbeat | - | not measured (npm run lab:failover -- --profile service) |");
+  const kaReports = keepalived?.reports ?? [];
+  for (const r of kaReports) {
+    const values = (figure: string) =>
+      r.runs
+        .map((run) => run["service-failover"])
+        .filter((x) => x?.passed)
+        .map((x) => (x!.figures ?? x!)[figure])
+        .filter((v): v is number => typeof v === "number");
+    if (values("servedS").length === 0 && values("outageS").length === 0) continue;
+    emit(`| keepalived ${r.profile} | apache2 stopped on the master -> served by the backup | ${medianMax(values("servedS"))} |`);
+    emit(`| keepalived ${r.profile} | service failover: client outage | ${medianMax(values("outageS"))} |`);
+  }
+  if (!kaReports.some((r) => r.runs.some((run) => run["service-failover"]?.passed)))
+    emit("| keepalived | - | not measured (npm run lab:keepalived) |");
+  emit();
+  if (found) emit(`Heartbeat from ${relative(ROOT, found.file)} (started ${found.started || "?"}).`);
+  if (keepalived) emit(`keepalived from ${relative(ROOT, join(LAB_CACHE, "keepalived.json"))}.`);
+  emit();
+}
+
 function labSection(): void {
   emit("## VM lab phase times\n");
   const file = join(ROOT, ".lab-cache", "vm-lab-phases.json");
@@ -403,6 +536,7 @@ try {
   if (wanted("payloads")) payloadSection();
   if (wanted("suite")) suiteSection();
   if (wanted("failover")) failoverSection();
+  if (wanted("health")) healthSection();
   if (wanted("lab")) labSection();
   emit(
     `Load average at end: ${loadavg()

@@ -114,6 +114,8 @@ const SERVICE_MONITOR_PATH = "/etc/ha.d/service-monitor";
 const SERVICE_MONITOR_CONFIG_PATH = "/etc/default/ha-service-monitor";
 /** Its handover, as it logs it. */
 const SERVICE_MONITOR_LOG = /ha-service-monitor.*hb_standby all/;
+/** Where it keeps its last handover and back-off across a respawn (STATE in the program). */
+const SERVICE_MONITOR_STATE = "/run/ha-service-monitor.state";
 /** Seconds after acquiring the group before the monitor checks it (SERVICE_SETTLE in the program). */
 const SERVICE_SETTLE_S = 30;
 /** The pair's handover once asked (release here, acquisition on the peer), with room for a slow machine. */
@@ -1250,6 +1252,27 @@ export class HeartbeatLab {
       ...m,
       detail: `${victim.hostname}'s apache2 stopped; its monitor ran hb_standby (${handovers.length}x) and ${peer.hostname} took ${this.vip} (bound ${boundS}s: detection ${detectionBoundS}s + handover ${SERVICE_HANDOVER_ALLOWANCE_S}s); no move in ${windowS}s after`,
     };
+  }
+
+  /**
+   * Forgets the service monitors' handover back-off, as a reboot would: removes each node's state
+   * file and ends its monitor by PID, and heartbeat respawns it. lab:failover runs this between
+   * service failovers so that each run measures a first handover, not one held back by the
+   * back-off (60 s, doubling while handovers come within the hour).
+   */
+  async resetServiceMonitors() {
+    const respawned: string[] = [];
+    for (const vm of this.vms) {
+      const pidsOf = async () => (await vm.exec(["pgrep", "-f", SERVICE_MONITOR_PATH], 5000)).stdout.trim().split(/\s+/).filter(Boolean);
+      const before = await pidsOf();
+      if (before.length === 0) throw new ScenarioFailure(`${vm.hostname} runs no ${SERVICE_MONITOR_PATH}`);
+      const r = await vm.exec(["sh", "-c", `rm -f ${SERVICE_MONITOR_STATE} && kill -TERM ${before.join(" ")}`], 5000);
+      if (r.code !== 0) throw new ScenarioFailure(`${vm.hostname}: resetting the service monitor exited ${r.code}: ${r.stderr.trim()}`);
+      const back = await waitUntil(now(), 15, async () => (await pidsOf()).some((p) => !before.includes(p)), 250);
+      if (back === undefined) throw new ScenarioFailure(`heartbeat on ${vm.hostname} did not respawn ${SERVICE_MONITOR_PATH} within 15s`);
+      respawned.push(`${vm.hostname} ${back.toFixed(1)}s`);
+    }
+    return { detail: `service monitors restarted without back-off state (${respawned.join(", ")})` };
   }
 
   async killHeartbeat() {

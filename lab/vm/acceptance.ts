@@ -8,6 +8,7 @@
  *
  *   npm run lab:vm                                   all topologies on user-mode Linux (default tier)
  *   npm run lab:vm -- --tier qemu heartbeat-apache   one topology as full VMs under qemu TCG
+ *   npm run lab:vm -- ha-lb-sync --sync-crashes 5    the download through a crash of lb1, 5 times (default 1)
  */
 import { mkdirSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
@@ -50,7 +51,14 @@ import {
 } from "./directors";
 import { kaLbScenarios } from "./ka-lb";
 import { KA_LB_STACK } from "../common/stack-names";
-import { connectionSyncScenarios, downloadAcrossCrash, judgeBroken, type CrashedDownload } from "./connection-sync";
+import {
+  connectionSyncScenarios,
+  downloadAcrossCrash,
+  judgeBroken,
+  SYNC_CRASHES_MAX,
+  SYNC_CRASHES_MIN,
+  type CrashedDownload,
+} from "./connection-sync";
 import { HA_LB_SYNC_STACK } from "../common/stack-names";
 
 const PUBLIC_SUBNET = "192.168.56.0/24";
@@ -146,13 +154,14 @@ async function runInLanes(runs: readonly [string, () => Promise<unknown>][], lan
 /** Where the phase table of the last run goes (the bench reads it). */
 const PHASES_FILE = join(CACHE_DIR, "vm-lab-phases.json");
 
-function parseCommandLine(argv: string[]): { tier: TierName; selection: string[]; lanes: number } {
+function parseCommandLine(argv: string[]): { tier: TierName; selection: string[]; lanes: number; syncCrashes: number } {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
       tier: { type: "string", default: "uml" },
       lanes: { type: "string", default: String(DEFAULT_LANES) },
       except: { type: "string", multiple: true, default: [] },
+      "sync-crashes": { type: "string", default: String(SYNC_CRASHES_MIN) },
     },
     allowPositionals: true,
     strict: true,
@@ -166,11 +175,16 @@ function parseCommandLine(argv: string[]): { tier: TierName; selection: string[]
   if (selection.length === 0 && values.except.length > 0) throw new Error("--except leaves no topology to run");
   const lanes = Number(values.lanes);
   if (!Number.isInteger(lanes) || lanes < 1 || lanes > 4) throw new Error(`--lanes ${values.lanes}: want a whole number, 1..4`);
-  return { tier, selection, lanes };
+  const syncCrashes = Number(values["sync-crashes"]);
+  if (!/^\d+$/.test(values["sync-crashes"]!) || syncCrashes < SYNC_CRASHES_MIN || syncCrashes > SYNC_CRASHES_MAX)
+    throw new Error(
+      `--sync-crashes ${values["sync-crashes"]}: want a whole number of director crashes, ${SYNC_CRASHES_MIN}..${SYNC_CRASHES_MAX}`,
+    );
+  return { tier, selection, lanes, syncCrashes };
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { tier, selection, lanes } = parseCommandLine(argv);
+  const { tier, selection, lanes, syncCrashes } = parseCommandLine(argv);
   requireRoot();
   ensureHostTools(defaultLog);
   const phases: [string, number][] = [];
@@ -428,11 +442,16 @@ async function main(argv: string[]): Promise<number> {
           webs: ["web1", "web2", "web3"],
           takeoverLog: HEARTBEAT_TAKEOVER,
         };
-        await connectionSyncScenarios(lab, pair, async (id, name, body) => {
-          const t0 = now();
-          await scenario(rows, id, name, body, lab);
-          phases.push([`  ha-lb-sync: ${id}`, now() - t0]);
-        });
+        await connectionSyncScenarios(
+          lab,
+          pair,
+          async (id, name, body) => {
+            const t0 = now();
+            await scenario(rows, id, name, body, lab);
+            phases.push([`  ha-lb-sync: ${id}`, now() - t0]);
+          },
+          syncCrashes,
+        );
       }),
     ),
   );

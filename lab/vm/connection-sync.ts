@@ -4,12 +4,14 @@
  * `downloadAcrossCrash` starts it and runs the crash; `judgeSurvived` (sync on: ha-lb-sync on
  * Heartbeat, ka-lb on keepalived's lvs_sync_daemon) and `judgeBroken` (the ha-lb preset, no sync:
  * the proof that the check can fail) judge it.
+ * With `--sync-crashes N` (N > 1) the ha-lb-sync scenario repeats the download through a crash N
+ * times, powering the master on again between rounds, and reports `survived k/N`.
  */
 import { join } from "path";
 import { IPVS_SYNC_DEFAULTS } from "../../cloud-init";
 import { sleep } from "../common/proc";
 import type { VmScenarioId } from "./scenarios";
-import { check, now } from "./check";
+import { check, CheckFailed, now } from "./check";
 import { rulesMatch, VIP, waitSoleHolder, type DirectorPair } from "./directors";
 import type { VmLab } from "./vm";
 
@@ -28,6 +30,9 @@ const STALL_LIMIT_S = 120;
 const DOWNLOAD_LIMIT_S = 400;
 /** Bound on the cluster settling (a boot, a failback): UML runs every resource agent in seconds. */
 const SETTLE_LIMIT_S = 480;
+/** Bounds of `--sync-crashes`: each round costs a director boot (about a minute on UML). */
+export const SYNC_CRASHES_MIN = 1;
+export const SYNC_CRASHES_MAX = 20;
 
 /** The sync daemons a director runs, as `ipvsadm -L --daemon` names them ("master", "backup"). */
 async function daemons(lab: VmLab, host: string): Promise<string[]> {
@@ -184,13 +189,84 @@ async function placeFile(lab: VmLab, webs: readonly string[]): Promise<{ size: n
   return { size: Number(sizeText), expected: sumLine.split(" ")[0] };
 }
 
+const range = (values: number[], digits: number) => {
+  const lo = Math.min(...values).toFixed(digits);
+  const hi = Math.max(...values).toFixed(digits);
+  return lo === hi ? lo : `${lo}..${hi}`;
+};
+
+/**
+ * `--sync-crashes N`, N > 1: N downloads, each through a crash of the master; between rounds the
+ * master is powered on and takes the group back (auto_failback), with its rules and sync daemon
+ * (syncReady). Every round runs even when one fails, so that the figures say how many survived;
+ * the scenario passes only when every round survived with a synced entry on the backup.
+ */
+async function survivesRounds(lab: VmLab, pair: DirectorPair, crashes: number): Promise<{ figures: string; detail: string }> {
+  const rounds: { survived: boolean; synced: number; seconds: number; crashAt: number; describe: string }[] = [];
+  const backS: number[] = [];
+  const summary = () => {
+    const k = rounds.filter((r) => r.survived && r.synced > 0).length;
+    const parts = [`survived ${k}/${crashes}`];
+    if (rounds.length > 0) {
+      const seconds = rounds.map((r) => r.seconds);
+      const crashAt = rounds.map((r) => r.crashAt);
+      parts.push(`download ${range(seconds, 1)} s`, `${pair.master} crashed at +${range(crashAt, 1)} s`);
+      parts.push(`synced entries on ${pair.backup} before each crash ${rounds.map((r) => r.synced).join(",")}`);
+    }
+    if (backS.length > 0) parts.push(`${pair.master} back and holding the group ${range(backS, 0)} s after power-on`);
+    if (rounds.length < crashes) parts.push(`stopped after ${rounds.length} rounds`);
+    return parts.join("; ");
+  };
+  for (let round = 1; round <= crashes; round++) {
+    if (round > 1) {
+      const t0 = now();
+      const state = await lab.start(pair.master, SETTLE_LIMIT_S);
+      console.log(`round ${round}/${crashes}: ${pair.master} powered on (${state})`);
+      try {
+        await syncReady(lab, pair, IPVS_SYNC_DEFAULTS.syncId);
+      } catch (e) {
+        throw new CheckFailed(`${(e as Error).message}; ${summary()}`);
+      }
+      backS.push(now() - t0);
+    }
+    // Round 1 checks the daemons inside downloadAcrossCrash; later rounds did above, after the boot.
+    const syncId = round === 1 ? IPVS_SYNC_DEFAULTS.syncId : undefined;
+    const crossed = await downloadAcrossCrash(lab, pair, async () => lab.stop(pair.master), syncId);
+    const d = await crossed.download;
+    const survived = intact(d);
+    const line = describe(d.result, d.size, d.expected);
+    rounds.push({ survived, synced: d.standbyTable.length, seconds: d.result.seconds, crashAt: d.crashAt, describe: line });
+    console.log(
+      `round ${round}/${crashes}: survived ${survived ? "yes" : "no"}; ${line}; ${pair.backup} held ${d.standbyTable.length} synced entries before the crash`,
+    );
+  }
+  const figures = summary();
+  const failed = rounds.map((r, i) => [i + 1, r] as const).filter(([, r]) => !(r.survived && r.synced > 0));
+  check(
+    failed.length === 0,
+    `${figures}; failed rounds: ${failed.map(([i, r]) => `${i} (${r.synced} synced entries; ${r.describe})`).join("; ")}`,
+  );
+  return {
+    figures,
+    detail: `${crashes} downloads, each through a crash of ${pair.master}, arrived intact; ${pair.backup} held a synced entry before every crash`,
+  };
+}
+
 /** The ha-lb-sync topology: with Heartbeat's sync on, a download through the VIP survives a crash of lb1. */
 export async function connectionSyncScenarios(
   lab: VmLab,
   pair: DirectorPair,
   scenario: (id: VmScenarioId, name: string, body: () => Promise<{ figures: string; detail: string }>) => Promise<void>,
+  crashes = 1,
 ): Promise<void> {
-  await scenario("vm.ha-lb-sync.survives", "5 ha-lb-sync: download through the VIP survives a crash of lb1 (sync on)", async () => {
+  if (!Number.isInteger(crashes) || crashes < SYNC_CRASHES_MIN || crashes > SYNC_CRASHES_MAX)
+    throw new Error(`sync crashes ${crashes}: want a whole number, ${SYNC_CRASHES_MIN}..${SYNC_CRASHES_MAX}`);
+  const title =
+    crashes === 1
+      ? "5 ha-lb-sync: download through the VIP survives a crash of lb1 (sync on)"
+      : `5 ha-lb-sync: downloads through the VIP survive ${crashes} crashes of lb1 (sync on)`;
+  await scenario("vm.ha-lb-sync.survives", title, async () => {
+    if (crashes > 1) return survivesRounds(lab, pair, crashes);
     const { download } = await downloadAcrossCrash(lab, pair, async () => lab.stop(pair.master), IPVS_SYNC_DEFAULTS.syncId);
     return judgeSurvived(await download, pair);
   });
