@@ -117,7 +117,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "LibvirtFencing.kind=libvirt": { scenarios: [FENCED_CUT] },
   "LibvirtFencing.hypervisorUri": { scenarios: [FENCED_CUT], note: "the lab's stand-in virsh" },
   "HeartbeatHelperSettings.serviceFailover=false": { scenarios: [HB_COLD], note: "the default" },
-  "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER] },
+  "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"] },
   "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
   "HaCfConfig.ipfail=true": { scenarios: [MCAST("ping-node-cut")] },
   "HaCfConfig.pingNodes[]": { scenarios: [MCAST("ping-node-cut")], note: "the router" },

@@ -59,7 +59,8 @@ import {
   SYNC_CRASHES_MIN,
   type CrashedDownload,
 } from "./connection-sync";
-import { HA_LB_SYNC_STACK } from "../common/stack-names";
+import { HA_LB_SYNC_STACK, SERVICE_FAILOVER_STACK } from "../common/stack-names";
+import { serviceFailoverScenarios } from "./service-failover";
 
 const PUBLIC_SUBNET = "192.168.56.0/24";
 
@@ -103,7 +104,17 @@ async function scenario(
   rows.push({ id, ...(await runScenario(name, body, { log: defaultLog, onFailure: () => diagnose(lab) })) });
 }
 
-const TOPOLOGIES = ["ipvs-nat", "ha-lb", "heartbeat-apache", "ipvs-options", "ka-lb", "ipvs-dr", "ld-lb", "ha-lb-sync"] as const;
+const TOPOLOGIES = [
+  "ipvs-nat",
+  "ha-lb",
+  "heartbeat-apache",
+  "heartbeat-sf",
+  "ipvs-options",
+  "ka-lb",
+  "ipvs-dr",
+  "ld-lb",
+  "ha-lb-sync",
+] as const;
 type Topology = (typeof TOPOLOGIES)[number];
 
 /**
@@ -117,6 +128,7 @@ const EXPECTED_S: Record<Topology, number> = {
   "ipvs-nat": 280,
   "ka-lb": 250,
   "ipvs-dr": 170,
+  "heartbeat-sf": 170,
   "heartbeat-apache": 140,
   "ipvs-options": 105,
 };
@@ -210,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
     ipvsDr: nodesOf(IPVS_DR_STACK),
     ldLb: nodesOf(LD_LB_STACK),
     haLbSync: nodesOf(HA_LB_SYNC_STACK),
+    heartbeatSf: nodesOf(SERVICE_FAILOVER_STACK),
   };
   rmSync(outdir, { recursive: true, force: true });
   const rows: Row[] = [];
@@ -375,6 +388,19 @@ async function main(argv: string[]): Promise<number> {
           },
           lab,
         );
+      }),
+    ),
+  );
+
+  topology("heartbeat-sf", () =>
+    timed("heartbeat-sf: boot 2 VMs + checks", () =>
+      withVmLab({ nodes: stacks.heartbeatSf, tier, log: defaultLog, bootTimeoutSec: 900 }, async (lab) => {
+        booted("heartbeat-sf", lab);
+        await serviceFailoverScenarios(lab, stacks.heartbeatSf, async (id, name, body) => {
+          const t0 = now();
+          await scenario(rows, id, name, body, lab);
+          phases.push([`  heartbeat-sf: ${id}`, now() - t0]);
+        });
       }),
     ),
   );

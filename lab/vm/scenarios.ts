@@ -18,6 +18,8 @@ export const VM_SCENARIOS = [
   "vm.ha-lb.download-breaks",
   /** heartbeat-apache: srv1 serves, crashes, srv2 takes the VIP and serves. */
   "vm.heartbeat-apache.failover",
+  /** heartbeat-sf (the preset with serviceFailover: {}): apache2 stopped on srv1, its monitor hands over once, srv2 serves within the bound and keeps the VIP. */
+  "vm.heartbeat-sf.service-failover",
   /** ipvs-options: every scheduler of IPVS_SCHEDULERS rendered, ipvsadm-restore'd, read back with ipvsadm-save -n. */
   "vm.ipvs-options.schedulers",
   /** ipvs-options: wrr with weights 3/2/1, measured shares within 2 percentage points. */
