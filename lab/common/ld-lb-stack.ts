@@ -27,7 +27,15 @@ export const LD_LB = {
    * checkinterval 3, negotiatetimeout 3: a dead server is out within 3 + 3 + 1 s. 2 s timeouts failed
    * each server's first check after ldirectord's start on a loaded UML host (LWP loads on first use).
    */
-  check: { intervalSeconds: 3, connectTimeoutSeconds: 3, responseTimeoutSeconds: 3 },
+  check: {
+    intervalSeconds: 3,
+    connectTimeoutSeconds: 3,
+    responseTimeoutSeconds: 3,
+    // Away from the defaults (/healthz, "^ok "): the page itself, and a pattern only a web server's own
+    // page matches. /healthz ("ok web1") does not match it, so the servers get in only through this path.
+    path: "/index.html",
+    expect: "<h1>web",
+  },
 } as const;
 
 /** The bound for one dead (or returning) real server: check interval + response timeout + 1 s. */

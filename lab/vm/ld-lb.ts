@@ -133,6 +133,39 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     };
   });
 
+  await run("vm.ld-lb.checked-page", "ld-lb: web2's page answers 200 without the expected text: out; restored: back", async () => {
+    const page = "/var/www/html/index.html";
+    const kept = `${page}.hal-kept`;
+    // Served (HTTP 200), but not what `expect` asks for: only the body can take web2 out.
+    const swap = `cp -p ${page} ${kept} && printf '%s\\n' '<html><body><h1>maintenance</h1></body></html>' > ${page}`;
+    let restored = false;
+    try {
+      const down = await watchWhile(lab, WATCH_AFTER_S, () => lab.execOk("web2", swap));
+      const lateDown = down.samples.filter((s) => s.t >= down.t0 + bound);
+      check(lateDown.length >= 10, `too few requests after the bound to judge (${lateDown.length})`);
+      check(
+        lateDown.every((s) => s.host === "web1"),
+        `after ${bound} s, requests still reach web2's changed page or fail: ${counts(lateDown)}`,
+      );
+      const healthz = await lab.execOk("web2", "curl -s http://127.0.0.1/healthz");
+      const up = await watchWhile(lab, WATCH_AFTER_S, () => lab.execOk("web2", `mv ${kept} ${page}`));
+      restored = true;
+      const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
+      const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
+      check(
+        back !== undefined && back <= bound,
+        `web2 not back through the VIP within ${bound} s of its page's return (first answer: ${fmt(back)})`,
+      );
+      const lastOther = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1");
+      return {
+        figures: `out ${fmt(lastOther ? lastOther.t - down.t0 : 0)} after the page changed, back ${fmt(back)} after it returned (bound ${bound} s)`,
+        detail: `path ${LD_LB.check.path}, expect ${JSON.stringify(LD_LB.check.expect)}: web2 answered 200 with "maintenance" and left; its /healthz still said "${healthz.trim()}"; after the bound ${counts(lateDown)}`,
+      };
+    } finally {
+      if (!restored) await lab.exec("web2", `[ -f ${kept} ] && mv ${kept} ${page}`);
+    }
+  });
+
   await run("vm.ld-lb.fallback", "ld-lb: stop every web server, sorry1 answers; start them, sorry1 gone", async () => {
     const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, WEBS, "stop"));
     const firstSorry = down.samples.find((s) => s.t >= down.t0 && s.host === SORRY);

@@ -44,6 +44,8 @@ export const VM_SCENARIOS = [
   "vm.ipvs-dr.inbound-only",
   /** ld-lb: the ldirectord service on one director; apache2 stopped on web2: out of the table within interval + timeout + 1 s, back as fast. */
   "vm.ld-lb.dead-real-server",
+  /** ld-lb: path /index.html, expect "<h1>web": web2's page answers 200 with other text, web2 leaves within the bound; restored, it returns. */
+  "vm.ld-lb.checked-page",
   /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
   "vm.ld-lb.fallback",
   /** ha-lb-sync (connection-sync.ts): connectionSync on; a rate-limited download through the VIP survives a crash of lb1, and lb2's table held its synced entry. */
