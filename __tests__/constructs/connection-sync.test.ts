@@ -1,24 +1,16 @@
+import type { IConstruct } from "constructs";
 import { spawnSync } from "child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { TerraformStack, Testing } from "cdktf";
 import { ConfigError, IPVS_SYNC_SCRIPT, IPVS_SYNC_SCRIPT_PATH, renderIpvsSyncConfig, renderNftablesConf } from "../../cloud-init";
-import {
-  checkTopologies,
-  FailoverEngine,
-  HaLoadBalancedWeb,
-  IpvsLoadBalancer,
-  LibvirtPlatform,
-  SynthesizedNode,
-  synthesizedNodes,
-} from "../../constructs";
+import { FailoverEngine, HaLoadBalancedWeb, IpvsLoadBalancer, LibvirtPlatform, SynthesizedNode, synthesizedNodes } from "../../constructs";
 import { HaLbStack } from "../../stacks";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
 import { ACCEPTED, keepalivedConfigTest } from "../support/keepalived-check";
+import { admin, networks, problems, stackWithPlatform } from "../support/topology";
 
-const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
-const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
 const directors = [
   { name: "lb1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.251" },
   { name: "lb2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.252" },
@@ -39,17 +31,10 @@ function presetNodes(props: ConstructorParameters<typeof HaLbStack>[2]): Synthes
   return synthesizedNodes(JSON.parse(Testing.synth(new HaLbStack(Testing.app(), "s", props))));
 }
 
-/** The lines of the error synth throws, without the header. */
-function problems(build: (stack: TerraformStack, platform: LibvirtPlatform) => { node: unknown }): string[] {
-  const stack = new TerraformStack(Testing.app(), "s");
-  const construct = build(stack, new LibvirtPlatform(stack, "libvirt"));
-  try {
-    checkTopologies(construct as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1);
-  }
-  throw new Error("expected a ConfigError");
+/** The lines of the error synth throws for what `build` puts in a fresh stack, without the header. */
+function problemsOf(build: (stack: TerraformStack, platform: LibvirtPlatform) => IConstruct): string[] {
+  const { stack, platform } = stackWithPlatform();
+  return problems(build(stack, platform));
 }
 
 const heartbeatSync = presetNodes({ connectionSync: { syncId: 7 } });
@@ -132,7 +117,7 @@ describe("connectionSync on keepalived", () => {
 
 describe("connectionSync: bad input, in the project's error format", () => {
   const lb = (connectionSync: unknown, two = true) =>
-    problems(
+    problemsOf(
       (stack, platform) =>
         new IpvsLoadBalancer(stack, "lb", {
           platform,
@@ -172,7 +157,7 @@ describe("connectionSync: bad input, in the project's error format", () => {
   });
 
   test("HaLoadBalancedWeb passes it on: the field as the user wrote it", () => {
-    const lines = problems(
+    const lines = problemsOf(
       (stack, platform) =>
         new HaLoadBalancedWeb(stack, "ha", {
           platform,

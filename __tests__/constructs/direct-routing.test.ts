@@ -1,7 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import {
   cloudConfigFor,
-  ConfigError,
   drRealServerBootcmd,
   DR_REAL_SERVER_SYSCTL_PATH,
   renderCloudConfig,
@@ -11,7 +10,6 @@ import {
   validateDirectRoutingRole,
 } from "../../cloud-init";
 import {
-  checkTopologies,
   FailoverEngine,
   HaLoadBalancedWeb,
   HaLoadBalancedWebProps,
@@ -21,21 +19,15 @@ import {
   PlannedNode,
 } from "../../constructs";
 import { checkWithCloudInit, validateUserData } from "../support/cloud-init-validate";
+import { admin, networks, problems, stackWithPlatform } from "../support/topology";
 
-const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
-const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
 const drWebs = [
   { name: "web1", publicAddress: "192.168.56.21" },
   { name: "web2", publicAddress: "192.168.56.22" },
 ];
 
-function at() {
-  const stack = new TerraformStack(Testing.app(), "s");
-  return { stack, platform: new LibvirtPlatform(stack, "libvirt") };
-}
-
 function dr(props: Partial<IpvsLoadBalancerProps> = {}): IpvsLoadBalancer {
-  const { stack, platform } = at();
+  const { stack, platform } = stackWithPlatform();
   return new IpvsLoadBalancer(stack, "lb", {
     platform,
     admin,
@@ -49,7 +41,7 @@ function dr(props: Partial<IpvsLoadBalancerProps> = {}): IpvsLoadBalancer {
 }
 
 function drPair(props: Partial<HaLoadBalancedWebProps> = {}): HaLoadBalancedWeb {
-  const { stack, platform } = at();
+  const { stack, platform } = stackWithPlatform();
   return new HaLoadBalancedWeb(stack, "ha", {
     platform,
     admin,
@@ -63,16 +55,6 @@ function drPair(props: Partial<HaLoadBalancedWebProps> = {}): HaLoadBalancedWeb 
     forwarding: "gatewaying",
     ...props,
   });
-}
-
-function problems(construct: import("constructs").IConstruct): string[] {
-  try {
-    checkTopologies(construct);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1);
-  }
-  throw new Error("expected a ConfigError");
 }
 
 const node = (nodes: readonly PlannedNode[], name: string) => nodes.find((n) => n.name === name)!;
@@ -134,7 +116,7 @@ describe('forwarding: "gatewaying" (direct routing)', () => {
   });
 
   it("lets the real servers accept the service on any local address (the VIP on lo, health checks), ssh from the directors' public side", () => {
-    const { stack, platform } = at();
+    const { stack, platform } = stackWithPlatform();
     const lb = new IpvsLoadBalancer(stack, "lb", {
       platform,
       admin,
@@ -169,7 +151,7 @@ describe('forwarding: "gatewaying" (direct routing)', () => {
   });
 
   it("leaves NAT as it was when forwarding is masquerade, given or not", () => {
-    const { stack, platform } = at();
+    const { stack, platform } = stackWithPlatform();
     const props = {
       platform,
       admin,
@@ -224,7 +206,7 @@ describe("direct routing: one error lists every problem, in the props' words", (
   });
 
   it("refuses a director that is also a real server", () => {
-    const { stack, platform } = at();
+    const { stack, platform } = stackWithPlatform();
     const lb = new IpvsLoadBalancer(stack, "lb", {
       platform,
       admin,

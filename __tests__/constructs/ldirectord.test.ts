@@ -1,8 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { ConfigError } from "../../cloud-init";
 import {
-  checkTopologies,
   FailoverEngine,
   HaLoadBalancedWeb,
   HaLoadBalancedWebProps,
@@ -13,9 +11,8 @@ import {
   synthesizedNodes,
 } from "../../constructs";
 import { checkWithCloudInit, loadAsCloudInit, validateUserData } from "../support/cloud-init-validate";
+import { admin, networks, problems } from "../support/topology";
 
-const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
-const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
 const webServers = [
   { name: "web1", privateAddress: "192.168.200.11" },
   { name: "web2", privateAddress: "192.168.200.12" },
@@ -71,16 +68,6 @@ function nodes(construct: IConstruct): { get(host: string): Doc | undefined; ent
 }
 
 const file = (doc: Doc, path: string) => doc.write_files.find((f) => f.path === path)?.content;
-
-function problems(construct: IConstruct): string[] {
-  try {
-    checkTopologies(construct);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1);
-  }
-  throw new Error("expected a ConfigError");
-}
 
 const lb = nodes(
   single({

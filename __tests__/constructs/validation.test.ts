@@ -17,18 +17,12 @@ import {
   WebServer,
 } from "../../constructs";
 import { HeartbeatApacheStack } from "../../stacks";
+import { admin, networks, problems, stackWithPlatform } from "../support/topology";
 
-const networks = { public: { cidr: "192.168.56.0/24", gateway: "192.168.56.1" }, private: { cidr: "192.168.200.0/24" } };
-const admin = { sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHal you@host"] };
 const pairNodes = [
   { name: "srv1", publicAddress: "192.168.56.11", privateAddress: "192.168.200.11" },
   { name: "srv2", publicAddress: "192.168.56.12", privateAddress: "192.168.200.12" },
 ];
-
-function stackWithPlatform(app: App = Testing.app(), id = "s"): { stack: TerraformStack; platform: LibvirtPlatform } {
-  const stack = new TerraformStack(app, id);
-  return { stack, platform: new LibvirtPlatform(stack, "libvirt") };
-}
 
 function pair(props: Partial<HeartbeatPairProps> = {}, id = "pair", at = stackWithPlatform()): HeartbeatPair {
   return new HeartbeatPair(at.stack, id, { platform: at.platform, admin, networks, nodes: pairNodes, vips: ["192.168.56.10"], ...props });
@@ -47,17 +41,6 @@ function loadBalancer(props: Partial<IpvsLoadBalancerProps> = {}, at = stackWith
     ],
     ...props,
   });
-}
-
-/** The lines of the error synth throws for the construct's app, without the header. */
-function problems(construct: { node: { root: unknown } } & import("constructs").IConstruct): string[] {
-  try {
-    checkTopologies(construct);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1);
-  }
-  throw new Error("expected a ConfigError");
 }
 
 function filesUnder(dir: string): string[] {
