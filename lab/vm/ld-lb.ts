@@ -12,6 +12,7 @@ import { sleep } from "../common/proc";
 import { LD_LB, LD_LB_BOUND_S } from "../common/ld-lb-stack";
 import type { ScenarioRunner } from "./ipvs-options";
 import { check } from "./check";
+import { seconds } from "./directors";
 import type { VmLab } from "./vm";
 
 const VIP_URL = `http://${LD_LB.vip}/`;
@@ -67,7 +68,6 @@ async function watchWhile(lab: VmLab, afterS: number, action: () => Promise<unkn
   }
 }
 
-const fmt = (s: number | undefined) => (s === undefined ? "-" : `${s.toFixed(1)} s`);
 const counts = (samples: readonly Sample[]) => {
   const c: Record<string, number> = {};
   for (const s of samples) c[s.host] = (c[s.host] ?? 0) + 1;
@@ -119,14 +119,14 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     const up = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "start"));
     const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
     const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
-    check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${fmt(back)})`);
+    check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${seconds(back)})`);
     const lateUp = up.samples.filter((s) => s.t >= up.t0 + bound);
     check(
       lateUp.every((s) => WEBS.includes(s.host)),
       `after web2's return, requests fail or reach the fallback: ${counts(lateUp)}`,
     );
     return {
-      figures: `detection ${fmt(detection)} (bound ${bound} s), return ${fmt(back)}; settled ${fmt(settled)} after boot`,
+      figures: `detection ${seconds(detection)} (bound ${bound} s), return ${seconds(back)}; settled ${seconds(settled)} after boot`,
       detail:
         `after the stop ${counts(afterDown)}, after the bound web1 only (${lateDown.length} requests); ` +
         `after the start ${counts(lateUp)}; ldirectord.service on lb1: ${service}`,
@@ -154,11 +154,11 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
       const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
       check(
         back !== undefined && back <= bound,
-        `web2 not back through the VIP within ${bound} s of its page's return (first answer: ${fmt(back)})`,
+        `web2 not back through the VIP within ${bound} s of its page's return (first answer: ${seconds(back)})`,
       );
       const lastOther = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1");
       return {
-        figures: `out ${fmt(lastOther ? lastOther.t - down.t0 : 0)} after the page changed, back ${fmt(back)} after it returned (bound ${bound} s)`,
+        figures: `out ${seconds(lastOther ? lastOther.t - down.t0 : 0)} after the page changed, back ${seconds(back)} after it returned (bound ${bound} s)`,
         detail: `path ${LD_LB.check.path}, expect ${JSON.stringify(LD_LB.check.expect)}: web2 answered 200 with "maintenance" and left; its /healthz still said "${healthz.trim()}"; after the bound ${counts(lateDown)}`,
       };
     } finally {
@@ -191,7 +191,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
       `not every web server answers after their return: ${counts(lateUp)}`,
     );
     return {
-      figures: `fallback answers after ${fmt(fallbackIn)}, gone after ${fmt(gone)} (bound ${bound} s)`,
+      figures: `fallback answers after ${seconds(fallbackIn)}, gone after ${seconds(gone)} (bound ${bound} s)`,
       detail: `all down, after the bound: ${counts(lateDown)}; all back, after the bound: ${counts(lateUp)}`,
     };
   });
