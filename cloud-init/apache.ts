@@ -30,3 +30,18 @@ export function renderIndexPage(config: IndexPageConfig): string {
 export function renderHealthz(hostname: string): string {
   return `ok ${hostname}\n`;
 }
+
+/** Debian's apache2 listens on 80 (ports.conf); this enabled conf adds the other ports IPVS sends to. */
+export const APACHE_LISTEN_CONF = "hal-listen";
+export const APACHE_LISTEN_CONF_PATH = `/etc/apache2/conf-available/${APACHE_LISTEN_CONF}.conf`;
+/** Port 80 is ports.conf's: a second `Listen 80` would stop apache2 from starting. */
+export const APACHE_DEFAULT_PORT = 80;
+
+/** Renders APACHE_LISTEN_CONF_PATH: one `Listen` per port, none of them 80. */
+export function renderListenConf(ports: readonly number[]): string {
+  return [
+    "# The ports the load balancer sends requests to on this server, besides ports.conf's 80.",
+    ...ports.map((p) => `Listen ${p}`),
+    "",
+  ].join("\n");
+}

@@ -1,5 +1,13 @@
 import { createHash } from "crypto";
-import { APACHE_SERVICE, renderHealthz, renderIndexPage } from "./apache";
+import {
+  APACHE_DEFAULT_PORT,
+  APACHE_LISTEN_CONF,
+  APACHE_LISTEN_CONF_PATH,
+  APACHE_SERVICE,
+  renderHealthz,
+  renderIndexPage,
+  renderListenConf,
+} from "./apache";
 import { CloudConfig, renderCloudConfig, toCloudInitYaml, WriteFile } from "./cloud-config";
 import { NODE_NAME } from "./heartbeat";
 import {
@@ -59,6 +67,8 @@ export interface WebRole {
   readonly subtitle?: string;
   /** Who starts Apache. @default "init" */
   readonly startedBy?: ServiceStarter;
+  /** TCP ports Apache listens on besides 80, where a director sends requests to this server. @default none */
+  readonly listenPorts?: readonly number[];
 }
 
 /**
@@ -184,6 +194,17 @@ export function validateNodeSpec(spec: NodeSpec, path: string): ConfigIssue[] {
       );
     }
   });
+  (spec.web?.listenPorts ?? []).forEach((port, i, ports) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535 || port === APACHE_DEFAULT_PORT) {
+      list.add(
+        `web.listenPorts[${i}]`,
+        port,
+        `must be a port number, 1..65535, other than ${APACHE_DEFAULT_PORT} (ports.conf listens there)`,
+      );
+    } else if (ports.indexOf(port) !== i) {
+      list.add(`web.listenPorts[${i}]`, port, "is listed twice: apache2 refuses to start on a repeated Listen");
+    }
+  });
   if (spec.directRouting) list.addAll(validateDirectRoutingRole(spec.directRouting, `${path}/directRouting`));
   if (spec.firewall) list.addAll(validateFirewallRole(spec.firewall, `${path}/nftables.conf`));
   if (spec.director) {
@@ -225,6 +246,9 @@ function filesFor(spec: NodeSpec): WriteFile[] {
       },
       { path: "/var/www/html/healthz", content: renderHealthz(spec.hostname), permissions: "0644", defer: true },
     );
+    if (spec.web.listenPorts?.length) {
+      files.push({ path: APACHE_LISTEN_CONF_PATH, content: renderListenConf(spec.web.listenPorts), permissions: "0644", defer: true });
+    }
   }
   if (spec.director) {
     if (usesNat(spec)) {
@@ -289,6 +313,7 @@ function runcmdFor(spec: NodeSpec): string[][] {
     const stop = service === LDIRECTORD_SERVICE ? [LDIRECTORD_SETTLE_PATH, "stop"] : ["service", service, "stop"];
     commands.push(["update-rc.d", service, "disable"], stop);
   }
+  if (spec.web?.listenPorts?.length) commands.push(["a2enconf", "-q", APACHE_LISTEN_CONF]);
   if (spec.web && spec.web.startedBy !== "failover-engine") commands.push(["service", APACHE_SERVICE, "restart"]);
   if (spec.failover) commands.push(...spec.failover.runcmd.map((argv) => [...argv]));
   return commands;

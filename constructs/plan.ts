@@ -6,6 +6,7 @@
  */
 import {
   AdminUserConfig,
+  APACHE_DEFAULT_PORT,
   APACHE_SERVICE,
   FirewallRole,
   PeerTraffic,
@@ -938,13 +939,6 @@ function nicsFor(
   return { nics, planned };
 }
 
-/**
- * A load balancer node's nftables role (DESIGN.md: deny by default on the wire). Directors: ssh from
- * the admin networks, the virtual services on the VIP, the engine's traffic from the peer; they
- * forward their real servers' replies and the private network's own connections out, which they
- * masquerade. Real servers: the service ports, ssh from the admin networks and the directors (the
- * hop to a node with no public address). Other nodes get none.
- */
 /** A syncing director also accepts the sync messages of its peer, on the sync NIC. */
 function withSyncTraffic(
   peerTraffic: readonly PeerTraffic[] | undefined,
@@ -957,6 +951,39 @@ function withSyncTraffic(
   return [...(peerTraffic ?? []), ipvsSyncPeerTraffic(lb.connectionSync, peers)];
 }
 
+/**
+ * The address the rules send a node's requests to: a NAT real server's private one, a DR real
+ * server's public one.
+ */
+function ruleAddress(lb: LoadBalancerPlan, node: NodeDecl | undefined): string | undefined {
+  return lb.forwarding === "masquerade" ? node?.privateAddress : node?.publicAddress;
+}
+
+/** The ports a real server or the fallback server answers on (rules address `own`): the service's, or its own remapped one. */
+function servedPorts(lb: LoadBalancerPlan, own: string | undefined): { protocol: "tcp" | "udp"; port: number }[] {
+  const fallback = lb.healthChecks?.fallback;
+  return lb.services.flatMap((s) => [
+    ...s.realServers.filter((r) => r.address === own).map((r) => ({ protocol: s.protocol ?? "tcp", port: r.port ?? s.port })),
+    ...(fallback && fallback.address === own ? [{ protocol: s.protocol ?? "tcp", port: fallback.port ?? s.port }] : []),
+  ]);
+}
+
+/** The TCP ports a web node's Apache must listen on besides 80: where the directors send it requests. */
+function apacheListenPorts(lb: LoadBalancerPlan | undefined, node: NodeDecl): number[] {
+  if (!lb) return [];
+  const tcp = servedPorts(lb, ruleAddress(lb, node)).flatMap((s) =>
+    s.protocol === "tcp" && s.port !== APACHE_DEFAULT_PORT ? [s.port] : [],
+  );
+  return [...new Set(tcp)].sort((a, b) => a - b);
+}
+
+/**
+ * A load balancer node's nftables role (DESIGN.md: deny by default on the wire). Directors: ssh from
+ * the admin networks, the virtual services on the VIP, the engine's traffic from the peer; they
+ * forward their real servers' replies and the private network's own connections out, which they
+ * masquerade. Real servers: the service ports, ssh from the admin networks and the directors (the
+ * hop to a node with no public address). Other nodes get none.
+ */
 function firewallFor(
   decl: ClusterDecl,
   node: WebNodeDecl,
@@ -1001,22 +1028,16 @@ function firewallFor(
       },
     };
   }
-  // The address the rules name: a NAT real server's private one, a DR real server's public one. Its
-  // service rule names no address, so a DR real server accepts the VIP (on lo) and health checks alike.
-  const addressIn = (n: NodeDecl | undefined) => (nat ? n?.privateAddress : n?.publicAddress);
-  const own = addressIn(byName.get(node.name));
+  // The service rule names no address, so a DR real server accepts the VIP (on lo) and health checks alike.
   // The directors' addresses, unless an admin network already holds them.
   const adminNets = admins.flatMap((net) => parseIpv4Cidr(net) ?? []);
   const directorAddresses = lb.directors
-    .flatMap((d) => addressIn(byName.get(d)) ?? [])
+    .flatMap((d) => ruleAddress(lb, byName.get(d)) ?? [])
     .filter((address) => !adminNets.some((net) => inSubnet(address, net)));
   return {
     filter: {
       sshFrom: [...admins, ...directorAddresses],
-      services: lb.services.flatMap((s) => [
-        ...s.realServers.filter((r) => r.address === own).map((r) => ({ protocol: s.protocol ?? "tcp", port: r.port ?? s.port })),
-        ...(fallback && fallback.address === own ? [{ protocol: s.protocol ?? "tcp", port: fallback.port ?? s.port }] : []),
-      ]),
+      services: servedPorts(lb, ruleAddress(lb, byName.get(node.name))),
     },
   };
 }
@@ -1045,6 +1066,10 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
     group && lb && group.ipvsRules
       ? { ...group, ipvsServices: lb.services, ...(lb.connectionSync ? { connectionSync: lb.connectionSync } : {}) }
       : group;
+  const listenPortsOf = (node: NodeDecl) => {
+    const ports = apacheListenPorts(lb, node);
+    return ports.length ? { listenPorts: ports } : {};
+  };
   const planned = decl.nodes.map((node): PlannedNode => {
     const { nics, planned: nicPlan } = nicsFor(decl, node, macAddress, lb);
     const isDirector = lb?.directors.includes(node.name) ?? false;
@@ -1070,7 +1095,7 @@ export function planCluster(decl: ClusterDecl, path: string, macAddress: MacAllo
       nics,
       hosts: hostsOf(node.name),
       admin: decl.admin,
-      ...(node.web ? { web: { subtitle: decl.subtitle, startedBy: webStarter } } : {}),
+      ...(node.web ? { web: { subtitle: decl.subtitle, startedBy: webStarter, ...listenPortsOf(node) } } : {}),
       ...(isDirector
         ? {
             director: {

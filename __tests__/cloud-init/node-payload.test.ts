@@ -284,6 +284,17 @@ describe("director pair refresher", () => {
 });
 
 describe("node validation", () => {
+  it("refuses a Listen port that is 80, out of range or repeated: each would stop apache2", () => {
+    expect(() => renderNodePayload({ ...webServer, web: { listenPorts: [8080, 80, 0, 8080] } }, "s/web1")).toThrow(
+      [
+        "Invalid topology, 3 problems; nothing was written:",
+        "  - s/web1: web.listenPorts[1] = 80: must be a port number, 1..65535, other than 80 (ports.conf listens there)",
+        "  - s/web1: web.listenPorts[2] = 0: must be a port number, 1..65535, other than 80 (ports.conf listens there)",
+        "  - s/web1: web.listenPorts[3] = 8080: is listed twice: apache2 refuses to start on a repeated Listen",
+      ].join("\n"),
+    );
+  });
+
   it("gives each role's service one starter: init, or the failover engine that exists", () => {
     expect(() => renderNodePayload({ ...webServer, web: { startedBy: "failover-engine" } }, "s/web1")).toThrow(
       's/web1: web.startedBy = "failover-engine": no failover engine runs on this node to start it',

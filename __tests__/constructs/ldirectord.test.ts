@@ -81,6 +81,12 @@ const byDefault = nodes(single());
 const named = nodes(single({ rules: IpvsRules.staticRestore() }));
 const quiescedLb = nodes(single({ persistence: 300, rules: IpvsRules.ldirectord({ onFailure: "quiesce" }) }));
 const ha = nodes(pair({ rules: IpvsRules.ldirectord({ fallback: { server: sorry } }) }));
+const otherPorts = nodes(
+  single({
+    extraServices: [{ port: 8080, realServers: [{ node: "web1", port: 8081 }, { node: "web2" }] }],
+    rules: IpvsRules.ldirectord({ fallback: { server: sorry, port: 8088 } }),
+  }),
+);
 
 beforeAll(() => checkWithCloudInit({ userData: synthesized, yaml: synthesized }));
 
@@ -109,6 +115,26 @@ describe("IpvsRules.ldirectord on one director", () => {
     expect(file(sorry1, "/var/www/html/index.html")).toContain("sorry1");
     expect(file(sorry1, "/etc/nftables.conf")).toContain("tcp dport 80 accept");
     expect(file(lb1(), "/etc/nftables.conf")).toContain("ip saddr { 192.168.200.11, 192.168.200.12, 192.168.200.30 } tcp sport 80 accept");
+  });
+
+  it("makes Apache listen where the director sends requests: a fallback port, a remapped port, the service's own", () => {
+    const listen = (host: string) => file(otherPorts.get(host)!, "/etc/apache2/conf-available/hal-listen.conf");
+    expect(listen("sorry1")).toMatch(/^Listen 8088$/m);
+    expect(listen("web1")?.match(/^Listen .*$/gm)).toEqual(["Listen 8081"]);
+    expect(listen("web2")?.match(/^Listen .*$/gm)).toEqual(["Listen 8080"]);
+    // Port 80 is ports.conf's: a second Listen 80 would stop apache2.
+    expect(listen("lb1")).toBeUndefined();
+    expect(file(otherPorts.get("sorry1")!, "/etc/nftables.conf")).toContain("tcp dport 8088 accept");
+    expect(file(otherPorts.get("lb1")!, "/etc/ha.d/ldirectord.cf")).toContain("\tfallback=192.168.200.30:8088 masq\n");
+    const commands = otherPorts
+      .get("web1")!
+      .runcmd.map((c) => c.join(" "))
+      .filter((c) => /apache2|a2enconf/.test(c));
+    expect(commands).toEqual(["a2enconf -q hal-listen", "service apache2 restart"]);
+    for (const host of ["web1", "sorry1"]) {
+      expect(file(lb.get(host)!, "/etc/apache2/conf-available/hal-listen.conf")).toBeUndefined();
+      expect(lb.get(host)!.runcmd.flat()).not.toContain("a2enconf");
+    }
   });
 
   it("keeps the default static restore byte-identical when named", () => {
