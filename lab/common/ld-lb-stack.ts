@@ -9,6 +9,7 @@
  */
 import { App } from "cdktf";
 import { Construct } from "constructs";
+import type { OnCheckFailure } from "../../cloud-init";
 import { IpvsLoadBalancer, IpvsRules } from "../../constructs";
 import { LAB_ADMIN_NETWORKS, LAB_NETWORKS, LabStack } from "../../stacks";
 
@@ -23,6 +24,8 @@ export const LD_LB = {
     { name: "web2", privateAddress: "192.168.200.12" },
   ],
   fallback: { name: "sorry1", privateAddress: "192.168.200.30" },
+  /** Away from the default (the service's 80): sorry1's Apache listens here only because the payload says so. */
+  fallbackPort: 8080,
   /**
    * checkinterval 3, negotiatetimeout 3: a dead server is out within 3 + 3 + 1 s. 2 s timeouts failed
    * each server's first check after ldirectord's start on a loaded UML host (LWP loads on first use).
@@ -41,8 +44,18 @@ export const LD_LB = {
 /** The issue's bound for one dead (or returning) real server: check interval + response timeout + 1 s. */
 export const LD_LB_BOUND_S = LD_LB.check.intervalSeconds + LD_LB.check.responseTimeoutSeconds + 1;
 
+/**
+ * The same topology with the other failure policy: a failed server kept at weight 0 (quiescent), after
+ * two failed checks in a row. The lab installs this stack's ldirectord.cf on the booted ld-lb director.
+ */
+export const LD_LB_QUIESCE_STACK = "ld-lb-quiesce-libvirt";
+export const LD_LB_QUIESCE = { onFailure: "quiesce", failuresBeforeDown: 2 } as const;
+/** Two failed rounds, the second one's timeout, and 1 s. */
+export const LD_LB_QUIESCE_BOUND_S =
+  LD_LB_QUIESCE.failuresBeforeDown * LD_LB.check.intervalSeconds + LD_LB.check.responseTimeoutSeconds + 1;
+
 class LdLbStack extends LabStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, failure: { onFailure?: OnCheckFailure; failuresBeforeDown?: number } = {}) {
     super(scope, id);
     const o = LD_LB;
     const lb = new IpvsLoadBalancer(this, "lb", {
@@ -55,7 +68,11 @@ class LdLbStack extends LabStack {
       scheduler: "rr",
       subtitle: "ldirectord health checks",
       firewall: { adminNetworks: LAB_ADMIN_NETWORKS },
-      rules: IpvsRules.ldirectord({ check: { ...o.check }, fallback: { server: { ...o.fallback } } }),
+      rules: IpvsRules.ldirectord({
+        check: { ...o.check, ...(failure.failuresBeforeDown !== undefined ? { failuresBeforeDown: failure.failuresBeforeDown } : {}) },
+        ...(failure.onFailure !== undefined ? { onFailure: failure.onFailure } : {}),
+        fallback: { server: { ...o.fallback }, port: o.fallbackPort },
+      }),
     });
     this.addOutputs(o.vip, lb);
   }
@@ -64,4 +81,5 @@ class LdLbStack extends LabStack {
 /** Adds the ld-lb stack to a lab app (synthesizeLabStacks). */
 export function addLdLbStack(app: App): void {
   new LdLbStack(app, LD_LB_STACK);
+  new LdLbStack(app, LD_LB_QUIESCE_STACK, LD_LB_QUIESCE);
 }

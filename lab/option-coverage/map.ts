@@ -78,6 +78,8 @@ const VM_DR_INBOUND: VmScenarioId = "vm.ipvs-dr.inbound-only";
 /** ld-lb: the ldirectord service on one director (checkinterval 3, negotiatetimeout 3), web1/web2 and the fallback sorry1. */
 const VM_LD_DEAD: VmScenarioId = "vm.ld-lb.dead-real-server";
 const VM_LD_FALLBACK: VmScenarioId = "vm.ld-lb.fallback";
+/** ld-lb, then the ld-lb-quiesce stack's ldirectord.cf installed on its director (the only file of lb1's payload that differs). */
+const VM_LD_QUIESCE: VmScenarioId = "vm.ld-lb.quiesce";
 /** Schedulers other than the presets' rr: each rendered by the product's rule builder, restored into a live kernel and read back. */
 const OTHER_SCHEDULERS = ["dh", "lblc", "lblcr", "lc", "nq", "sed", "sh", "wlc", "wrr"] as const;
 const schedulerEntries = (owner: string, note: string) =>
@@ -240,6 +242,18 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
     note: "3 s (checktimeout, written; the HTTP check uses negotiatetimeout)",
   },
   "LdirectordProps.onFailure=remove": { scenarios: [VM_LD_DEAD], note: "the default, always written: web2 leaves lb1's table" },
+  "LdirectordProps.onFailure=quiesce": {
+    scenarios: [VM_LD_QUIESCE],
+    note: "the quiesce stack's ldirectord.cf on the booted director: web2 kept at weight 0, no request reaches it",
+  },
+  "HttpHealthCheck.failuresBeforeDown": {
+    scenarios: [VM_LD_QUIESCE],
+    note: "2: ldirectord logs a soft failure 1/2 before quiescing web2, within 2 × interval + timeout + 1 s",
+  },
+  "LdirectordProps.fallback.port": {
+    scenarios: [VM_LD_FALLBACK],
+    note: "8080: sorry1's Apache listens there from its payload; lb1's live table names 192.168.200.30:8080",
+  },
   "ServiceDecl.port": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
   "ServiceDecl.protocol=tcp": { scenarios: [VM_NAT], note: "the default" },
   "ServiceDecl.scheduler=rr": { scenarios: [VM_NAT], note: "through IpvsLoadBalancer" },
@@ -347,9 +361,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "KeepalivedSettings.serviceFailover=false",
   "LabStackProps.platform.kind=vsphere",
   "HaLoadBalancedWebProps.rules",
-  "HttpHealthCheck.failuresBeforeDown",
-  "LdirectordProps.onFailure=quiesce",
-  "LdirectordProps.fallback.port",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
   "ServiceFailover.backoffSeconds",

@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { sleep } from "../common/proc";
-import { LD_LB, LD_LB_BOUND_S } from "../common/ld-lb-stack";
+import { LD_LB, LD_LB_BOUND_S, LD_LB_QUIESCE, LD_LB_QUIESCE_BOUND_S } from "../common/ld-lb-stack";
+import { LabNode, parseCloudConfig } from "../common/payload";
+import { LDIRECTORD_CONF_PATH, LDIRECTORD_SETTLE_PATH } from "../../cloud-init";
 import type { ScenarioRunner } from "./ipvs-options";
 import { check } from "./check";
 import { seconds } from "./directors";
@@ -28,12 +30,20 @@ const epoch = () => Date.now() / 1000;
 interface Sample {
   /** Host epoch seconds when the request started. */
   readonly t: number;
-  /** The host that answered, or "failed". */
+  /** The host that answered, or "failed (curl exit N)". */
   readonly host: string;
 }
 
 /** The client loop's own bound, should the lab die before it writes the end file. */
 const WATCH_LIMIT_S = 300;
+/** curl's exit status for "no answer within --max-time". */
+const CURL_TIMEOUT = 28;
+/**
+ * Requests after the bound that may time out. A timeout is the loaded 2-core host, not routing: a
+ * stopped apache2 refuses at once (curl exit 7) and the changed page answers, so neither hides in it.
+ * One such timeout failed a CI run; more than this many fail the check.
+ */
+const TIMEOUTS_TOLERATED = 2;
 
 /**
  * Polls the VIP from the client every 100 ms, one new connection per request (curl --max-time 1),
@@ -47,8 +57,8 @@ async function watchWhile(lab: VmLab, afterS: number, action: () => Promise<unkn
     const loop =
       `hard=$(( $(date +%s) + ${WATCH_LIMIT_S} )); while :; do now=$(date +%s); [ "$now" -ge "$hard" ] && break; ` +
       `if [ -f ${endFile} ] && [ "$now" -ge "$(cat ${endFile})" ]; then break; fi; t=$(date +%s.%N); ` +
-      `page=$(curl -s --max-time 1 ${VIP_URL}); ` +
-      `host=$(printf '%s' "$page" | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'); echo "$t \${host:-failed}"; sleep 0.1; done`;
+      `page=$(curl -s --max-time 1 ${VIP_URL}); code=$?; ` +
+      `host=$(printf '%s' "$page" | sed -n 's:.*<h1>\\(.*\\)</h1>.*:\\1:p'); echo "$t \${host:-failed (curl exit $code)}"; sleep 0.1; done`;
     const client = lab.client(["sh", "-c", loop], (WATCH_LIMIT_S + 30) * 1000);
     await sleep(1000);
     await action();
@@ -66,6 +76,21 @@ async function watchWhile(lab: VmLab, afterS: number, action: () => Promise<unkn
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const timedOut = (s: Sample) => s.host === `failed (curl exit ${CURL_TIMEOUT})`;
+
+/**
+ * Checks that every request after the bound was answered by one of `expected`, apart from at most
+ * TIMEOUTS_TOLERATED timeouts; the message names what answered instead.
+ */
+function checkLate(late: readonly Sample[], expected: readonly string[], message: string): void {
+  check(late.length >= 10, `too few requests after the bound to judge (${late.length})`);
+  const timeouts = late.filter(timedOut).length;
+  check(
+    late.every((s) => expected.includes(s.host) || timedOut(s)) && timeouts <= TIMEOUTS_TOLERATED,
+    `${message}: ${counts(late)} (at most ${TIMEOUTS_TOLERATED} timeouts tolerated)`,
+  );
 }
 
 const counts = (samples: readonly Sample[]) => {
@@ -93,7 +118,40 @@ async function settle(lab: VmLab): Promise<number | undefined> {
   return undefined;
 }
 
-export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<void> {
+/** web2's weight in lb1's live table, or undefined when it is not there. */
+async function web2Weight(lab: VmLab): Promise<number | undefined> {
+  const line = (await rulesOn(lab, "lb1")).split("\n").find((l) => l.includes(`-> ${LD_LB.webServers[1].privateAddress}:80 `));
+  return line === undefined ? undefined : Number(line.trim().split(/\s+/)[3]);
+}
+
+/**
+ * The quiesce stack's ldirectord.cf for lb1, after checking that it is the only thing in lb1's
+ * payload the failure policy changes: the same files otherwise, the same commands and packages.
+ */
+function quiesceConfig(booted: LabNode, variant: LabNode): string {
+  const a = parseCloudConfig(booted.userData);
+  const b = parseCloudConfig(variant.userData);
+  const content = (files: typeof a.files, path: string) => files.find((f) => f.path === path)?.content;
+  const paths = [...new Set([...a.files, ...b.files].map((f) => f.path))];
+  const differing = paths.filter((path) => content(a.files, path) !== content(b.files, path));
+  check(
+    differing.length === 1 && differing[0] === LDIRECTORD_CONF_PATH,
+    `lb1's payloads differ in more than ${LDIRECTORD_CONF_PATH}: ${differing.join(", ")}`,
+  );
+  check(JSON.stringify([a.runcmd, a.packages]) === JSON.stringify([b.runcmd, b.packages]), "lb1's payloads differ in runcmd or packages");
+  return content(b.files, LDIRECTORD_CONF_PATH)!;
+}
+
+/**
+ * The stacks the scenarios read: the booted ld-lb stack's lb1, and the same topology's lb1 with
+ * onFailure "quiesce" and failuresBeforeDown 2.
+ */
+export interface LdLbPayloads {
+  readonly lb1: LabNode;
+  readonly quiesceLb1: LabNode;
+}
+
+export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: LdLbPayloads): Promise<void> {
   const bound = LD_LB_BOUND_S;
   await run("vm.ld-lb.dead-real-server", "ld-lb: stop apache on web2, out within the bound; start it, back within it", async () => {
     const settled = await settle(lab);
@@ -104,15 +162,11 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
       .trim();
     const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "stop"));
     const afterDown = down.samples.filter((s) => s.t >= down.t0);
-    const badDown = afterDown.filter((s) => s.host !== "web1");
+    const badDown = afterDown.filter((s) => s.host !== "web1" && !timedOut(s));
     // Detection: from the stop to the last request that was not answered by web1.
     const detection = badDown.length ? badDown[badDown.length - 1].t - down.t0 : 0;
     const lateDown = afterDown.filter((s) => s.t >= down.t0 + bound);
-    check(lateDown.length >= 10, `too few requests after the bound to judge (${lateDown.length})`);
-    check(
-      lateDown.every((s) => s.host === "web1"),
-      `after ${bound} s, requests still fail or reach web2: ${counts(lateDown)}`,
-    );
+    checkLate(lateDown, ["web1"], `after ${bound} s, requests still fail or reach web2`);
     const rulesDown = await rulesOn(lab, "lb1");
     check(!rulesDown.includes(`${LD_LB.webServers[1].privateAddress}:80`), `web2 is still in lb1's table:\n${rulesDown}`);
 
@@ -121,14 +175,11 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
     check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${seconds(back)})`);
     const lateUp = up.samples.filter((s) => s.t >= up.t0 + bound);
-    check(
-      lateUp.every((s) => WEBS.includes(s.host)),
-      `after web2's return, requests fail or reach the fallback: ${counts(lateUp)}`,
-    );
+    checkLate(lateUp, WEBS, "after web2's return, requests fail or reach the fallback");
     return {
       figures: `detection ${seconds(detection)} (bound ${bound} s), return ${seconds(back)}; settled ${seconds(settled)} after boot`,
       detail:
-        `after the stop ${counts(afterDown)}, after the bound web1 only (${lateDown.length} requests); ` +
+        `after the stop ${counts(afterDown)}, after the bound ${counts(lateDown)}; ` +
         `after the start ${counts(lateUp)}; ldirectord.service on lb1: ${service}`,
     };
   });
@@ -142,11 +193,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     try {
       const down = await watchWhile(lab, WATCH_AFTER_S, () => lab.execOk("web2", swap));
       const lateDown = down.samples.filter((s) => s.t >= down.t0 + bound);
-      check(lateDown.length >= 10, `too few requests after the bound to judge (${lateDown.length})`);
-      check(
-        lateDown.every((s) => s.host === "web1"),
-        `after ${bound} s, requests still reach web2's changed page or fail: ${counts(lateDown)}`,
-      );
+      checkLate(lateDown, ["web1"], `after ${bound} s, requests still reach web2's changed page or fail`);
       const healthz = await lab.execOk("web2", "curl -s http://127.0.0.1/healthz");
       const up = await watchWhile(lab, WATCH_AFTER_S, () => lab.execOk("web2", `mv ${kept} ${page}`));
       restored = true;
@@ -156,7 +203,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
         back !== undefined && back <= bound,
         `web2 not back through the VIP within ${bound} s of its page's return (first answer: ${seconds(back)})`,
       );
-      const lastOther = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1");
+      const lastOther = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
       return {
         figures: `out ${seconds(lastOther ? lastOther.t - down.t0 : 0)} after the page changed, back ${seconds(back)} after it returned (bound ${bound} s)`,
         detail: `path ${LD_LB.check.path}, expect ${JSON.stringify(LD_LB.check.expect)}: web2 answered 200 with "maintenance" and left; its /healthz still said "${healthz.trim()}"; after the bound ${counts(lateDown)}`,
@@ -171,28 +218,65 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner): Promise<vo
     const firstSorry = down.samples.find((s) => s.t >= down.t0 && s.host === SORRY);
     const fallbackIn = firstSorry ? firstSorry.t - down.t0 : undefined;
     const lateDown = down.samples.filter((s) => s.t >= down.t0 + bound);
-    check(lateDown.length >= 10, `too few requests after the bound to judge (${lateDown.length})`);
-    check(
-      lateDown.every((s) => s.host === SORRY),
-      `after ${bound} s with every web server down, not all requests reach ${SORRY}: ${counts(lateDown)}`,
-    );
+    checkLate(lateDown, [SORRY], `after ${bound} s with every web server down, not all requests reach ${SORRY}`);
+    // The fallback's own port (LD_LB.fallbackPort, not the service's 80) in the live table.
+    const fallbackRule = `-> ${LD_LB.fallback.privateAddress}:${LD_LB.fallbackPort} `;
+    const rulesDown = await rulesOn(lab, "lb1");
+    check(rulesDown.includes(fallbackRule), `lb1's table has no ${fallbackRule.trim()} with every web server down:\n${rulesDown}`);
     const up = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, WEBS, "start"));
     const afterUp = up.samples.filter((s) => s.t >= up.t0);
     const lastSorry = [...afterUp].reverse().find((s) => s.host === SORRY);
     const gone = lastSorry ? lastSorry.t - up.t0 : 0;
     const lateUp = up.samples.filter((s) => s.t >= up.t0 + bound);
-    check(lateUp.length >= 10, `too few requests after the bound to judge (${lateUp.length})`);
-    check(
-      lateUp.every((s) => WEBS.includes(s.host)),
-      `after ${bound} s with the web servers back, requests fail or reach ${SORRY}: ${counts(lateUp)}`,
-    );
+    checkLate(lateUp, WEBS, `after ${bound} s with the web servers back, requests fail or reach ${SORRY}`);
     check(
       WEBS.every((w) => lateUp.some((s) => s.host === w)),
       `not every web server answers after their return: ${counts(lateUp)}`,
     );
     return {
       figures: `fallback answers after ${seconds(fallbackIn)}, gone after ${seconds(gone)} (bound ${bound} s)`,
-      detail: `all down, after the bound: ${counts(lateDown)}; all back, after the bound: ${counts(lateUp)}`,
+      detail: `all down, after the bound: ${counts(lateDown)}, lb1's table ${fallbackRule.trim()}; all back, after the bound: ${counts(lateUp)}`,
+    };
+  });
+
+  // Last: it leaves lb1 on the quiesce stack's configuration.
+  await run("vm.ld-lb.quiesce", "ld-lb: onFailure quiesce after 2 failed checks: web2 kept at weight 0, then back to 1", async () => {
+    const web2 = LD_LB.webServers[1].privateAddress;
+    const config = quiesceConfig(payloads.lb1, payloads.quiesceLb1);
+    const encoded = Buffer.from(config).toString("base64");
+    await lab.execOk("lb1", `echo ${encoded} | base64 -d > ${LDIRECTORD_CONF_PATH} && ${LDIRECTORD_SETTLE_PATH} restart`, {
+      timeoutMs: 120_000,
+    });
+    const settled = await settle(lab);
+    check(settled !== undefined, `ldirectord on lb1 did not install web1 and web2 within ${SETTLE_LIMIT_S} s of the restart`);
+    const since = (await lab.execOk("lb1", "date +%s")).trim();
+    const qBound = LD_LB_QUIESCE_BOUND_S;
+    // Enough samples after the bound to judge, no more: this scenario runs in CI's longest lane.
+    const down = await watchWhile(lab, qBound + 4, () => apache(lab, ["web2"], "stop"));
+    const lateDown = down.samples.filter((s) => s.t >= down.t0 + qBound);
+    checkLate(lateDown, ["web1"], `after ${qBound} s, requests still fail or reach web2`);
+    const weightDown = await web2Weight(lab);
+    check(weightDown === 0, `web2 should stay in lb1's table at weight 0 (quiescent), found ${weightDown ?? "no entry"}`);
+    const journal = (await lab.execOk("lb1", `journalctl -b -t ldirectord -o cat --no-pager --since @${since}`))
+      .split("\n")
+      .filter((l) => l.includes(`${web2}:80`));
+    const soft = journal.findIndex(
+      (l) => l.includes("Soft failure real server") && l.includes(`failure 1/${LD_LB_QUIESCE.failuresBeforeDown}`),
+    );
+    const quiesced = journal.findIndex((l) => l.includes("Quiescent real server") && l.includes("Weight set to 0"));
+    check(soft >= 0 && quiesced > soft, `ldirectord's journal should show a soft failure 1/2, then the quiescing:\n${journal.join("\n")}`);
+    const firstDown = down.samples.find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
+    const lastDown = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
+
+    const up = await watchWhile(lab, bound + 1, () => apache(lab, ["web2"], "start"));
+    const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
+    const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
+    check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${seconds(back)})`);
+    const weightUp = await web2Weight(lab);
+    check(weightUp === 1, `web2's weight after its return: ${weightUp ?? "no entry"}, expected 1`);
+    return {
+      figures: `web2 refused from ${seconds(firstDown ? firstDown.t - down.t0 : undefined)} to ${seconds(lastDown ? lastDown.t - down.t0 : 0)} after the stop (bound ${qBound} s: 2 × 3 + 3 + 1), back ${seconds(back)} after the start`,
+      detail: `after the bound ${counts(lateDown)}; lb1's table kept web2 at weight 0, then 1; journal: ${journal[soft]} | ${journal[quiesced]}`,
     };
   });
 }

@@ -46,8 +46,10 @@ export const VM_SCENARIOS = [
   "vm.ld-lb.dead-real-server",
   /** ld-lb: path /index.html, expect "<h1>web": web2's page answers 200 with other text, web2 leaves within the bound; restored, it returns. */
   "vm.ld-lb.checked-page",
-  /** ld-lb: every web server stopped, the fallback sorry1 answers; started again, sorry1 gone. */
+  /** ld-lb: every web server stopped, the fallback sorry1 answers on its own port 8080 (its Apache listens there); started again, sorry1 gone. */
   "vm.ld-lb.fallback",
+  /** ld-lb: the quiesce stack's ldirectord.cf (onFailure quiesce, failuresBeforeDown 2) on lb1: web2 stopped stays at weight 0 after a soft failure 1/2, no request reaches it; started, weight 1. */
+  "vm.ld-lb.quiesce",
   /** ha-lb-sync (connection-sync.ts): connectionSync on; a rate-limited download through the VIP survives a crash of lb1, and lb2's table held its synced entry. */
   "vm.ha-lb-sync.survives",
   /** watchdog.ts (qemu tier): heartbeat frozen (SIGSTOP), softdog resets the holder, the peer takes over. */
