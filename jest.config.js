@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.js"],
+  globalSetup: "<rootDir>/__tests__/support/tmpdir-setup.js",
+  globalTeardown: "<rootDir>/__tests__/support/tmpdir-teardown.js",
   // swc strips types without checking them (ts-jest spent most of a run compiling the 8.5 MB
   // .gen bindings); `npm run typecheck` is the type check. Options mirror tsconfig.json.
   // swc-transform.js is @swc/jest minus the source maps of .gen (see there).

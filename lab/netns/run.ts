@@ -11,6 +11,7 @@
  * Exit 0 only if every scenario passed.
  */
 import * as fs from "node:fs";
+import { parseArgs } from "node:util";
 import { readLabNodeDir, type LabNode } from "../common/payload";
 import { runMain } from "../common/proc";
 import { tally } from "../common/report";
@@ -42,21 +43,28 @@ function autoFailbackOf(nodes: LabNode[]): boolean {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let keep = false;
-  let autoFailback: boolean | undefined;
-  const stacks: string[] = [];
-  const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--keep") keep = true;
-    else if (a === "--node-dir" && argv[i + 1]) dirs.push(argv[++i]);
-    else if (a === "--stack" && argv[i + 1]) stacks.push(argv[++i]);
-    else if (a === "--auto-failback" && ["on", "off"].includes(argv[i + 1])) autoFailback = argv[++i] === "on";
-    else {
-      console.error(USAGE);
-      return 2;
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        keep: { type: "boolean", default: false },
+        "node-dir": { type: "string", multiple: true, default: [] },
+        stack: { type: "string", multiple: true, default: [] },
+        "auto-failback": { type: "string" },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
   }
+  const { keep, stack: stacks, "node-dir": dirs } = parsed;
+  const failback = parsed["auto-failback"];
+  if (failback !== undefined && failback !== "on" && failback !== "off") {
+    console.error(`--auto-failback ${failback}: on or off\n${USAGE}`);
+    return 2;
+  }
+  const autoFailback = failback === undefined ? undefined : failback === "on";
   const runs: LabRun[] = [];
   if (dirs.length > 0) {
     runs.push({ label: dirs.join(" + "), nodes: dirs.map(readLabNodeDir), resolved: false, plan: "full" });
