@@ -48,6 +48,13 @@ export {
  */
 const OPTIONS_TIMING = { keepalive: "250ms", deadtime: 1, warntime: "500ms", initdead: 3 } as const;
 
+/**
+ * The service-failover stack's monitor, every setting away from HEARTBEAT_DEFAULTS.serviceFailover
+ * (2 s, 2, 60 s): the labs read each from the monitor's log. A longer interval, not a shorter one: it
+ * is also the timeout of each `status` call, which a loaded UML guest can take over a second to answer.
+ */
+export const SERVICE_FAILOVER_LAB_SETTINGS = { checkIntervalSeconds: 3, failuresBeforeHandover: 3, backoffSeconds: 90 } as const;
+
 /** Synthesizes main.ts's stacks, plus the auto_failback off and fast-profile variants, into a new temporary folder. */
 export function synthesizeLabStacks(): string {
   const outdir = mkdtempSync(join(tmpdir(), "hal-synth-"));
@@ -57,7 +64,7 @@ export function synthesizeLabStacks(): string {
   new HeartbeatApacheStack(app, FAILBACK_OFF_STACK, { pair: { autoFailback: false, vips: [{ address: "192.168.56.10", labelIndex: 0 }] } });
   new HeartbeatApacheStack(app, FAST_PROFILE_STACK, { failover: FailoverEngine.heartbeat(HEARTBEAT_FAST_PROFILE) });
   new HeartbeatApacheStack(app, SERVICE_FAILOVER_STACK, {
-    failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, serviceFailover: {} }),
+    failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, serviceFailover: SERVICE_FAILOVER_LAB_SETTINGS }),
   });
   new HeartbeatApacheStack(app, WATCHDOG_STACK, { failover: FailoverEngine.heartbeat({ ...HEARTBEAT_LAB_PROFILE, watchdog: true }) });
   new HeartbeatApacheStack(app, FENCING_STACK, {

@@ -18,6 +18,7 @@ import { ClientProbe, now, waitUntil, type ProbeOptions } from "./probe";
 import { ClientArpWatch } from "./arp-watch";
 import { LabResources } from "./resources";
 import { formatTable, runScenario } from "../common/report";
+import { judgeMonitorLog } from "../common/service-monitor-log";
 import type { NetnsScenarioId } from "./scenarios";
 
 /** The MailTo mail the lab's SMTP sink received (lab/netns/smtp-sink.py). */
@@ -1217,6 +1218,7 @@ export class HeartbeatLab {
     const detectionBoundS = (sm.failures + 1) * 2 * sm.checkS;
     const boundS = detectionBoundS + SERVICE_HANDOVER_ALLOWANCE_S;
     const handoversBefore = victim.syslogLines(SERVICE_MONITOR_LOG).length;
+    const t0Wall = Date.now() / 1000;
     const t0 = now();
     this.log(`${victim.hostname}: kill -TERM apache2 (main process)`);
     const k = await victim.exec(["sh", "-c", 'kill -TERM "$(cat /run/apache2/apache2.pid)"']);
@@ -1235,6 +1237,17 @@ export class HeartbeatLab {
     const handovers = victim.syslogLines(SERVICE_MONITOR_LOG).slice(handoversBefore);
     if (handovers.length !== 1)
       throw new ScenarioFailure(`${victim.hostname}'s monitor logged ${handovers.length} handovers, want 1: ${handovers.join(" | ")}`, m);
+    // Each of the monitor's settings, held to what its own log shows after the stop.
+    const monitorLines = victim
+      .syslogLines(/ha-service-monitor/)
+      .map((line) => ({ t: Date.parse(line.split(" ")[0]) / 1000, text: line }))
+      .filter((l) => l.t >= t0Wall - 0.001);
+    let monitorFigures: string;
+    try {
+      monitorFigures = judgeMonitorLog(monitorLines, { checkS: sm.checkS, failures: sm.failures, backoffS: sm.backoffS });
+    } catch (e) {
+      throw new ScenarioFailure(`${victim.hostname}'s monitor: ${(e as Error).message}`, m);
+    }
     // No flapping, no take-back: the peer alone holds the VIP and serves for the whole window, and
     // the stopped apache2 stays down (nothing on the stopped node started the group again).
     const windowS = Math.max(20, 2 * detectionBoundS);
@@ -1250,7 +1263,7 @@ export class HeartbeatLab {
     await this.expectServices(peer, victim);
     return {
       ...m,
-      detail: `${victim.hostname}'s apache2 stopped; its monitor ran hb_standby (${handovers.length}x) and ${peer.hostname} took ${this.vip} (bound ${boundS}s: detection ${detectionBoundS}s + handover ${SERVICE_HANDOVER_ALLOWANCE_S}s); no move in ${windowS}s after`,
+      detail: `${victim.hostname}'s apache2 stopped; its monitor ran hb_standby (${handovers.length}x) and ${peer.hostname} took ${this.vip} (bound ${boundS}s: detection ${detectionBoundS}s + handover ${SERVICE_HANDOVER_ALLOWANCE_S}s); no move in ${windowS}s after; its log: ${monitorFigures}`,
     };
   }
 

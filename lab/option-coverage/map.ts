@@ -36,6 +36,8 @@ const FAILBACK_OFF = id(FAILBACK_OFF_STACK, "primary-returns");
 const LABEL_COLD = id(FAILBACK_OFF_STACK, "cold-start");
 const FAST_CRASH = id(FAST_PROFILE_STACK, "crash-primary");
 const SERVICE_FAILOVER = id(SERVICE_FAILOVER_STACK, "service-failover");
+/** SERVICE_FAILOVER_LAB_SETTINGS (3 s, 3 checks, 90 s), each read back from the monitor's log by judgeMonitorLog. */
+const MONITOR_NOTE = "3 s, 3, 90 s in the service-failover stack";
 const FENCED_CUT = scenarioId(FENCING_STACK, FENCING_SCENARIO.cutWithFencing);
 const FENCING_WATCHDOG = scenarioId(FENCING_STACK, FENCING_SCENARIO.watchdog);
 const BCAST = (s: NetnsScenarioId) => id(BCAST_OPTIONS_STACK, s);
@@ -120,6 +122,18 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "LibvirtFencing.hypervisorUri": { scenarios: [FENCED_CUT], note: "the lab's stand-in virsh" },
   "HeartbeatHelperSettings.serviceFailover=false": { scenarios: [HB_COLD], note: "the default" },
   "HeartbeatHelperSettings.serviceFailover={}": { scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"] },
+  "ServiceFailover.checkIntervalSeconds": {
+    scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"],
+    note: `${MONITOR_NOTE}: the failed checks at least 3 s apart`,
+  },
+  "ServiceFailover.failuresBeforeHandover": {
+    scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"],
+    note: `${MONITOR_NOTE}: check 1/3, 2/3, 3/3 failed, then the handover`,
+  },
+  "ServiceFailover.backoffSeconds": {
+    scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"],
+    note: `${MONITOR_NOTE}: the handover names a 90 s back-off`,
+  },
   "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
   "HaCfConfig.ipfail=true": { scenarios: [MCAST("ping-node-cut")] },
   "HaCfConfig.pingNodes[]": { scenarios: [MCAST("ping-node-cut")], note: "the router" },
@@ -363,9 +377,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "HaLoadBalancedWebProps.rules",
   "LibvirtFencing.sshKnownHosts",
   "LibvirtFencing.sshPrivateKeyBase64",
-  "ServiceFailover.backoffSeconds",
-  "ServiceFailover.checkIntervalSeconds",
-  "ServiceFailover.failuresBeforeHandover",
   "VcenterFencing.credentialStoreBase64",
   "VcenterFencing.port",
   "VcenterFencing.server",

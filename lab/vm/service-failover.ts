@@ -8,6 +8,7 @@
  */
 import { SERVICE_MONITOR_CONFIG_PATH } from "../../cloud-init";
 import { parseCloudConfig, type LabNode } from "../common/payload";
+import { judgeMonitorLog, type MonitorSettings } from "../common/service-monitor-log";
 import { sleep } from "../common/proc";
 import { check, now } from "./check";
 import { holdsVip, SETTLE_LIMIT_S, waitServedBy, waitSoleHolder } from "./directors";
@@ -26,7 +27,7 @@ const HANDOVER_ALLOWANCE_S = 60;
 const HOLD_S = 30;
 
 /** The monitor's settings as the payload writes them. */
-function monitorSettings(node: LabNode): { checkS: number; failures: number } {
+function monitorSettings(node: LabNode): MonitorSettings {
   const text = parseCloudConfig(node.userData).files.find((f) => f.path === SERVICE_MONITOR_CONFIG_PATH)?.content;
   if (text === undefined) throw new Error(`${node.hostname}: the payload writes no ${SERVICE_MONITOR_CONFIG_PATH}`);
   const value = (key: string) => {
@@ -34,13 +35,14 @@ function monitorSettings(node: LabNode): { checkS: number; failures: number } {
     if (!m) throw new Error(`${node.hostname}: ${SERVICE_MONITOR_CONFIG_PATH} sets no ${key}`);
     return Number(m[1]);
   };
-  return { checkS: value("SERVICE_CHECK"), failures: value("SERVICE_FAILURES") };
+  return { checkS: value("SERVICE_CHECK"), failures: value("SERVICE_FAILURES"), backoffS: value("SERVICE_BACKOFF") };
 }
 
 export async function serviceFailoverScenarios(lab: VmLab, nodes: readonly LabNode[], run: ScenarioRunner): Promise<void> {
   const srv1 = nodes.find((n) => n.hostname === "srv1");
   if (!srv1) throw new Error("the heartbeat-sf stack has no srv1");
-  const { checkS, failures } = monitorSettings(srv1);
+  const settings = monitorSettings(srv1);
+  const { checkS, failures } = settings;
 
   await run("vm.heartbeat-sf.service-failover", "4b heartbeat-sf: apache2 stopped on srv1, srv2 serves within the bound", async () => {
     check(await waitSoleHolder(lab, "srv1", "srv2", SETTLE_LIMIT_S), `srv1 is not the only holder of the VIP within ${SETTLE_LIMIT_S} s`);
@@ -53,6 +55,7 @@ export async function serviceFailoverScenarios(lab: VmLab, nodes: readonly LabNo
     // The same bound as the netns lab's: a check in flight plus `failures` more, each up to 2 × checkS.
     const detectionS = (failures + 1) * 2 * checkS;
     const boundS = detectionS + HANDOVER_ALLOWANCE_S;
+    const since = (await lab.execOk("srv1", "date +%s")).trim();
     const t0 = now();
     await lab.execOk("srv1", 'kill -TERM "$(cat /run/apache2/apache2.pid)"');
     const served = await waitServedBy(lab, "srv2", t0, boundS);
@@ -61,6 +64,18 @@ export async function serviceFailoverScenarios(lab: VmLab, nodes: readonly LabNo
       .split("\n")
       .filter((l) => l.includes("hb_standby"));
     check(handovers.length === 1, `srv1's monitor logged ${handovers.length} handovers, want 1: ${handovers.join(" | ")}`);
+    // Each of the monitor's settings, held to what its journal shows after the stop.
+    const journal = await lab.execOk("srv1", `journalctl -b -t ha-service-monitor --no-pager -o short-unix --since @${since}`);
+    const monitorLines = journal
+      .split("\n")
+      .map((line) => /^(\d+\.\d+) \S+ \S+: (.*)$/.exec(line))
+      .flatMap((m) => (m ? [{ t: Number(m[1]), text: m[2] }] : []));
+    let monitorFigures = "";
+    try {
+      monitorFigures = judgeMonitorLog(monitorLines, settings);
+    } catch (e) {
+      check(false, `srv1's monitor: ${(e as Error).message}`);
+    }
     // No take-back and no flapping: srv2 alone holds the VIP and serves while srv1's apache2 stays down.
     const tHold = now();
     while (now() - tHold < HOLD_S) {
@@ -73,7 +88,7 @@ export async function serviceFailoverScenarios(lab: VmLab, nodes: readonly LabNo
     check(!apache, "apache2 runs on srv1 again: something restarted it, so the group could come back to a node that failed");
     return {
       figures: `served by srv2 ${served!.toFixed(1)} s after apache2 stopped (bound ${boundS} s: detection ${detectionS} s + handover ${HANDOVER_ALLOWANCE_S} s)`,
-      detail: `srv1's monitor ran hb_standby once (${handovers[0]?.trim() ?? ""}); srv2 alone held the VIP for ${HOLD_S} s after, srv1's apache2 stayed down`,
+      detail: `srv1's monitor ran hb_standby once (${handovers[0]?.trim() ?? ""}); its journal: ${monitorFigures}; srv2 alone held the VIP for ${HOLD_S} s after, srv1's apache2 stayed down`,
     };
   });
 }
