@@ -241,11 +241,18 @@ describe("heartbeat config", () => {
       prefix: 24,
       iface: "public",
       vips: ["192.168.56.10"],
+      vipInterfaces: { "192.168.56.10": "public" },
       resources: ["IPaddr2::192.168.56.10/24/public", "apache2"],
     });
     expect(
-      parseHaResources("srv2 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.56.20/24/public apache2 MailTo::ops@example.org\n"),
-    ).toMatchObject({ preferred: "srv2", vip: "192.168.56.10", vips: ["192.168.56.10", "192.168.56.20"], mailTo: "ops@example.org" });
+      parseHaResources("srv2 IPaddr2::192.168.56.10/24/public IPaddr2::192.168.200.20/24/private apache2 MailTo::ops@example.org\n"),
+    ).toMatchObject({
+      preferred: "srv2",
+      vip: "192.168.56.10",
+      vips: ["192.168.56.10", "192.168.200.20"],
+      vipInterfaces: { "192.168.56.10": "public", "192.168.200.20": "private" },
+      mailTo: "ops@example.org",
+    });
     expect(parseHaResources("srv1 IPaddr2::192.168.56.10/24/public:0 apache2\n")).toMatchObject({ iface: "public", label: "public:0" });
     expect(parseHaResources("a 10.0.0.9 apache2").vip).toBe("10.0.0.9");
     expect(() => parseHaResources("a apache2")).toThrow(/no IPaddr2/);
@@ -273,12 +280,12 @@ describe("analysePair", () => {
     const key = { sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 lab", authkeySecret: "secret" };
     const read = (stack: string) => analysePair(labNodesOf(outdir, stack, key), undefined, true).pair;
     const bcast = read(BCAST_OPTIONS_STACK);
-    expect([bcast.ha.media, bcast.ha.udpport, bcast.authMethod, bcast.res.preferred, bcast.res.vips]).toEqual([
+    expect([bcast.ha.media, bcast.ha.udpport, bcast.authMethod, bcast.res.preferred, bcast.res.vipInterfaces]).toEqual([
       [{ kind: "bcast", iface: "private" }],
       1694,
       "md5",
       "srv2",
-      ["192.168.56.10", "192.168.56.20"],
+      { "192.168.56.10": "public", "192.168.200.20": "private" },
     ]);
     const mcast = read(MCAST_OPTIONS_STACK);
     expect([

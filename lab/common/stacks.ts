@@ -82,7 +82,8 @@ export function synthesizeLabStacks(): string {
       udpport: 1694,
       authMethod: "md5",
     }),
-    pair: { vips: ["192.168.56.10", "192.168.56.20"], preferredNode: "srv2" },
+    // The second VIP on the private network (VipDecl.network), as a NAT gateway VIP would be.
+    pair: { vips: ["192.168.56.10", { address: "192.168.200.20", network: "private" }], preferredNode: "srv2" },
   });
   new HeartbeatApacheStack(app, MCAST_OPTIONS_STACK, {
     failover: FailoverEngine.heartbeat({
@@ -103,6 +104,8 @@ export function synthesizeLabStacks(): string {
       heartbeatNetworks: [],
       extraMedia: [{ kind: "serial", device: "/dev/ttyS0" }],
       authMethod: "sha1",
+      garpRefreshSeconds: false,
+      reclaimAfterSeconds: false,
     }),
   });
   new HeartbeatApacheStack(app, UCAST_OPTIONS_STACK, {
@@ -114,6 +117,8 @@ export function synthesizeLabStacks(): string {
         { kind: "ucast", interface: "public", peer: "192.168.56.12" },
         { kind: "mcast", interface: "private", group: "239.0.0.44", port: 1695, ttl: 1, loop: true },
       ],
+      // Away from the default (2 s): the helpers scenario times the refresher's announcements.
+      garpRefreshSeconds: 4,
     }),
   });
   new HaLbStack(app, HA_LB_SYNC_STACK, { connectionSync: {} });

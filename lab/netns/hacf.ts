@@ -37,6 +37,8 @@ export interface HaResources {
   label?: string;
   /** Every address of the group, `vip` first. */
   vips: string[];
+  /** The interface IPaddr2::ip/prefix/iface names for each address that names one (label stripped). */
+  vipInterfaces: Record<string, string>;
   /** The MailTo resource's address, if the group has one. */
   mailTo?: string;
   resources: string[];
@@ -137,13 +139,19 @@ export function parseHaResources(text: string): HaResources {
     const m = /^IPaddr2?::([^/:]+)/.exec(r);
     return m && ipaddr.IPv4.isValidFourPartDecimal(m[1]) ? [m[1]] : [];
   });
+  const vipInterfaces = Object.fromEntries(
+    resources.flatMap((r) => {
+      const m = /^IPaddr2?::([^/:]+)\/\d+\/([^/:]+)/.exec(r);
+      return m ? [[m[1], m[2]]] : [];
+    }),
+  );
   const mailTo = resources.map((r) => /^MailTo::([^:]+)/.exec(r)?.[1]).find((x) => x !== undefined);
   for (const r of resources) {
     // Forms: IPaddr2::ip[/prefix[/iface]], IPaddr::ip[/...], or a bare IPv4 address.
     const m = /^(?:IPaddr2?::)?([^/:]+)(?:\/(\d+))?(?:\/([^/]+))?/.exec(r);
     if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1])) continue;
     if (!r.startsWith("IPaddr") && r !== m[0]) continue;
-    const res: HaResources = { preferred, vip: m[1], vips: vips.includes(m[1]) ? vips : [m[1], ...vips], resources };
+    const res: HaResources = { preferred, vip: m[1], vips: vips.includes(m[1]) ? vips : [m[1], ...vips], vipInterfaces, resources };
     if (mailTo !== undefined) res.mailTo = mailTo;
     if (m[2]) res.prefix = Number(m[2]);
     // `public:0`: the IPaddr2 wrapper reads a label as part of the interface field

@@ -566,6 +566,7 @@ export class HeartbeatLab {
         `${this.pair.res.vips.length} VIPs on the preferred node ${this.primary.hostname}`,
         () => this.vipsOnPreferred(),
       ],
+      ["helpers", "the refresher and the reclaimer as the payload sets them", () => this.helpers()],
       ["crash-primary", `crash of primary over ${media} alone`, () => this.crashMovesEveryVip()],
       ...(this.mailDir ? [["mail-on-takeover", "the takeover is mailed", () => this.mailOnTakeover()] as Step] : []),
       ...(this.pair.ha.ipfail
@@ -794,7 +795,7 @@ export class HeartbeatLab {
     return { detail: `${methods.join(", ")}; both active, no authentication errors logged`, server: this.primary.hostname };
   }
 
-  /** Every VIP of the group is on the preferred node, none on the peer. */
+  /** Every VIP of the group is on the preferred node, each on the interface haresources names; none on the peer. */
   async vipsOnPreferred() {
     const [on, off] = await Promise.all([this.primary.addresses(), this.backup.addresses()]);
     const missing = this.pair.res.vips.filter((v) => !on.includes(v));
@@ -803,11 +804,94 @@ export class HeartbeatLab {
       throw new ScenarioFailure(
         `${this.primary.hostname} lacks [${missing.join(", ")}]; ${this.backup.hostname} holds [${stray.join(", ")}]`,
       );
+    const placed = await Promise.all(
+      this.pair.res.vips.map(async (v) => ({
+        v,
+        want: this.pair.res.vipInterfaces[v],
+        on: (await this.primary.labelOf(v))?.split(":")[0],
+      })),
+    );
+    const misplaced = placed.filter((p) => p.want !== undefined && p.on !== p.want);
+    if (misplaced.length > 0)
+      throw new ScenarioFailure(
+        `on ${this.primary.hostname}: ${misplaced.map((p) => `${p.v} on ${p.on}, haresources names ${p.want}`).join("; ")}`,
+      );
     const index = this.pair.ha.nodes.indexOf(this.primary.hostname) + 1;
     return {
-      detail: `${this.primary.hostname} (haresources' owner, node ${index} of ha.cf) holds ${this.pair.res.vips.join(", ")}; ${this.backup.hostname} none`,
+      detail: `${this.primary.hostname} (haresources' owner, node ${index} of ha.cf) holds ${placed.map((p) => `${p.v} on ${p.on}`).join(", ")}; ${this.backup.hostname} none`,
       server: this.primary.hostname,
     };
+  }
+
+  /**
+   * The helpers as the payload sets them. The refresher: both nodes run it and the holder announces
+   * the VIP in bursts its interval apart (the client's ARP counter, read every 200 ms); with none, no
+   * node runs it and the holder announces nothing for 7 s. The reclaimer: the preferred node runs it,
+   * or no node does.
+   */
+  async helpers() {
+    if ((await this.waitSteady(now(), this.joinLimitS)) === undefined)
+      throw new ScenarioFailure(`no steady pair (holders: ${await this.describeHolders()})`);
+    const holder = await this.soleHolder();
+    const running = new Map(await Promise.all(this.vms.map(async (vm) => [vm.hostname, await this.helperProcesses(vm)] as const)));
+    const runs = (vm: LabNodeVm, path: string) => (running.get(vm.hostname) ?? []).some((h) => h.includes(path));
+    const problems: string[] = [];
+    const expectRunning = (path: string, on: readonly LabNodeVm[]) => {
+      for (const vm of this.vms) {
+        if (on.includes(vm) && !runs(vm, path)) problems.push(`${vm.hostname} runs no ${path}`);
+        if (!on.includes(vm) && runs(vm, path)) problems.push(`${vm.hostname} runs ${path}, which its payload does not start there`);
+      }
+    };
+    const interval = this.pair.garpIntervalS;
+    // Heartbeat respawns the refresher on both nodes (it announces only where the group is); the
+    // reclaimer only on the preferred node, whose request can be lost.
+    expectRunning(GARP_REFRESHER_PATH, interval !== undefined ? this.vms : []);
+    expectRunning(RECLAIMER_PATH, this.pair.reclaimAfterS !== undefined ? [this.primary] : []);
+    const windowS = interval !== undefined ? 4 * interval + 1 : 7;
+    const bursts = await this.announcementBursts(holder, windowS);
+    const at = bursts.map((t) => t.toFixed(1)).join(", ");
+    let refresh: string;
+    if (interval !== undefined) {
+      const gaps = bursts.slice(1).map((t, i) => t - bursts[i]);
+      const median = gaps.length > 0 ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : undefined;
+      refresh = `${holder.hostname} announced ${this.vip} in ${bursts.length} bursts in ${windowS}s (at ${at}s), median ${median?.toFixed(1) ?? "-"}s apart (interval ${interval}s)`;
+      if (median === undefined || median < interval - 0.5 || median > interval + 2)
+        problems.push(`${refresh}: want about ${interval}s apart`);
+    } else {
+      refresh = `no refresher: ${holder.hostname} announced ${this.vip} ${bursts.length} times in ${windowS}s`;
+      if (bursts.length > 0) problems.push(`${refresh} (at ${at}s), want none`);
+    }
+    if (problems.length > 0) throw new ScenarioFailure(problems.join("; "));
+    const reclaimer =
+      this.pair.reclaimAfterS !== undefined
+        ? `${this.primary.hostname} runs the reclaimer (after ${this.pair.reclaimAfterS}s)`
+        : "no node runs a reclaimer";
+    return { detail: `${refresh}; ${reclaimer}`, server: holder.hostname };
+  }
+
+  /** When (seconds into the window) `vm`'s announcements of the VIP began a burst: the client's counter, read every 200 ms. */
+  private async announcementBursts(vm: LabNodeVm, windowS: number): Promise<number[]> {
+    const t0 = now();
+    let count = (await this.arp.counts()).get(vm.hostname) ?? 0;
+    let lastRise = -Infinity;
+    const starts: number[] = [];
+    await waitUntil(
+      t0,
+      windowS,
+      async () => {
+        const n = (await this.arp.counts()).get(vm.hostname) ?? 0;
+        const t = now() - t0;
+        if (n > count) {
+          // send_arp repeats each announcement 200 ms apart: a rise within a second continues the burst.
+          if (t - lastRise > 1) starts.push(t);
+          lastRise = t;
+          count = n;
+        }
+        return false;
+      },
+      200,
+    );
+    return starts;
   }
 
   private crashedAt?: number;

@@ -50,6 +50,8 @@ export const HEARTBEAT_SCENARIOS = [
   "ping-node-cut",
   /** The takeover mailed: the router's SMTP sink got MailTo's mail naming the new holder. */
   "mail-on-takeover",
+  /** The helpers as the payload sets them: the refresher's announcements its interval apart, or no refresher and no announcement; the reclaimer on the preferred node, or none. */
+  "helpers",
 ] as const;
 
 export type NetnsScenarioId = (typeof HEARTBEAT_SCENARIOS)[number];
@@ -80,14 +82,14 @@ export const HEARTBEAT_VARIANTS: Readonly<Record<string, readonly NetnsScenarioI
   [FAILBACK_OFF_STACK]: except(FULL_PLAN, "lost-resource-request"),
   [FAST_PROFILE_STACK]: except(FULL_PLAN, "lost-resource-request"),
   [SERVICE_FAILOVER_STACK]: [...except(FULL_PLAN, "lost-resource-request", "partition-heal", "private-path-cut"), "service-failover"],
-  // bcast alone, udpport 1694, md5, two VIPs, srv2 preferred
+  // bcast alone, udpport 1694, md5, two VIPs (the second on the private network), srv2 preferred
   [BCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport"],
   // mcast alone (on udpport), crc, ping node + ipfail, MailTo through the router's relay
   [MCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport", "mail-on-takeover", "primary-returns", "ping-node-cut"],
-  // serial alone (the lab's socat pty pair), sha1
-  [SERIAL_OPTIONS_STACK]: OPTION_PLAN,
-  // ucast to each node's public address, mcast on port 1695 with loop on
-  [UCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport"],
+  // serial alone (the lab's socat pty pair), sha1; no refresher, no reclaimer
+  [SERIAL_OPTIONS_STACK]: [...OPTION_PLAN, "helpers"],
+  // ucast to each node's public address, mcast on port 1695 with loop on; the refresher every 4 s
+  [UCAST_OPTIONS_STACK]: [...OPTION_PLAN, "udpport", "helpers"],
 };
 
 /** fencing.ts, on FENCING_STACK. */

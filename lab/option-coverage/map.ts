@@ -134,6 +134,15 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
     scenarios: [SERVICE_FAILOVER, "vm.heartbeat-sf.service-failover"],
     note: `${MONITOR_NOTE}: the handover names a 90 s back-off`,
   },
+  "HeartbeatHelperSettings.garpRefreshSeconds": {
+    scenarios: [UCAST("helpers")],
+    note: "4 s: the holder runs the refresher and the client counts its announcements in bursts 4 s apart",
+  },
+  "HeartbeatHelperSettings.garpRefreshSeconds=false": {
+    scenarios: [SERIAL("helpers")],
+    note: "no node runs the refresher, and the holder does not announce the VIP for 7 s",
+  },
+  "HeartbeatHelperSettings.reclaimAfterSeconds=false": { scenarios: [SERIAL("helpers")], note: "no node runs the reclaimer" },
   "HaCfConfig.ipfail=false": { scenarios: [HB_COLD], note: "the default" },
   "HaCfConfig.ipfail=true": { scenarios: [MCAST("ping-node-cut")] },
   "HaCfConfig.pingNodes[]": { scenarios: [MCAST("ping-node-cut")], note: "the router" },
@@ -216,6 +225,10 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
   "VipDecl.address": { scenarios: [LABEL_COLD, KA_CRASH] },
   "VipDecl.labelIndex": { scenarios: [LABEL_COLD, KA_CRASH] },
   "VipDecl.network=public": { scenarios: [HB_CRASH, VM_HB] },
+  "VipDecl.network=private": {
+    scenarios: [BCAST("vips-preferred-node"), BCAST("crash-primary")],
+    note: "192.168.200.20 on the private NIC (ip -o addr), beside the public VIP; both move to the peer on a crash",
+  },
 
   // IPVS.
   "IpvsLoadBalancerProps.vip": { scenarios: [VM_NAT] },
@@ -364,10 +377,7 @@ export const OPTION_COVERAGE: Readonly<Record<string, Coverage>> = {
 export const UNPROVEN_TODAY: readonly string[] = [
   "FirewallOptions.enabled=false",
   "ClusterProps.platform",
-  "HeartbeatHelperSettings.garpRefreshSeconds",
-  "HeartbeatHelperSettings.garpRefreshSeconds=false",
   "HeartbeatHelperSettings.reclaimAfterSeconds",
-  "HeartbeatHelperSettings.reclaimAfterSeconds=false",
   "HeartbeatPairProps.serveWeb=false",
   // A DR pair: the VM lab boots one DR director (ipvs-dr); a pair adds only the VIP's move.
   "HaLoadBalancedWebProps.forwarding=gatewaying",
@@ -380,7 +390,6 @@ export const UNPROVEN_TODAY: readonly string[] = [
   "VcenterFencing.credentialStoreBase64",
   "VcenterFencing.port",
   "VcenterFencing.server",
-  "VipDecl.network=private",
   "VspherePlatformProps.image.kind=esxi-disk",
   "VspherePlatformProps.image.kind=esxi-disk.baseDiskPath",
   "VspherePlatformProps.image.kind=vcenter-template",
