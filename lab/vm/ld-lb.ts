@@ -80,6 +80,15 @@ async function watchWhile(lab: VmLab, afterS: number, action: () => Promise<unkn
 
 const timedOut = (s: Sample) => s.host === `failed (curl exit ${CURL_TIMEOUT})`;
 
+/** A sample after `t0` that `host` did not answer and that did not time out: a refusal or another server. */
+const notFrom = (host: string, t0: number) => (s: Sample) => s.t >= t0 && s.host !== host && !timedOut(s);
+
+/** Seconds from the watch's action to the first answer from `host`, or undefined if none came. */
+function firstAnswerFrom(watch: { samples: readonly Sample[]; t0: number }, host: string): number | undefined {
+  const first = watch.samples.find((s) => s.t >= watch.t0 && s.host === host);
+  return first ? first.t - watch.t0 : undefined;
+}
+
 /**
  * Checks that every request after the bound was answered by one of `expected`, apart from at most
  * TIMEOUTS_TOLERATED timeouts; the message names what answered instead.
@@ -162,7 +171,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: L
       .trim();
     const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "stop"));
     const afterDown = down.samples.filter((s) => s.t >= down.t0);
-    const badDown = afterDown.filter((s) => s.host !== "web1" && !timedOut(s));
+    const badDown = afterDown.filter(notFrom("web1", down.t0));
     // Detection: from the stop to the last request that was not answered by web1.
     const detection = badDown.length ? badDown[badDown.length - 1].t - down.t0 : 0;
     const lateDown = afterDown.filter((s) => s.t >= down.t0 + bound);
@@ -171,8 +180,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: L
     check(!rulesDown.includes(`${LD_LB.webServers[1].privateAddress}:80`), `web2 is still in lb1's table:\n${rulesDown}`);
 
     const up = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, ["web2"], "start"));
-    const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
-    const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
+    const back = firstAnswerFrom(up, "web2");
     check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${seconds(back)})`);
     const lateUp = up.samples.filter((s) => s.t >= up.t0 + bound);
     checkLate(lateUp, WEBS, "after web2's return, requests fail or reach the fallback");
@@ -197,13 +205,12 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: L
       const healthz = await lab.execOk("web2", "curl -s http://127.0.0.1/healthz");
       const up = await watchWhile(lab, WATCH_AFTER_S, () => lab.execOk("web2", `mv ${kept} ${page}`));
       restored = true;
-      const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
-      const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
+      const back = firstAnswerFrom(up, "web2");
       check(
         back !== undefined && back <= bound,
         `web2 not back through the VIP within ${bound} s of its page's return (first answer: ${seconds(back)})`,
       );
-      const lastOther = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
+      const lastOther = [...down.samples].reverse().find(notFrom("web1", down.t0));
       return {
         figures: `out ${seconds(lastOther ? lastOther.t - down.t0 : 0)} after the page changed, back ${seconds(back)} after it returned (bound ${bound} s)`,
         detail: `path ${LD_LB.check.path}, expect ${JSON.stringify(LD_LB.check.expect)}: web2 answered 200 with "maintenance" and left; its /healthz still said "${healthz.trim()}"; after the bound ${counts(lateDown)}`,
@@ -215,8 +222,7 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: L
 
   await run("vm.ld-lb.fallback", "ld-lb: stop every web server, sorry1 answers; start them, sorry1 gone", async () => {
     const down = await watchWhile(lab, WATCH_AFTER_S, () => apache(lab, WEBS, "stop"));
-    const firstSorry = down.samples.find((s) => s.t >= down.t0 && s.host === SORRY);
-    const fallbackIn = firstSorry ? firstSorry.t - down.t0 : undefined;
+    const fallbackIn = firstAnswerFrom(down, SORRY);
     const lateDown = down.samples.filter((s) => s.t >= down.t0 + bound);
     checkLate(lateDown, [SORRY], `after ${bound} s with every web server down, not all requests reach ${SORRY}`);
     // The fallback's own port (LD_LB.fallbackPort, not the service's 80) in the live table.
@@ -265,12 +271,11 @@ export async function ldLbScenarios(lab: VmLab, run: ScenarioRunner, payloads: L
     );
     const quiesced = journal.findIndex((l) => l.includes("Quiescent real server") && l.includes("Weight set to 0"));
     check(soft >= 0 && quiesced > soft, `ldirectord's journal should show a soft failure 1/2, then the quiescing:\n${journal.join("\n")}`);
-    const firstDown = down.samples.find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
-    const lastDown = [...down.samples].reverse().find((s) => s.t >= down.t0 && s.host !== "web1" && !timedOut(s));
+    const firstDown = down.samples.find(notFrom("web1", down.t0));
+    const lastDown = [...down.samples].reverse().find(notFrom("web1", down.t0));
 
     const up = await watchWhile(lab, bound + 1, () => apache(lab, ["web2"], "start"));
-    const firstWeb2 = up.samples.find((s) => s.t >= up.t0 && s.host === "web2");
-    const back = firstWeb2 ? firstWeb2.t - up.t0 : undefined;
+    const back = firstAnswerFrom(up, "web2");
     check(back !== undefined && back <= bound, `web2 not back through the VIP within ${bound} s (first answer: ${seconds(back)})`);
     const weightUp = await web2Weight(lab);
     check(weightUp === 1, `web2's weight after its return: ${weightUp ?? "no entry"}, expected 1`);
